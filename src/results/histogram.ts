@@ -1,0 +1,153 @@
+// The only module that imports hdr-histogram-js. The rest of the code sees LatencyHistogram, in microseconds.
+import * as hdr from 'hdr-histogram-js'
+
+/** Lowest latency the histograms resolve: 1 µs. */
+export const LOWEST_DISCERNIBLE_US = 1
+/** Initial highest trackable latency: 60 s (the histogram auto-resizes past it). */
+export const HIGHEST_TRACKABLE_US = 60_000_000
+/** 3 significant digits: a relative bucket width of 0.05-0.1 %, enough to resolve a 1 % change. */
+export const SIGNIFICANT_DIGITS = 3
+
+/** One bucket of a histogram: its representative value (the bucket's lowest equivalent value, µs) and its count. */
+export interface HistogramEntry {
+  readonly valueUs: number
+  readonly count: number
+}
+
+/** A latency histogram in integer microseconds, with shared bucket edges across every instance. */
+export interface LatencyHistogram {
+  /** Records one latency; values below 1 µs are recorded as 1 µs. */
+  record(latencyUs: number): void
+  /** Records the same latency `count` times. */
+  recordMany(latencyUs: number, count: number): void
+  /** Adds every count of `other` into this histogram (HDR histograms add exactly). */
+  add(other: LatencyHistogram): void
+  /** Value at a percentile in [0, 100], µs (HdrHistogram's highest equivalent value). 0 when empty. */
+  percentileUs(percentile: number): number
+  /** Mean in µs; 0 when empty. */
+  meanUs(): number
+  maxUs(): number
+  minUs(): number
+  readonly count: number
+  /** Non-empty buckets, ascending by value; every histogram uses the same bucket edges. */
+  entries(): HistogramEntry[]
+  /** HdrHistogram V2 compressed, base64 ("HISTFAAA..."): the interchange format of RunResult files. */
+  encode(): string
+  /** A deep copy. */
+  clone(): LatencyHistogram
+  /** Releases the backing arrays (no-op for the JS implementation, kept for symmetry with WASM). */
+  destroy(): void
+}
+
+function buildRaw(): hdr.Histogram {
+  return hdr.build({
+    bitBucketSize: 32,
+    autoResize: true,
+    lowestDiscernibleValue: LOWEST_DISCERNIBLE_US,
+    highestTrackableValue: HIGHEST_TRACKABLE_US,
+    numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
+  })
+}
+
+class HdrLatencyHistogram implements LatencyHistogram {
+  constructor(private readonly raw: hdr.Histogram) {}
+
+  record(latencyUs: number): void {
+    this.raw.recordValue(clampUs(latencyUs))
+  }
+
+  recordMany(latencyUs: number, count: number): void {
+    if (count > 0) this.raw.recordValueWithCount(clampUs(latencyUs), count)
+  }
+
+  add(other: LatencyHistogram): void {
+    if (!(other instanceof HdrLatencyHistogram)) throw new TypeError('add() needs a histogram made by createHistogram')
+    this.raw.add(other.raw)
+  }
+
+  percentileUs(percentile: number): number {
+    return this.raw.totalCount === 0 ? 0 : this.raw.getValueAtPercentile(percentile)
+  }
+
+  meanUs(): number {
+    return this.raw.totalCount === 0 ? 0 : this.raw.mean
+  }
+
+  maxUs(): number {
+    return this.raw.totalCount === 0 ? 0 : this.raw.maxValue
+  }
+
+  minUs(): number {
+    return this.raw.totalCount === 0 ? 0 : this.raw.minNonZeroValue
+  }
+
+  get count(): number {
+    return this.raw.totalCount
+  }
+
+  entries(): HistogramEntry[] {
+    const out: HistogramEntry[] = []
+    if (this.raw.totalCount === 0) return out
+    const js = this.raw as unknown as hdr.JsHistogram
+    const iterator = js.recordedValuesIterator
+    iterator.reset()
+    while (iterator.hasNext()) {
+      const step = iterator.next()
+      out.push({ valueUs: js.lowestEquivalentValue(step.valueIteratedTo), count: step.countAtValueIteratedTo })
+    }
+    return out
+  }
+
+  encode(): string {
+    return hdr.encodeIntoCompressedBase64(this.raw)
+  }
+
+  clone(): LatencyHistogram {
+    const copy = buildRaw()
+    copy.add(this.raw)
+    return new HdrLatencyHistogram(copy)
+  }
+
+  destroy(): void {
+    this.raw.destroy()
+  }
+}
+
+function clampUs(latencyUs: number): number {
+  if (!Number.isFinite(latencyUs) || latencyUs < LOWEST_DISCERNIBLE_US) return LOWEST_DISCERNIBLE_US
+  return Math.round(latencyUs)
+}
+
+/** A new, empty latency histogram (µs, 3 significant digits, auto-resizing). */
+export function createHistogram(): LatencyHistogram {
+  return new HdrLatencyHistogram(buildRaw())
+}
+
+/**
+ * Decodes an HdrHistogram compressed base64 string into a histogram with our bucket settings.
+ * Throws a RangeError naming the problem when the string is not a valid encoded histogram.
+ */
+export function decodeHistogram(encoded: string): LatencyHistogram {
+  let decoded: hdr.Histogram
+  try {
+    decoded = hdr.decodeFromCompressedBase64(encoded, 32, false)
+  } catch (error) {
+    throw new RangeError(`not an HdrHistogram compressed base64 string (${(error as Error).message})`)
+  }
+  if (decoded.numberOfSignificantValueDigits !== SIGNIFICANT_DIGITS) {
+    throw new RangeError(
+      `histogram has ${decoded.numberOfSignificantValueDigits} significant digits; Tailgate needs ${SIGNIFICANT_DIGITS}`,
+    )
+  }
+  // Re-record into a histogram with our own settings so that bucket edges are shared with fresh histograms.
+  const histogram = buildRaw()
+  histogram.add(decoded)
+  return new HdrLatencyHistogram(histogram)
+}
+
+/** The sum of several histograms (a new histogram; inputs untouched). */
+export function mergeHistograms(histograms: readonly LatencyHistogram[]): LatencyHistogram {
+  const total = createHistogram()
+  for (const h of histograms) total.add(h)
+  return total
+}

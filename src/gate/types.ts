@@ -1,0 +1,104 @@
+// The gate's output: per-endpoint outcomes (a tagged union) and the overall verdict.
+import type { Budget, FailOn, GatedMetric } from '../config/gate-schema.js'
+
+/** How one gated metric of one endpoint compares, round against round. */
+export interface MetricComparison {
+  readonly metric: GatedMetric
+  /** Unit of the values below: ms for latency metrics, a fraction for error-rate, requests/s for throughput. */
+  readonly unit: 'ms' | 'fraction' | 'rps'
+  /** The per-round summary values (e.g. each round's p95), baseline and candidate, in `unit`. */
+  readonly baselineRounds: readonly number[]
+  readonly candidateRounds: readonly number[]
+  readonly baselineMedian: number
+  readonly candidateMedian: number
+  /** Hodges-Lehmann shift candidate − baseline on the round values, in `unit` (positive = worse for latency). */
+  readonly shift: number
+  /** shift relative to the baseline median (0.12 = 12 % slower). */
+  readonly relativeShift: number
+  /** Confidence interval of the shift, with its achieved level; null when the rounds cannot give one. */
+  readonly shiftInterval: { readonly lower: number; readonly upper: number; readonly confLevel: number } | null
+  /** The practical margin used: max(relative × baseline median, absolute), in `unit`. */
+  readonly margin: number
+  /** One-sided p of "worse by more than the margin" (exact Mann-Whitney, shifted null), before Holm. */
+  readonly pValue: number
+  /** After Holm-Bonferroni over every gated comparison of the run. */
+  readonly pValueAdjusted: number
+  readonly outcome: 'regression' | 'improvement' | 'no-change' | 'inconclusive'
+  /** Smallest shift the rounds could detect at alpha, in `unit` (null when not computable). */
+  readonly detectableShift: number | null
+  /** One line a reviewer reads: change with its interval, p-value, margin, rounds per side. */
+  readonly explanation: string
+}
+
+/** The result of one budget on one endpoint. */
+export interface BudgetCheck {
+  readonly budget: Budget
+  /** Measured value in the budget's unit (ms, fraction, requests/s). */
+  readonly actual: number
+  readonly passed: boolean
+}
+
+/** Request-level statistics, for humans (not gated by default): pooled Mann-Whitney and Hodges-Lehmann. */
+export interface RequestLevelComparison {
+  readonly pValueTwoSided: number | null
+  /** Hodges-Lehmann shift of single requests, ms, with its 95 % interval. */
+  readonly shiftMs: number
+  readonly shiftIntervalMs: { readonly lower: number; readonly upper: number } | null
+  readonly probabilityCandidateSlower: number
+}
+
+/** What the gate concluded for one endpoint. Handle with an exhaustive switch on `kind`. */
+export type EndpointOutcome =
+  | { readonly kind: 'regression'; readonly worst: MetricComparison }
+  | { readonly kind: 'improvement'; readonly best: MetricComparison }
+  | { readonly kind: 'no-change' }
+  | { readonly kind: 'inconclusive'; readonly reason: string }
+  | { readonly kind: 'no-baseline'; readonly reason: string }
+  | { readonly kind: 'invalid'; readonly reason: string }
+
+export type EndpointOutcomeKind = EndpointOutcome['kind']
+
+/** Percentiles of the pooled (all rounds) latency, ms, for the report table. */
+export interface LatencySummary {
+  readonly requests: number
+  readonly p50Ms: number
+  readonly p95Ms: number
+  readonly p99Ms: number
+  readonly errorRate: number
+  readonly ratePerSecond: number
+}
+
+export interface EndpointVerdict {
+  readonly endpoint: string
+  readonly outcome: EndpointOutcome
+  readonly comparisons: readonly MetricComparison[]
+  readonly budgets: readonly BudgetCheck[]
+  readonly requestLevel: RequestLevelComparison | null
+  readonly baseline: LatencySummary | null
+  readonly candidate: LatencySummary
+}
+
+/** The run's overall outcome, worst first. */
+export const OVERALL_OUTCOMES = [
+  'invalid',
+  'regression',
+  'budget-violation',
+  'inconclusive',
+  'no-baseline',
+  'improvement',
+  'no-change',
+] as const
+export type OverallOutcome = (typeof OVERALL_OUTCOMES)[number]
+
+export interface Verdict {
+  readonly outcome: OverallOutcome
+  /** True when any configured `fail-on` outcome occurred (and was not accepted by label). */
+  readonly failed: boolean
+  /** Which fail-on outcomes occurred (empty when the step passes). */
+  readonly failing: readonly FailOn[]
+  readonly endpoints: readonly EndpointVerdict[]
+  /** Things the reader should know (few rounds, CPU differs, gate can never fail, ...). */
+  readonly warnings: readonly string[]
+  /** One line: overall verdict, count of regressions, worst change. */
+  readonly headline: string
+}

@@ -1,0 +1,185 @@
+// The action's inputs: names and defaults in one table, parsed into a frozen ActionSettings.
+import { ConfigError } from './errors.js'
+import { FAIL_ON, type FailOn } from './gate-schema.js'
+import { DURATION_HINT, parseDurationMs, parsePercentFraction } from './units.js'
+
+/** Every input of action.yml: name -> default (as the runner passes it when the workflow leaves it out). */
+export const INPUTS = {
+  profile: { name: 'profile', default: 'tailgate.yml', description: 'Path of the load profile (YAML).' },
+  target: {
+    name: 'target',
+    default: '',
+    description:
+      "Base URL to load (overrides the profile's `target`). Empty: from the profile or the deployment_status event.",
+  },
+  mode: {
+    name: 'mode',
+    default: 'auto',
+    description:
+      'auto (push to default branch: measure and save; pull_request: measure and compare), baseline, compare, or report (compare two existing results, no load).',
+  },
+  baselineStore: {
+    name: 'baseline-store',
+    default: 'auto',
+    description: 'Where baselines live: auto (cache, then artifacts), cache, artifact, or file.',
+  },
+  baselinePath: {
+    name: 'baseline-path',
+    default: '',
+    description: 'Baseline file for baseline-store: file, and for mode: report.',
+  },
+  resultPath: {
+    name: 'result-path',
+    default: '',
+    description: 'mode: report: the candidate RunResult file to compare (downloaded from the measuring run).',
+  },
+  baselineWait: {
+    name: 'baseline-wait',
+    default: '0s',
+    description: 'How long to wait for a base-branch run still in progress before giving up on the artifact baseline.',
+  },
+  baselineTimeout: {
+    name: 'baseline-timeout',
+    default: '60s',
+    description: 'Deadline for each baseline restore or save; a slow service becomes a warning, never a hang.',
+  },
+  history: { name: 'history', default: '10', description: 'How many earlier baselines to keep for trend lines.' },
+  comment: {
+    name: 'comment',
+    default: 'on-change',
+    description:
+      'always, on-change (post when any verdict is not no-change; update an existing comment always), on-failure, or never.',
+  },
+  failOn: {
+    name: 'fail-on',
+    default: '',
+    description:
+      "Outcomes that fail the step, comma-separated: regression, budget, invalid, inconclusive, no-baseline. Empty: the profile's gate.fail-on (default regression, budget, invalid).",
+  },
+  alpha: { name: 'alpha', default: '', description: "Significance level after Holm. Empty: the profile's (0.05)." },
+  margin: {
+    name: 'margin',
+    default: '',
+    description: "Relative practical margin, e.g. 5%. Empty: the profile's (5%).",
+  },
+  marginMs: {
+    name: 'margin-ms',
+    default: '',
+    description: "Absolute practical margin, e.g. 1ms. Empty: the profile's (1 ms).",
+  },
+  acceptLabel: {
+    name: 'accept-label',
+    default: 'tailgate:accept',
+    description: 'A PR label that turns failures into warnings (the comment says who applied it).',
+  },
+  outputDir: {
+    name: 'output-dir',
+    default: 'tailgate-results',
+    description: 'Directory (relative to the workspace) for result.json, report.json, report.md and junit.xml.',
+  },
+  githubToken: {
+    name: 'github-token',
+    default: '${{ github.token }}',
+    description: 'Token for comments, labels and artifacts of other runs.',
+  },
+} as const
+
+export type InputKey = keyof typeof INPUTS
+export const MODES = ['auto', 'baseline', 'compare', 'report'] as const
+export type Mode = (typeof MODES)[number]
+export const BASELINE_STORES = ['auto', 'cache', 'artifact', 'file'] as const
+export type BaselineStoreSetting = (typeof BASELINE_STORES)[number]
+export const COMMENT_POLICIES = ['always', 'on-change', 'on-failure', 'never'] as const
+export type CommentPolicy = (typeof COMMENT_POLICIES)[number]
+
+/** The action's settings after parsing; gate overrides are undefined when the input was left empty. */
+export interface ActionSettings {
+  readonly profilePath: string
+  readonly target: string | undefined
+  readonly mode: Mode
+  readonly baselineStore: BaselineStoreSetting
+  readonly baselinePath: string | undefined
+  readonly resultPath: string | undefined
+  readonly baselineWaitMs: number
+  readonly baselineTimeoutMs: number
+  readonly history: number
+  readonly comment: CommentPolicy
+  readonly failOn: readonly FailOn[] | undefined
+  readonly alpha: number | undefined
+  readonly marginRelative: number | undefined
+  readonly marginAbsoluteMs: number | undefined
+  readonly acceptLabel: string
+  readonly outputDir: string
+  readonly githubToken: string
+}
+
+/** Reads one input's raw text ('' when unset), like core.getInput. */
+export type InputReader = (name: string) => string
+
+/** Parses every input; throws ConfigError naming the input, quoting the value and saying what is expected. */
+export function parseActionInputs(read: InputReader): ActionSettings {
+  const text = (key: InputKey): string => read(INPUTS[key].name).trim()
+  const optional = (key: InputKey): string | undefined => text(key) || undefined
+  return Object.freeze({
+    profilePath: text('profile') || INPUTS.profile.default,
+    target: optional('target'),
+    mode: oneOf('mode', text('mode') || INPUTS.mode.default, MODES),
+    baselineStore: oneOf('baselineStore', text('baselineStore') || INPUTS.baselineStore.default, BASELINE_STORES),
+    baselinePath: optional('baselinePath'),
+    resultPath: optional('resultPath'),
+    baselineWaitMs: duration('baselineWait', text('baselineWait') || INPUTS.baselineWait.default),
+    baselineTimeoutMs: duration('baselineTimeout', text('baselineTimeout') || INPUTS.baselineTimeout.default),
+    history: wholeNumber('history', text('history') || INPUTS.history.default, 0, 100),
+    comment: oneOf('comment', text('comment') || INPUTS.comment.default, COMMENT_POLICIES),
+    failOn: optional('failOn') === undefined ? undefined : failOnList(text('failOn')),
+    alpha: optional('alpha') === undefined ? undefined : probability('alpha', text('alpha')),
+    marginRelative: optional('margin') === undefined ? undefined : percent('margin', text('margin')),
+    marginAbsoluteMs: optional('marginMs') === undefined ? undefined : duration('marginMs', text('marginMs')),
+    acceptLabel: text('acceptLabel') || INPUTS.acceptLabel.default,
+    outputDir: text('outputDir') || INPUTS.outputDir.default,
+    githubToken: text('githubToken'),
+  })
+}
+
+function inputError(key: InputKey, value: string, expected: string): ConfigError {
+  return new ConfigError(INPUTS[key].name, `input '${value}' is not valid`, `expected ${expected}`)
+}
+
+function oneOf<T extends string>(key: InputKey, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw inputError(key, value, `one of ${allowed.join(', ')}`)
+  return value as T
+}
+
+function duration(key: InputKey, value: string): number {
+  const ms = parseDurationMs(value, 's')
+  if (ms === undefined) throw inputError(key, value, `a duration: ${DURATION_HINT}`)
+  return ms
+}
+
+function wholeNumber(key: InputKey, value: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw inputError(key, value, `a whole number from ${min} to ${max}`)
+  return n
+}
+
+function probability(key: InputKey, value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0 || n >= 1) throw inputError(key, value, 'a number between 0 and 1, e.g. 0.05')
+  return n
+}
+
+function percent(key: InputKey, value: string): number {
+  const fraction = parsePercentFraction(value)
+  if (fraction === undefined) throw inputError(key, value, 'a percentage, e.g. 5%')
+  return fraction
+}
+
+function failOnList(value: string): FailOn[] {
+  const items = value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (items.length === 1 && items[0] === 'none') return []
+  for (const item of items) oneOf('failOn', item, FAIL_ON)
+  return [...new Set(items)] as FailOn[]
+}

@@ -1,0 +1,57 @@
+// Help texts of the CLI, one per command.
+
+export const MAIN_HELP = `tailgate: stop HTTP latency regressions before they merge
+
+Usage:
+  tailgate run <profile.yml> [--target URL] [--out result.json]
+  tailgate compare --baseline A --candidate B [--format markdown|json|text] [options]
+  tailgate demo [--out tailgate-report.md]
+
+Run 'tailgate <command> --help' for a command's options.
+
+Exit codes:
+  0    passed (no configured fail-on outcome)
+  1    regression, budget violation or invalid run (per fail-on)
+  2    usage or configuration error (nothing was measured)
+  3    Tailgate itself failed (I/O error or bug)
+  130  interrupted; the partial result was written
+`
+
+export const RUN_HELP = `tailgate run <profile.yml> [options]
+
+Runs the load profile against the target and writes a RunResult file.
+
+Options:
+  --target URL      base URL to load (overrides the profile's target)
+  --out FILE        where to write the result (default: tailgate-result.json)
+  --quiet           no progress output
+  -h, --help        this help
+`
+
+export const COMPARE_HELP = `tailgate compare --baseline A --candidate B [options]
+
+Compares two RunResult files (per-endpoint verdict), or two plain sample files (a JSON array of
+numbers, or one number per line: prints the Mann-Whitney U test and the Hodges-Lehmann shift).
+
+Options:
+  --baseline FILE       the baseline (RunResult or samples)
+  --candidate FILE      the candidate (RunResult or samples)
+  --format FORMAT       markdown | json | text (default: text on a terminal, markdown otherwise)
+  --profile FILE        take gate settings and budgets from this profile
+  --alpha P             significance level after Holm (default 0.05)
+  --margin PCT          relative practical margin (default 5%)
+  --margin-ms MS        absolute practical margin (default 1ms)
+  --fail-on LIST        outcomes that exit 1 (default regression,budget,invalid)
+  --out FILE            also write the markdown report here
+  samples only:
+  --alternative ALT     two-sided | less | greater (default two-sided; 'less' = candidate slower)
+  --method M            auto | exact | asymptotic (default auto: exact iff min(n) <= 8 and no ties)
+  --no-continuity       no continuity correction in the asymptotic test
+  -h, --help            this help
+`
+
+export const DEMO_HELP = `tailgate demo [--out tailgate-report.md]
+
+Starts a bundled sample server on 127.0.0.1, measures a baseline, restarts it with one endpoint
+made ~30% slower, measures the candidate, prints the verdict table and writes the comment markdown.
+`

@@ -76,7 +76,8 @@ describe('plainText', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
         const out = plainText(text)
-        return !/[\u0000-\u001f\u007f-\u009f]/.test(out) && [...out].length <= [...text].length + 1
+        const control = [...out].some((char) => char.charCodeAt(0) < 0x20 || (char >= '\u007f' && char <= '\u009f'))
+        return !control && [...out].length <= [...text].length + 1
       }),
     )
   })
@@ -122,8 +123,11 @@ describe('escapeXml', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const out = escapeXml(text)
-        const valid = !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff<>"]/.test(out)
-        return valid && Buffer.from(out, 'utf8').toString('utf8') === out
+        const forbidden = [...out].some((char) => {
+          const code = char.codePointAt(0)!
+          return (code < 0x20 && ![0x09, 0x0a, 0x0d].includes(code)) || code === 0xfffe || code === 0xffff
+        })
+        return !forbidden && !/[<>"]/.test(out) && Buffer.from(out, 'utf8').toString('utf8') === out
       }),
     )
   })

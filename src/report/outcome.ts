@@ -1,0 +1,63 @@
+// How each outcome reads in a report: emoji and words, per endpoint and overall. One table, used by every renderer.
+import type { EndpointOutcome, EndpointVerdict, MetricComparison, OverallOutcome, Verdict } from '../gate/types.js'
+
+/** Emoji and word per endpoint outcome. */
+export const ENDPOINT_LABELS = {
+  regression: { emoji: '❌', word: 'regression' },
+  improvement: { emoji: '🚀', word: 'improvement' },
+  'no-change': { emoji: '✅', word: 'no change' },
+  inconclusive: { emoji: '❔', word: 'inconclusive' },
+  'no-baseline': { emoji: '➖', word: 'no baseline' },
+  invalid: { emoji: '⚠️', word: 'invalid' },
+} as const satisfies Record<EndpointOutcome['kind'], { emoji: string; word: string }>
+
+/** Emoji and words per overall outcome. */
+export const OVERALL_LABELS = {
+  invalid: { emoji: '⚠️', word: 'invalid run' },
+  regression: { emoji: '❌', word: 'regression' },
+  'budget-violation': { emoji: '❌', word: 'budget exceeded' },
+  inconclusive: { emoji: '❔', word: 'inconclusive' },
+  'no-baseline': { emoji: '➖', word: 'no baseline' },
+  improvement: { emoji: '🚀', word: 'improvement' },
+  'no-change': { emoji: '✅', word: 'no change' },
+} as const satisfies Record<OverallOutcome, { emoji: string; word: string }>
+
+/** The reason an endpoint outcome carries, or null for regression, improvement and no change. */
+export function outcomeReason(outcome: EndpointOutcome): string | null {
+  switch (outcome.kind) {
+    case 'inconclusive':
+    case 'no-baseline':
+    case 'invalid':
+      return outcome.reason
+    case 'regression':
+    case 'improvement':
+    case 'no-change':
+      return null
+  }
+}
+
+/**
+ * The comparison that best summarises an endpoint: the worst regression, the best improvement, else the
+ * comparison with the largest relative shift. null when nothing was compared.
+ */
+export function headlineComparison(endpoint: EndpointVerdict): MetricComparison | null {
+  const { outcome } = endpoint
+  if (outcome.kind === 'regression') return outcome.worst
+  if (outcome.kind === 'improvement') return outcome.best
+  let chosen: MetricComparison | null = null
+  for (const comparison of endpoint.comparisons) {
+    const size = Math.abs(comparison.relativeShift)
+    if (chosen === null || (Number.isFinite(size) && size > Math.abs(chosen.relativeShift))) chosen = comparison
+  }
+  return chosen
+}
+
+/** Endpoints whose outcome is a regression. */
+export function regressionCount(verdict: Verdict): number {
+  return verdict.endpoints.filter((endpoint) => endpoint.outcome.kind === 'regression').length
+}
+
+/** Whether any budget of the endpoint failed. */
+export function failedBudgets(endpoint: EndpointVerdict): EndpointVerdict['budgets'] {
+  return endpoint.budgets.filter((check) => !check.passed)
+}

@@ -1,0 +1,26 @@
+// Errors of the GitHub layer. Only the context parser throws (the runner's env is unusable); API helpers return
+// outcomes instead.
+
+/**
+ * The runner environment or event payload cannot be read: names the variable or payload field and the fix.
+ * e.g. "GITHUB_EVENT_PATH '/x/event.json' is not valid JSON (...); run Tailgate as a step of a GitHub Actions job"
+ */
+export class GitHubContextError extends Error {
+  constructor(
+    /** The variable or payload field, e.g. `GITHUB_REPOSITORY` or `pull_request.base.ref`. */
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`)
+    this.name = 'GitHubContextError'
+  }
+}
+
+/** The HTTP status of an Octokit or toolkit error, when it has one. */
+export function httpStatusOf(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const status = (error as { status: unknown }).status
+    if (typeof status === 'number') return status
+  }
+  return null
+}

@@ -1,0 +1,107 @@
+// The REST client: @actions/github's Octokit pointed at GITHUB_API_URL, with a bounded retry on 5xx responses and
+// rate limits (honouring retry-after, capping the total wait). The sleep and clock are injectable for tests.
+import { getOctokit } from '@actions/github'
+import { type Log, silentLog } from '../log.js'
+import { httpStatusOf } from './errors.js'
+
+/** The Octokit instance every GitHub helper takes. */
+export type RestClient = ReturnType<typeof getOctokit>
+
+/** How hard to retry. Defaults: 3 retries, 1 s base backoff doubling, at most 60 s of waiting in total. */
+export interface RetryPolicy {
+  readonly maxRetries: number
+  readonly baseDelayMs: number
+  /** Total time spent waiting between attempts of one request; a wait that would pass it is not taken. */
+  readonly maxTotalWaitMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 1000, maxTotalWaitMs: 60_000 }
+
+export interface RestClientOptions {
+  readonly token: string
+  /** GITHUB_API_URL, no trailing slash (e.g. https://api.github.com). */
+  readonly baseUrl: string
+  readonly log?: Log
+  readonly retry?: Partial<RetryPolicy>
+  /** Waits between attempts (setTimeout by default; tests pass a recorder). */
+  readonly sleep?: (ms: number) => Promise<void>
+  /** Epoch ms, for x-ratelimit-reset (Date.now by default). */
+  readonly now?: () => number
+}
+
+/**
+ * An Octokit with a bounded retry: 5xx, 429 and 403 secondary/primary rate limits are retried up to
+ * `maxRetries` times; the wait is `retry-after` when given, the rate-limit reset time for a primary limit, else
+ * exponential backoff. Other errors (404, 422, a plain 403) are thrown at once.
+ * @example const rest = createRestClient({ token, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
+ */
+export function createRestClient(options: RestClientOptions): RestClient {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
+  const log = options.log ?? silentLog
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const now = options.now ?? Date.now
+  const octokit = getOctokit(options.token, { baseUrl: options.baseUrl.replace(/\/+$/, '') })
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    let waitedMs = 0
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(requestOptions)
+      } catch (error) {
+        const delayMs = retryDelayMs(error, attempt, policy, now)
+        const what = `${requestOptions.method} ${String(requestOptions.url)}`
+        if (delayMs === null || attempt >= policy.maxRetries) throw error
+        if (waitedMs + delayMs > policy.maxTotalWaitMs) {
+          log.warning(`GitHub API ${what}: ${describe(error)}; not retrying (would wait ${seconds(delayMs)})`)
+          throw error
+        }
+        log.info(
+          `GitHub API ${what}: ${describe(error)}; retry ${attempt + 1} of ${policy.maxRetries} in ${seconds(delayMs)}`,
+        )
+        await sleep(delayMs)
+        waitedMs += delayMs
+      }
+    }
+  })
+  return octokit
+}
+
+/** How long to wait before retrying after `error`, or null when it must not be retried. */
+export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolicy, now: () => number): number | null {
+  const status = httpStatusOf(error)
+  const headers = headersOf(error)
+  const retryAfterSeconds = Number.parseInt(headers['retry-after'] ?? '', 10)
+  const backoffMs = policy.baseDelayMs * 2 ** attempt
+  if (status === 429 || (status === 403 && isRateLimit(error, headers))) {
+    if (Number.isFinite(retryAfterSeconds)) return Math.max(0, retryAfterSeconds * 1000)
+    const resetSeconds = Number.parseInt(headers['x-ratelimit-reset'] ?? '', 10)
+    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(resetSeconds)) {
+      return Math.max(0, resetSeconds * 1000 - now())
+    }
+    // GitHub's guidance for a secondary limit without retry-after: wait at least a minute.
+    return Math.max(backoffMs, 60_000)
+  }
+  if (status !== null && status >= 500) return Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : backoffMs
+  return null
+}
+
+function isRateLimit(error: unknown, headers: Readonly<Record<string, string>>): boolean {
+  if (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0') return true
+  return /rate limit/i.test(error instanceof Error ? error.message : '')
+}
+
+function headersOf(error: unknown): Record<string, string> {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = String(value)
+  return out
+}
+
+function describe(error: unknown): string {
+  const status = httpStatusOf(error)
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  return status === null ? message! : `${status} ${message}`
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`
+}

@@ -1,0 +1,166 @@
+// The YAML profile as a zod schema: the shapes users write (k6-style keys, durations as "10s"). Normalization into
+// a Profile (defaults, stages, data files) is in normalize-profile.ts. Messages read "problem; fix".
+import { z } from 'zod'
+import { BudgetsSchema, GateSchema } from './gate-schema.js'
+import { DATA_ORDERS, LOAD_MODELS } from './profile.js'
+import { DURATION_HINT, parseDurationMs } from './units.js'
+
+/** A duration with a unit ("500ms", "10s", "1m30s"), in ms. */
+export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = typeof value === 'string' ? parseDurationMs(value) : undefined
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `'${value}' is not a duration; ${DURATION_HINT}` })
+    return z.NEVER
+  }
+  return ms
+})
+
+const positiveDurationSchema = durationSchema.refine((ms) => ms > 0, {
+  message: 'a duration of zero is not allowed here; write a positive duration, e.g. 10s',
+})
+
+const RATE_UNITS_PER_S = { s: 1, m: 1 / 60, h: 1 / 3600 } as const
+
+/** A rate: a number (per second) or "100/s", "600/m", "3600/h"; in iterations per second. */
+export const rateSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  let perSecond: number | undefined
+  if (typeof value === 'number') perSecond = value
+  else {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(s|m|h))?\s*$/.exec(value)
+    if (match) perSecond = Number(match[1]) * RATE_UNITS_PER_S[(match[2] ?? 's') as keyof typeof RATE_UNITS_PER_S]
+  }
+  if (perSecond === undefined || !Number.isFinite(perSecond) || perSecond < 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `'${value}' is not a rate; write iterations per second, e.g. 200 or 600/m`,
+    })
+    return z.NEVER
+  }
+  return perSecond
+})
+
+const positiveInt = (what: string) =>
+  z
+    .number({ message: `expected ${what}; write a whole number, e.g. 10` })
+    .int(`expected ${what}; write a whole number`)
+    .positive(`expected ${what}; write a number above 0`)
+
+const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String)
+const headersSchema = z.record(z.string(), scalarText)
+
+const thinkSchema = z.union([
+  durationSchema.transform((ms) => ({ minMs: ms, maxMs: ms })),
+  z
+    .strictObject({ min: durationSchema, max: durationSchema })
+    .refine((t) => t.min <= t.max, { message: 'think.min is above think.max; swap them', path: ['max'] })
+    .transform((t) => ({ minMs: t.min, maxMs: t.max })),
+])
+
+const captureSchema = z.union([
+  z.strictObject({ json: z.string().min(1) }),
+  z.strictObject({ header: z.string().min(1) }),
+])
+
+const statusSchema = z.number().int().min(100).max(599)
+
+const expectSchema = z.strictObject({
+  status: z.union([statusSchema, z.array(statusSchema).min(1)]).optional(),
+  headers: z.record(z.string(), scalarText).optional(),
+  'body-contains': z.union([z.string(), z.array(z.string())]).optional(),
+  json: z.record(z.string(), z.unknown()).optional(),
+})
+
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+
+const methodSchema = z
+  .string()
+  .transform((m) => m.toUpperCase())
+  .pipe(z.enum(HTTP_METHODS, { message: `unknown method; use one of ${HTTP_METHODS.join(', ')}` }))
+
+const pathSchema = z
+  .string()
+  .refine((p) => p.startsWith('/'), { message: "the path must start with '/'; write e.g. /users/{{id}}" })
+
+/** The object form of a request (a step). */
+export const requestObjectSchema = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    method: methodSchema.optional(),
+    path: pathSchema,
+    query: z.record(z.string(), scalarText).optional(),
+    headers: headersSchema.optional(),
+    json: z.unknown().optional(),
+    body: z.string().optional(),
+    timeout: positiveDurationSchema.optional(),
+    think: thinkSchema.optional(),
+    capture: z.record(z.string().regex(/^[A-Za-z_][\w]*$/), captureSchema).optional(),
+    expect: expectSchema.optional(),
+    weight: z.number().positive().optional(),
+  })
+  .refine((r) => r.json === undefined || r.body === undefined, {
+    message: 'json and body are both set; keep one (json sends application/json, body sends raw text)',
+    path: ['body'],
+  })
+
+/** The short form of a request: "GET /users/{{id}}" (method optional, GET by default). */
+const requestLineSchema = z.string().transform((line, ctx) => {
+  const match = /^\s*(?:([A-Za-z]+)\s+)?(\/\S*)\s*$/.exec(line)
+  const method = (match?.[1] ?? 'GET').toUpperCase()
+  if (!match || !(HTTP_METHODS as readonly string[]).includes(method)) {
+    ctx.addIssue({ code: 'custom', message: `'${line}' is not a request; write "GET /path" or an object with path:` })
+    return z.NEVER
+  }
+  return { method: method as (typeof HTTP_METHODS)[number], path: match[2] as string }
+})
+
+export const requestSchema = z.union([requestLineSchema, requestObjectSchema])
+export type RawRequest = z.output<typeof requestObjectSchema> | z.output<typeof requestLineSchema>
+
+const dataSchema = z.union([
+  z.string().transform((file) => ({ file, order: 'sequential' as const })),
+  z.strictObject({ file: z.string().min(1), order: z.enum(DATA_ORDERS).default('sequential') }),
+])
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  weight: z.number().positive().default(1),
+  think: thinkSchema.optional(),
+  data: dataSchema.optional(),
+  steps: z.array(requestSchema).min(1, 'a scenario needs at least one step; add steps: [GET /]'),
+})
+
+const stageSchema = z.strictObject({
+  duration: positiveDurationSchema,
+  target: z.number().min(0, 'a stage target cannot be negative'),
+})
+
+/** Every key a profile may hold (kebab-case, as k6 and Actions users write them). */
+export const rawProfileSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[\w.-]+$/, 'use letters, digits, dot, dash and underscore only; e.g. checkout-api')
+    .optional(),
+  target: z.string().optional(),
+  headers: headersSchema.optional(),
+  timeout: positiveDurationSchema.optional(),
+  tls: z.strictObject({ insecure: z.boolean().optional() }).optional(),
+  model: z.enum(LOAD_MODELS).optional(),
+  rate: rateSchema.optional(),
+  'start-rate': rateSchema.optional(),
+  vus: positiveInt('a number of virtual users').optional(),
+  'start-vus': z.number().int().min(0).optional(),
+  stages: z.array(stageSchema).min(1).optional(),
+  duration: positiveDurationSchema.optional(),
+  warmup: durationSchema.optional(),
+  rounds: z.number().int().min(1).max(100).optional(),
+  'max-connections': positiveInt('a number of connections').optional(),
+  'max-in-flight': positiveInt('a number of requests').optional(),
+  'max-duration': positiveDurationSchema.optional(),
+  'grace-period': durationSchema.optional(),
+  'max-event-loop-lag': positiveDurationSchema.optional(),
+  requests: z.array(requestSchema).min(1).optional(),
+  scenarios: z.array(scenarioSchema).min(1).optional(),
+  gate: GateSchema.optional(),
+  budgets: BudgetsSchema.optional(),
+})
+export type RawProfile = z.output<typeof rawProfileSchema>

@@ -1,0 +1,64 @@
+// The closed models (constant-vus, ramping-vus): each virtual user runs iterations back to back on its own
+// connection; latency counts from the actual send. Ramps start and park VUs as the level changes.
+import type { Dispatcher } from 'undici'
+import type { LoadShape } from '../config/profile.js'
+import type { Clock } from './clock.js'
+import type { IterationRunner } from './iteration.js'
+import { shapeLevelAt } from './stages.js'
+
+export interface ClosedDriverOptions {
+  readonly load: Extract<LoadShape, { model: 'constant-vus' | 'ramping-vus' }>
+  readonly runner: IterationRunner
+  /** One dispatcher per connection; VU i uses dispatcher i mod length. */
+  readonly dispatchers: readonly Dispatcher[]
+  readonly clock: Clock
+  /** Clock time the measured window starts (end of warm-up). */
+  readonly measureStartMs: number
+}
+
+/** Drives virtual users; `adjust()` (called every few ms by the engine) follows the ramp; `stop()` ends it. */
+export class ClosedDriver {
+  private readonly running: boolean[] = []
+  private stopped = false
+  /** Iterations refused because test data ran out. */
+  dataExhausted = 0
+
+  constructor(private readonly options: ClosedDriverOptions) {}
+
+  /** Starts or parks VUs so that the number of active VUs matches the shape's level now. */
+  adjust(): void {
+    if (this.stopped) return
+    const { load, clock, measureStartMs } = this.options
+    const target = Math.round(shapeLevelAt(load, clock.now() - measureStartMs))
+    for (let vu = 0; vu < target; vu++) {
+      if (!this.running[vu]) this.startVu(vu)
+    }
+  }
+
+  private wanted(vu: number): boolean {
+    const { load, clock, measureStartMs } = this.options
+    return !this.stopped && vu < Math.round(shapeLevelAt(load, clock.now() - measureStartMs))
+  }
+
+  private startVu(vu: number): void {
+    const dispatcher = this.options.dispatchers[vu % this.options.dispatchers.length] as Dispatcher
+    this.running[vu] = true
+    const loop = (): void => {
+      if (!this.wanted(vu)) {
+        this.running[vu] = false
+        return
+      }
+      if (!this.options.runner.start(dispatcher, this.options.clock.now(), loop)) {
+        // The scenario ran out of unique data: park this VU for the rest of the run (running stays true, so
+        // adjust() does not restart it and spin).
+        this.dataExhausted++
+      }
+    }
+    loop()
+  }
+
+  /** Stops starting iterations; iterations under way end after their current request. */
+  stop(): void {
+    this.stopped = true
+  }
+}

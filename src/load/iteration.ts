@@ -1,0 +1,158 @@
+// Runs one iteration of a scenario: picks the scenario by weight and its data row, sends the steps in order
+// (templates, captures, checks, think time) and records every request. Callback-driven: no promise per request.
+
+import type { Dispatcher } from 'undici'
+import type { DataSource, ThinkTime } from '../config/profile.js'
+import { judgeExchange } from './checks.js'
+import type { Clock } from './clock.js'
+import { type InFlightTracker, sendRequest } from './http.js'
+import type { Recorder } from './recorder.js'
+import type { PreparedScenario, RequestPlan } from './request-plan.js'
+import { RunStoppedError } from './stopping.js'
+import type { Variables } from './template.js'
+
+/** Hands out data rows in the scenario's order; `undefined` when a `unique` source has run out. */
+export class RowPicker {
+  private next = 0
+  constructor(
+    private readonly source: DataSource,
+    private readonly random: () => number,
+  ) {}
+
+  pick(): Readonly<Record<string, string>> | undefined {
+    const { rows, order } = this.source
+    if (order === 'random') return rows[Math.floor(this.random() * rows.length)]
+    if (order === 'unique') return this.next < rows.length ? rows[this.next++] : undefined
+    const row = rows[this.next % rows.length]
+    this.next++
+    return row
+  }
+}
+
+export interface IterationRunnerOptions {
+  readonly plan: RequestPlan
+  readonly origin: string
+  readonly recorder: Recorder
+  readonly tracker: InFlightTracker
+  readonly clock: Clock
+  readonly random?: () => number
+  /** Closed models pause after the last step too (a VU paces itself); open models end the iteration there. */
+  readonly thinkAfterLastStep: boolean
+  /** True once the run stops: no new step starts. */
+  readonly isStopping: () => boolean
+}
+
+/** Starts iterations; each call to `start` runs one scenario journey to its end. */
+export class IterationRunner {
+  private readonly random: () => number
+  private readonly pickers: (RowPicker | null)[]
+  private readonly cumulativeWeights: number[]
+  private iterations = 0
+  /** Iterations skipped because a `unique` data file ran out, by scenario name. */
+  readonly exhausted = new Map<string, number>()
+  /** Pending think-time timers, cleared when the run stops. */
+  private readonly timers = new Set<NodeJS.Timeout>()
+
+  constructor(private readonly options: IterationRunnerOptions) {
+    this.random = options.random ?? Math.random
+    this.pickers = options.plan.scenarios.map((s) =>
+      s.scenario.data ? new RowPicker(s.scenario.data, this.random) : null,
+    )
+    let total = 0
+    this.cumulativeWeights = options.plan.scenarios.map((s) => {
+      total += s.scenario.weight
+      return total
+    })
+  }
+
+  private pickScenario(): number {
+    const weights = this.cumulativeWeights
+    if (weights.length === 1) return 0
+    const x = this.random() * (weights[weights.length - 1] as number)
+    for (let i = 0; i < weights.length; i++) if (x < (weights[i] as number)) return i
+    return weights.length - 1
+  }
+
+  /**
+   * Starts one iteration on `dispatcher`; the first request's latency counts from `intendedMs`. Calls `onDone`
+   * once when the journey ends (last step, a failed step, or a stop). Returns false (and does not call `onDone`)
+   * when the scenario's unique data has run out.
+   */
+  start(dispatcher: Dispatcher, intendedMs: number, onDone: () => void): boolean {
+    const index = this.pickScenario()
+    const prepared = this.options.plan.scenarios[index] as PreparedScenario
+    const variables: Variables = { iteration: String(this.iterations++) }
+    const picker = this.pickers[index]
+    if (picker) {
+      const row = picker.pick()
+      if (row === undefined) {
+        this.exhausted.set(prepared.scenario.name, (this.exhausted.get(prepared.scenario.name) ?? 0) + 1)
+        return false
+      }
+      Object.assign(variables, row)
+    }
+    this.runStep({ prepared, variables, dispatcher, onDone }, 0, intendedMs)
+    return true
+  }
+
+  private runStep(
+    journey: { prepared: PreparedScenario; variables: Variables; dispatcher: Dispatcher; onDone: () => void },
+    stepIndex: number,
+    intendedMs: number,
+  ): void {
+    const { options } = this
+    const step = journey.prepared.steps[stepIndex]
+    if (!step) {
+      journey.onDone()
+      return
+    }
+    sendRequest({
+      dispatcher: journey.dispatcher,
+      origin: options.origin,
+      spec: step.build(journey.variables),
+      timeoutMs: step.step.timeoutMs,
+      keepBody: step.needsBody,
+      tracker: options.tracker,
+      done: (exchange) => {
+        // Abandoned after a stop's grace period: not a measurement.
+        if (exchange.error instanceof RunStoppedError) return journey.onDone()
+        const judgement = judgeExchange(step, exchange, journey.variables)
+        options.recorder.record({
+          endpointIndex: step.endpointIndex,
+          intendedMs,
+          sentAtMs: exchange.sentAtMs,
+          endMs: exchange.endMs,
+          statusCode: exchange.statusCode,
+          errorClass: judgement.errorClass,
+          bytesReceived: exchange.bytesReceived,
+        })
+        const isLast = stepIndex === journey.prepared.steps.length - 1
+        if (judgement.errorClass !== null || options.isStopping() || (isLast && !options.thinkAfterLastStep)) {
+          return journey.onDone()
+        }
+        const next = () => (isLast ? journey.onDone() : this.runStep(journey, stepIndex + 1, options.clock.now()))
+        this.afterThink(step.step.think, next, journey.onDone)
+      },
+    })
+  }
+
+  private afterThink(think: ThinkTime | null, next: () => void, stop: () => void): void {
+    if (think === null || think.maxMs <= 0) {
+      next()
+      return
+    }
+    const pauseMs = think.minMs + (think.maxMs - think.minMs) * this.random()
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      if (this.options.isStopping()) stop()
+      else next()
+    }, pauseMs)
+    this.timers.add(timer)
+  }
+
+  /** Cancels pending think-time pauses (their iterations end without further requests). */
+  cancelPauses(): void {
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+  }
+}

@@ -1,0 +1,104 @@
+// The open models (constant-arrival-rate, ramping-arrival-rate): iterations start on schedule whether or not
+// earlier ones finished. A ~1 ms tick starts every iteration whose intended time has passed (catching up after
+// event-loop stalls); latency counts from the intended time, so a stalled server shows in the tail.
+import type { Dispatcher } from 'undici'
+import type { LoadShape } from '../config/profile.js'
+import { createHistogram } from '../results/histogram.js'
+import type { Clock } from './clock.js'
+import type { IterationRunner } from './iteration.js'
+import { shapeLevelAt } from './stages.js'
+
+export interface OpenDriverOptions {
+  readonly load: Extract<LoadShape, { model: 'constant-arrival-rate' | 'ramping-arrival-rate' }>
+  readonly runner: IterationRunner
+  readonly dispatcher: Dispatcher
+  readonly clock: Clock
+  readonly runStartMs: number
+  readonly measureStartMs: number
+  /** No iteration is scheduled at or after this clock time. */
+  readonly endMs: number
+}
+
+/** When the level is 0, look again this much later (ms). */
+const IDLE_STEP_MS = 10
+
+/** Schedules and starts iterations; the engine calls `tick()` about every millisecond. */
+export class OpenDriver {
+  private nextMs: number
+  private inFlight = 0
+  private readonly queue: number[] = []
+  private queueHead = 0
+  private stopped = false
+  /** Iterations whose intended start falls in the measured window. */
+  scheduledMeasured = 0
+  /** Of those, the ones started (dispatched) before the window ended. */
+  startedInWindow = 0
+  /** Times an iteration had to wait because max-in-flight iterations were under way. */
+  waitedForCap = 0
+  dataExhausted = 0
+  /** Dispatch time minus intended time, µs: the scheduler's own delay (about the tick length). */
+  readonly sendLag = createHistogram()
+
+  constructor(private readonly options: OpenDriverOptions) {
+    this.nextMs = options.runStartMs
+  }
+
+  private levelAt(ms: number): number {
+    return shapeLevelAt(this.options.load, ms - this.options.measureStartMs)
+  }
+
+  /** Starts every iteration whose intended time has passed. */
+  tick(): void {
+    if (this.stopped) return
+    const now = this.options.clock.now()
+    const { endMs, measureStartMs } = this.options
+    while (this.nextMs <= now && this.nextMs < endMs) {
+      const intended = this.nextMs
+      const level = this.levelAt(intended)
+      if (level <= 0) {
+        this.nextMs += IDLE_STEP_MS
+        continue
+      }
+      this.nextMs += 1000 / level
+      if (intended >= measureStartMs) this.scheduledMeasured++
+      if (this.inFlight >= this.options.load.maxInFlight) {
+        this.waitedForCap++
+        this.queue.push(intended)
+      } else this.launch(intended)
+    }
+  }
+
+  private launch(intended: number): void {
+    const now = this.options.clock.now()
+    this.sendLag.record((now - intended) * 1000)
+    if (intended >= this.options.measureStartMs && now < this.options.endMs) this.startedInWindow++
+    this.inFlight++
+    const started = this.options.runner.start(this.options.dispatcher, intended, () => this.finished())
+    if (!started) {
+      this.inFlight--
+      this.dataExhausted++
+    }
+  }
+
+  private finished(): void {
+    this.inFlight--
+    if (!this.stopped && this.queueHead < this.queue.length) {
+      const intended = this.queue[this.queueHead++] as number
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue.splice(0, this.queueHead)
+        this.queueHead = 0
+      }
+      this.launch(intended)
+    }
+  }
+
+  /** Iterations still waiting for an in-flight slot (never started). */
+  get unstarted(): number {
+    return this.queue.length - this.queueHead
+  }
+
+  /** Stops starting iterations, queued ones included. */
+  stop(): void {
+    this.stopped = true
+  }
+}

@@ -1,0 +1,180 @@
+// Records finished requests into per-endpoint, per-round histograms (µs) and counters, a per-second timeline and
+// a progress window. A request belongs to the round its start (intended start in open models) falls in.
+import { createHistogram, type LatencyHistogram } from '../results/histogram.js'
+import type { EndpointResult, ErrorClass, RoundMeasurement, RoundWindow, TimelinePoint } from '../results/types.js'
+
+/** One finished request, as the engine reports it (times in clock ms). */
+export interface RequestRecord {
+  readonly endpointIndex: number
+  /** Scheduled start (open models) or dispatch time (closed models). */
+  readonly intendedMs: number
+  /** When the request was written to a socket. */
+  readonly sentAtMs: number
+  readonly endMs: number
+  readonly statusCode: number
+  readonly errorClass: ErrorClass | null
+  readonly bytesReceived: number
+}
+
+class RoundCell {
+  readonly latency = createHistogram()
+  readonly actualLatency = createHistogram()
+  requests = 0
+  bytesReceived = 0
+  readonly statusCounts: Record<string, number> = {}
+  readonly errors: Partial<Record<ErrorClass, number>> = {}
+}
+
+interface Second {
+  requests: number
+  errors: number
+  histogram: LatencyHistogram | null
+  p95Us: number
+}
+
+export interface RecorderOptions {
+  readonly endpointNames: readonly string[]
+  /** Clock time the run started (the warm-up starts here). */
+  readonly runStartMs: number
+  readonly warmupMs: number
+  readonly durationMs: number
+  readonly rounds: number
+  /** `intended`: latency from the intended start is the gated one; `actual`: from the send. */
+  readonly gated: 'intended' | 'actual'
+}
+
+const toUs = (fromMs: number, toMs: number): number => (toMs - fromMs) * 1000
+
+/** Accumulates every measurement of one run; memory is bounded by endpoints × rounds, not by request count. */
+export class Recorder {
+  private readonly cells: RoundCell[][]
+  private readonly warmupRequests: number[]
+  private readonly seconds = new Map<number, Second>()
+  private readonly measureStartMs: number
+  private readonly roundMs: number
+  private window = createHistogram()
+  private windowRequests = 0
+  private windowErrors = 0
+  totalRequests = 0
+  totalErrors = 0
+  measuredRequests = 0
+
+  constructor(private readonly options: RecorderOptions) {
+    this.cells = options.endpointNames.map(() => [])
+    this.warmupRequests = options.endpointNames.map(() => 0)
+    this.measureStartMs = options.runStartMs + options.warmupMs
+    this.roundMs = options.durationMs / options.rounds
+  }
+
+  /** Adds one finished request. Requests started in the warm-up only count towards `warmupRequests`. */
+  record(entry: RequestRecord): void {
+    const intendedUs = toUs(entry.intendedMs, entry.endMs)
+    const actualUs = toUs(entry.sentAtMs, entry.endMs)
+    const gatedUs = this.options.gated === 'intended' ? intendedUs : actualUs
+    const isError = entry.errorClass !== null
+    this.totalRequests++
+    if (isError) this.totalErrors++
+    this.window.record(gatedUs)
+    this.windowRequests++
+    if (isError) this.windowErrors++
+    this.recordSecond(entry.intendedMs, gatedUs, isError)
+    const sinceMeasureMs = entry.intendedMs - this.measureStartMs
+    if (sinceMeasureMs < 0) {
+      this.warmupRequests[entry.endpointIndex] = (this.warmupRequests[entry.endpointIndex] ?? 0) + 1
+      return
+    }
+    const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs))
+    const cell = this.cell(entry.endpointIndex, round)
+    this.measuredRequests++
+    cell.requests++
+    cell.latency.record(intendedUs)
+    cell.actualLatency.record(actualUs)
+    cell.bytesReceived += entry.bytesReceived
+    if (entry.statusCode > 0) cell.statusCounts[entry.statusCode] = (cell.statusCounts[entry.statusCode] ?? 0) + 1
+    if (entry.errorClass) cell.errors[entry.errorClass] = (cell.errors[entry.errorClass] ?? 0) + 1
+  }
+
+  private cell(endpoint: number, round: number): RoundCell {
+    const rounds = this.cells[endpoint] as RoundCell[]
+    let cell = rounds[round]
+    if (!cell) {
+      cell = new RoundCell()
+      rounds[round] = cell
+    }
+    return cell
+  }
+
+  private recordSecond(intendedMs: number, gatedUs: number, isError: boolean): void {
+    const index = Math.floor((intendedMs - this.options.runStartMs) / 1000)
+    let second = this.seconds.get(index)
+    if (!second) {
+      second = { requests: 0, errors: 0, histogram: createHistogram(), p95Us: 0 }
+      this.seconds.set(index, second)
+    }
+    second.requests++
+    if (isError) second.errors++
+    second.histogram?.record(gatedUs)
+  }
+
+  /**
+   * Freezes the p95 of every timeline second that started before `beforeMs` and frees its histogram; later
+   * requests of that second still count, without changing its p95. Keeps memory flat on long runs.
+   */
+  settleTimeline(beforeMs: number): void {
+    const limit = Math.floor((beforeMs - this.options.runStartMs) / 1000)
+    for (const [index, second] of this.seconds) {
+      if (index >= limit || second.histogram === null) continue
+      second.p95Us = second.histogram.percentileUs(95)
+      second.histogram.destroy()
+      second.histogram = null
+    }
+  }
+
+  /** The latency, request and error counts since the last call (for progress lines), then resets them. */
+  takeWindow(): { requests: number; errors: number; p95Us: number } {
+    const out = { requests: this.windowRequests, errors: this.windowErrors, p95Us: this.window.percentileUs(95) }
+    this.window.destroy()
+    this.window = createHistogram()
+    this.windowRequests = 0
+    this.windowErrors = 0
+    return out
+  }
+
+  /** The round windows, relative to the end of the warm-up; `measuredMs` shortens them for a partial run. */
+  roundWindows(measuredMs: number): RoundWindow[] {
+    const out: RoundWindow[] = []
+    for (let index = 0; index < this.options.rounds; index++) {
+      const startMs = index * this.roundMs
+      if (startMs >= measuredMs && index > 0) break
+      out.push({ index, startMs, durationMs: Math.max(0, Math.min(this.roundMs, measuredMs - startMs)) })
+    }
+    return out
+  }
+
+  /** Per-endpoint results with exactly `roundCount` rounds each (empty rounds have empty histograms). */
+  endpoints(roundCount: number): EndpointResult[] {
+    return this.options.endpointNames.map((name, endpoint) => ({
+      name,
+      warmupRequests: this.warmupRequests[endpoint] ?? 0,
+      rounds: Array.from({ length: roundCount }, (_, round): RoundMeasurement => {
+        const cell = this.cells[endpoint]?.[round] ?? new RoundCell()
+        return {
+          latency: cell.latency,
+          actualLatency: cell.actualLatency,
+          requests: cell.requests,
+          statusCounts: cell.statusCounts,
+          errors: cell.errors,
+          bytesReceived: cell.bytesReceived,
+        }
+      }),
+    }))
+  }
+
+  /** The per-second timeline, in order, every second included. */
+  timeline(): TimelinePoint[] {
+    this.settleTimeline(Number.POSITIVE_INFINITY)
+    return [...this.seconds.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([second, s]) => ({ second, requests: s.requests, errors: s.errors, p95Us: s.p95Us }))
+  }
+}

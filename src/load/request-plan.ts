@@ -1,0 +1,113 @@
+// Compiles a profile's steps into ready-to-send requests: templates compiled once, static requests built once,
+// each step mapped to its endpoint index (steps with the same name share an endpoint).
+import type { Profile, Scenario, Step } from '../config/profile.js'
+import { parseJsonPath } from './json-path.js'
+import { compileTemplate, jsonHasTemplates, renderJson, type Template, type Variables } from './template.js'
+
+/** What undici's dispatch() needs for one request (origin is added by the sender). */
+export interface RequestSpec {
+  readonly method: string
+  readonly path: string
+  readonly headers: Record<string, string>
+  readonly body: string | null
+}
+
+/** A step ready to send: `build` is cheap (returns a shared object) when the step holds no templates. */
+export interface PreparedStep {
+  readonly step: Step
+  readonly endpointIndex: number
+  /** True when the response body must be kept (body checks, JSON captures). */
+  readonly needsBody: boolean
+  readonly jsonCaptures: readonly { variable: string; segments: (string | number)[] }[]
+  readonly jsonChecks: readonly { path: string; segments: (string | number)[]; expected: unknown }[]
+  build(variables: Variables): RequestSpec
+}
+
+export interface PreparedScenario {
+  readonly scenario: Scenario
+  readonly steps: readonly PreparedStep[]
+}
+
+export interface RequestPlan {
+  /** Endpoint names, in order of first appearance. */
+  readonly endpointNames: readonly string[]
+  readonly scenarios: readonly PreparedScenario[]
+}
+
+function queryString(query: readonly (readonly [string, Template])[], variables: Variables): string {
+  if (query.length === 0) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of query) params.append(key, value.render(variables))
+  return `?${params.toString()}`
+}
+
+function prepareStep(
+  step: Step,
+  endpointIndex: number,
+  defaultHeaders: Readonly<Record<string, string>>,
+  basePath: string,
+): PreparedStep {
+  const path = compileTemplate(basePath + step.path)
+  const query = step.query.map(([key, value]) => [key, compileTemplate(value)] as const)
+  const headerEntries = Object.entries({ ...defaultHeaders, ...step.headers }).map(
+    ([k, v]) => [k, compileTemplate(v)] as const,
+  )
+  if (step.body.kind === 'json' && !('content-type' in step.headers) && !('content-type' in defaultHeaders)) {
+    headerEntries.push(['content-type', compileTemplate('application/json')])
+  }
+  const rawBody = step.body.kind === 'raw' ? compileTemplate(step.body.text) : null
+  const jsonValue = step.body.kind === 'json' ? step.body.value : undefined
+  const jsonIsStatic = step.body.kind !== 'json' || !jsonHasTemplates(jsonValue)
+  const isStatic =
+    path.isStatic &&
+    query.every(([, t]) => t.isStatic) &&
+    headerEntries.every(([, t]) => t.isStatic) &&
+    (rawBody?.isStatic ?? true) &&
+    jsonIsStatic
+  const build = (variables: Variables): RequestSpec => {
+    const headers: Record<string, string> = {}
+    for (const [name, template] of headerEntries) headers[name] = template.render(variables)
+    let body: string | null = null
+    if (rawBody) body = rawBody.render(variables)
+    else if (step.body.kind === 'json')
+      body = JSON.stringify(jsonIsStatic ? jsonValue : renderJson(jsonValue, variables))
+    return { method: step.method, path: path.render(variables) + queryString(query, variables), headers, body }
+  }
+  const fixed = isStatic ? build({}) : null
+  const jsonCaptures = step.captures.flatMap((c) =>
+    c.from === 'json' ? [{ variable: c.variable, segments: parseJsonPath(c.path) ?? [] }] : [],
+  )
+  const jsonChecks = Object.entries(step.expect.json).map(([p, expected]) => ({
+    path: p,
+    segments: parseJsonPath(p) ?? [],
+    expected,
+  }))
+  return {
+    step,
+    endpointIndex,
+    needsBody: jsonCaptures.length > 0 || jsonChecks.length > 0 || step.expect.bodyContains.length > 0,
+    jsonCaptures,
+    jsonChecks,
+    build: fixed ? () => fixed : build,
+  }
+}
+
+/**
+ * Prepares every scenario of a profile against a target. The target's path (e.g. `/api` in
+ * `https://pr-42.example/api`) prefixes every step path.
+ */
+export function prepareRequests(profile: Profile, target: URL): RequestPlan {
+  const basePath = target.pathname.replace(/\/+$/, '')
+  const endpointNames: string[] = []
+  const indexOf = (name: string): number => {
+    const found = endpointNames.indexOf(name)
+    if (found >= 0) return found
+    endpointNames.push(name)
+    return endpointNames.length - 1
+  }
+  const scenarios = profile.scenarios.map((scenario) => ({
+    scenario,
+    steps: scenario.steps.map((step) => prepareStep(step, indexOf(step.name), profile.headers, basePath)),
+  }))
+  return { endpointNames, scenarios }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { startServer } from '../helpers/servers.js'
+import { profileFor, run, total } from './run-helpers.js'
+
+describe('runLoad, closed model (constant-vus)', () => {
+  it('sends requests on several connections and records one histogram per endpoint per round', async () => {
+    // given
+    const server = await startServer((_req, res) => res.end('ok'))
+    onTestFinished(server.close)
+    const profile = profileFor(
+      server.url,
+      'model: constant-vus\nvus: 4\nduration: 600ms\nrounds: 3\nrequests: [GET /a, GET /b]',
+    )
+
+    // when
+    const result = await run(profile)
+
+    // then
+    expect(result).toMatchObject({
+      model: 'closed',
+      gatedLatency: 'actual',
+      completion: { status: 'complete' },
+      source: 'tailgate',
+    })
+    expect(result.rounds.map((r) => r.index)).toEqual([0, 1, 2])
+    expect(result.endpoints.map((e) => e.name)).toEqual(['GET /a', 'GET /b'])
+    for (const endpoint of result.endpoints) {
+      expect(endpoint.rounds).toHaveLength(3)
+      for (const round of endpoint.rounds) {
+        expect(round.requests).toBeGreaterThan(0)
+        expect(round.latency.count).toBe(round.requests)
+        expect(round.actualLatency.count).toBe(round.requests)
+        expect(round.statusCounts).toEqual({ 200: round.requests })
+        expect(round.bytesReceived).toBe(2 * round.requests)
+      }
+    }
+    expect(result.health.intendedRatePerSecond).toBeNull()
+    expect(result.health.achievedRatePerSecond).toBeCloseTo(total(result, (r) => r.requests) / 0.6, 5)
+  })
+
+  it('counts 5xx responses as errors and still records their latency', async () => {
+    const server = await startServer((_req, res) => {
+      res.statusCode = 503
+      res.end()
+    })
+    onTestFinished(server.close)
+    const profile = profileFor(server.url, 'model: constant-vus\nvus: 2\nduration: 300ms\nrounds: 1\nrequests: [GET /]')
+
+    const result = await run(profile)
+
+    const round = result.endpoints[0]?.rounds[0]
+    expect(round?.requests).toBeGreaterThan(0)
+    expect(round?.errors).toEqual({ 'http-5xx': round?.requests })
+    expect(round?.statusCounts).toEqual({ 503: round?.requests })
+    expect(round?.latency.count).toBe(round?.requests)
+  })
+
+  it('excludes warm-up requests from every round but reports their count', async () => {
+    const server = await startServer((_req, res) => res.end('ok'))
+    onTestFinished(server.close)
+    const profile = profileFor(
+      server.url,
+      'model: constant-vus\nvus: 2\nwarmup: 300ms\nduration: 300ms\nrounds: 2\nrequests: [GET /]',
+    )
+
+    const result = await run(profile)
+
+    const endpoint = result.endpoints[0]
+    expect(endpoint?.warmupRequests).toBeGreaterThan(0)
+    expect(result.warmupMs).toBe(300)
+    expect(result.durationMs).toBe(300)
+    const measured = total(result, (r) => r.requests)
+    expect(result.timeline.reduce((sum, p) => sum + p.requests, 0)).toBe(measured + (endpoint?.warmupRequests ?? 0))
+  })
+
+  it('fills environment, git, profile id and fingerprint from the options and the profile', async () => {
+    const server = await startServer((_req, res) => res.end('ok'))
+    onTestFinished(server.close)
+    const profile = profileFor(
+      server.url,
+      'name: smoke\nmodel: constant-vus\nvus: 1\nduration: 100ms\nrequests: [GET /]',
+    )
+    const git = {
+      repository: 'o/r',
+      ref: 'refs/pull/1/merge',
+      branch: 'feature',
+      sha: 'abc',
+      runId: '7',
+      workflow: 'perf',
+    }
+
+    const result = await run(profile, { git, now: () => new Date('2026-01-02T03:04:05.000Z') })
+
+    expect(result.profileId).toBe('smoke')
+    expect(result.profileFingerprint).toMatch(/^[0-9a-f]{16}$/)
+    expect(result.git).toEqual(git)
+    expect(result.environment.tailgateVersion).toBe('0.0.0-test')
+    expect(result.startedAt).toBe('2026-01-02T03:04:05.000Z')
+  })
+})

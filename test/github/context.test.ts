@@ -13,7 +13,7 @@ import {
 const BASE_SHA = 'b'.repeat(40)
 const HEAD_SHA = 'c'.repeat(40)
 
-function sourcesFor(event: RunnerEvent, env: Record<string, string> = {}): ContextSources {
+function sourcesFor(event: RunnerEvent, env: Record<string, string | undefined> = {}): ContextSources {
   return {
     env: {
       GITHUB_EVENT_NAME: event.name,

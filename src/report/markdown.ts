@@ -3,7 +3,7 @@
 import type { EndpointVerdict, Verdict } from '../gate/types.js'
 import { TAILGATE_VERSION } from '../version.js'
 import { detailBlocks, endpointName, formatBudgetActual } from './details.js'
-import { escapeMarkdown as md, wellFormed } from './escape.js'
+import { escapeMarkdown as md, truncateText, wellFormed } from './escape.js'
 import { formatChange, formatMsNumber, plural } from './format.js'
 import { MAX_PERCENTILE_CHARTS, percentileCharts, trendCharts } from './mermaid.js'
 import { ENDPOINT_LABELS, failedBudgets, headlineComparison, OVERALL_LABELS, regressionCount } from './outcome.js'
@@ -43,6 +43,9 @@ function statusLine(input: ReportInput): string {
   return 'The check passes.'
 }
 
+/** Failed budgets named in one table cell; the rest are counted (the details list them all). */
+const MAX_BUDGETS_IN_CELL = 3
+
 const latencyCell = (endpoint: EndpointVerdict, key: 'p50Ms' | 'p95Ms' | 'p99Ms'): string =>
   `${endpoint.baseline === null ? '–' : formatMsNumber(endpoint.baseline[key])} → ${formatMsNumber(endpoint.candidate[key])}`
 
@@ -50,7 +53,11 @@ function budgetCell(endpoint: EndpointVerdict): string {
   if (endpoint.budgets.length === 0) return '–'
   const failed = failedBudgets(endpoint)
   if (failed.length === 0) return `✅ ${endpoint.budgets.length}/${endpoint.budgets.length}`
-  return failed.map((check) => `❌ ${md(check.budget.expression)} (${formatBudgetActual(check)})`).join('; ')
+  const shown = failed
+    .slice(0, MAX_BUDGETS_IN_CELL)
+    .map((check) => `❌ ${md(truncateText(check.budget.expression, 60))} (${formatBudgetActual(check)})`)
+  const more = failed.length > MAX_BUDGETS_IN_CELL ? [`and ${failed.length - MAX_BUDGETS_IN_CELL} more`] : []
+  return [...shown, ...more].join('; ')
 }
 
 /** The per-endpoint table: baseline → candidate p50/p95/p99 (ms), change with its interval, verdict, budgets. */

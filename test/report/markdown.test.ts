@@ -108,6 +108,20 @@ describe('renderMarkdown: table and explanations', () => {
     expect(rows[1]!.endsWith('| ✅ 2/2 |')).toBe(true)
   })
 
+  it('names at most three failed budgets in a cell and counts the rest', () => {
+    const budgets = [25, 26, 27, 28, 29].map((ms) => budgetCheck(`p95 < ${ms}ms`, 'p95', ms, 40))
+
+    const [row] = mainTableRows(
+      renderMarkdown(reportInput([endpointVerdict('GET /a', { kind: 'no-change' }, { budgets })])),
+    )
+
+    expect(
+      row!.endsWith(
+        '| ❌ p95 &lt; 25ms (40.0 ms); ❌ p95 &lt; 26ms (40.0 ms); ❌ p95 &lt; 27ms (40.0 ms); and 2 more |',
+      ),
+    ).toBe(true)
+  })
+
   it('explains every endpoint in one line: the comparisons, the reason, failed budgets', () => {
     const endpoints = [
       endpointVerdict('GET /a', regressionOf(4), { budgets: [budgetCheck('p99 < 30ms', 'p99', 30, 42)] }),

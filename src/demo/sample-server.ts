@@ -26,6 +26,8 @@ export interface SampleServerOptions {
   readonly slowdown?: Readonly<Record<string, number>>
   /** Seed of the latency jitter, so runs are reproducible. */
   readonly seed?: number
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  readonly port?: number
 }
 
 export interface SampleServer {
@@ -38,7 +40,7 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
   const random = mulberry32(options.seed ?? 42)
   const server = createServer((request, response) => handle(request, response, options, random))
   server.keepAliveTimeout = 30_000
-  server.listen(0, '127.0.0.1')
+  server.listen(options.port ?? 0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
   return {

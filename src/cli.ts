@@ -1,0 +1,19 @@
+// The CLI entry (bundled to dist/cli.js): wires process I/O and signals, runs one command, sets the exit code.
+
+import { processIo } from './cli/io.js'
+import { main } from './cli/main.js'
+
+const controller = new AbortController()
+let interrupts = 0
+const onSignal = (signal: NodeJS.Signals) => {
+  interrupts++
+  if (interrupts > 1) process.exit(130) // a second Ctrl-C: the user really wants out
+  process.stderr.write(`\ntailgate: ${signal} received: stopping, writing the partial result (again to quit now)\n`)
+  controller.abort(new Error(`interrupted by ${signal}`))
+}
+process.on('SIGINT', onSignal)
+process.on('SIGTERM', onSignal)
+
+process.exitCode = await main(process.argv.slice(2), processIo(controller.signal))
+process.off('SIGINT', onSignal)
+process.off('SIGTERM', onSignal)

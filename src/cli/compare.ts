@@ -1,0 +1,175 @@
+// `tailgate compare`: two RunResult files (per-endpoint verdict) or two plain sample files (the test itself).
+import { ConfigError } from '../config/errors.js'
+import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
+import { readProfile } from '../config/load-profile.js'
+import { parseDurationMs, parsePercentFraction } from '../config/units.js'
+import { decide } from '../gate/decide.js'
+import { renderJsonReport } from '../report/json.js'
+import { renderMarkdown } from '../report/markdown.js'
+import { renderTerminal } from '../report/terminal.js'
+import type { ReportInput } from '../report/types.js'
+import { parseRunResult } from '../results/codec.js'
+import type { RunResult } from '../results/types.js'
+import { compareSamples, parseSampleText } from '../stats/sample-comparison.js'
+import { EXIT, type ExitCode } from './exit-codes.js'
+import type { CliIo } from './io.js'
+
+export interface CompareFlags {
+  readonly baseline?: string
+  readonly candidate?: string
+  readonly format?: string
+  readonly profile?: string
+  readonly alpha?: string
+  readonly margin?: string
+  readonly 'margin-ms'?: string
+  readonly 'fail-on'?: string
+  readonly out?: string
+  readonly alternative?: string
+  readonly method?: string
+  readonly 'no-continuity'?: boolean
+}
+
+const FORMATS = ['markdown', 'json', 'text'] as const
+const ALTERNATIVES = ['two-sided', 'less', 'greater'] as const
+const METHODS = ['auto', 'exact', 'asymptotic'] as const
+
+export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<ExitCode> {
+  const baselinePath = required(flags.baseline, 'baseline')
+  const candidatePath = required(flags.candidate, 'candidate')
+  const format = oneOf(flags.format ?? (io.stdout.isTTY ? 'text' : 'markdown'), 'format', FORMATS)
+  const [baselineText, candidateText] = await Promise.all([
+    readOrExplain(io, baselinePath, 'baseline'),
+    readOrExplain(io, candidatePath, 'candidate'),
+  ])
+  if (looksLikeRunResult(baselineText) || looksLikeRunResult(candidateText)) {
+    const baseline = parseRunResult(baselineText, baselinePath)
+    const candidate = parseRunResult(candidateText, candidatePath)
+    return compareRuns({ baseline, candidate, baselinePath, flags, format, io })
+  }
+  const result = compareSamples(
+    parseSampleText(baselineText, baselinePath),
+    parseSampleText(candidateText, candidatePath),
+    {
+      alternative: oneOf(flags.alternative ?? 'two-sided', 'alternative', ALTERNATIVES),
+      method: oneOf(flags.method ?? 'auto', 'method', METHODS),
+      continuity: !flags['no-continuity'],
+    },
+  )
+  io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+  return EXIT.pass
+}
+
+interface CompareRunsArgs {
+  readonly baseline: RunResult
+  readonly candidate: RunResult
+  readonly baselinePath: string
+  readonly flags: CompareFlags
+  readonly format: (typeof FORMATS)[number]
+  readonly io: CliIo
+}
+
+async function compareRuns({
+  baseline,
+  candidate,
+  baselinePath,
+  flags,
+  format,
+  io,
+}: CompareRunsArgs): Promise<ExitCode> {
+  const profile = flags.profile ? await readProfile(flags.profile, {}) : null
+  const gate = gateFromFlags(profile?.gate ?? DEFAULT_GATE, flags)
+  const verdict = decide({
+    candidate,
+    baseline: { kind: 'found', result: baseline },
+    gate,
+    budgets: profile?.budgets ?? {},
+    accepted: null,
+  })
+  const input: ReportInput = {
+    verdict,
+    candidate,
+    baseline: {
+      result: baseline,
+      history: [],
+      source: {
+        store: 'file',
+        reference: baselinePath,
+        branch: baseline.git.branch,
+        sha: baseline.git.sha,
+        exactSha: false,
+        measuredAt: baseline.startedAt,
+        commitsBehind: null,
+        runId: baseline.git.runId,
+      },
+    },
+    baselineLines: [`Baseline: file ${baselinePath}.`],
+    profileId: candidate.profileId,
+    runUrl: null,
+    accepted: null,
+    mode: 'cli',
+  }
+  const markdown = renderMarkdown(input)
+  if (flags.out) await io.writeText(flags.out, markdown)
+  switch (format) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify(renderJsonReport(input), null, 2)}\n`)
+      break
+    case 'markdown':
+      io.stdout.write(`${markdown}\n`)
+      break
+    case 'text':
+      io.stdout.write(`${renderTerminal(input)}\n`)
+      break
+  }
+  return verdict.failed ? EXIT.gateFailed : EXIT.pass
+}
+
+function gateFromFlags(base: GateSettings, flags: CompareFlags): GateSettings {
+  const alpha = flags.alpha === undefined ? base.alpha : Number(flags.alpha)
+  if (!(alpha > 0 && alpha < 1))
+    throw new ConfigError('--alpha', `'${flags.alpha}' is not a probability`, 'write e.g. 0.05')
+  const marginRelative = flags.margin === undefined ? base.marginRelative : parsePercentFraction(flags.margin)
+  if (marginRelative === undefined)
+    throw new ConfigError('--margin', `'${flags.margin}' is not a percentage`, 'write e.g. 5%')
+  const marginAbsoluteMs =
+    flags['margin-ms'] === undefined ? base.marginAbsoluteMs : parseDurationMs(flags['margin-ms'], 'ms')
+  if (marginAbsoluteMs === undefined) {
+    throw new ConfigError('--margin-ms', `'${flags['margin-ms']}' is not a duration`, 'write e.g. 1ms')
+  }
+  const failOn =
+    flags['fail-on'] === undefined
+      ? base.failOn
+      : flags['fail-on']
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((item) => oneOf(item, 'fail-on', FAIL_ON) as FailOn)
+  return { ...base, alpha, marginRelative, marginAbsoluteMs, failOn }
+}
+
+function looksLikeRunResult(text: string): boolean {
+  return /^\s*\{/.test(text)
+}
+
+async function readOrExplain(io: CliIo, path: string, flag: string): Promise<string> {
+  try {
+    return await io.readText(path)
+  } catch (error) {
+    throw new ConfigError(
+      `--${flag}`,
+      `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'check the path',
+    )
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new ConfigError(`--${flag}`, 'is missing', `pass --${flag} FILE (see tailgate compare --help)`)
+  return value
+}
+
+function oneOf<T extends string>(value: string, flag: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`--${flag}`, `'${value}' is not valid`, `use one of ${allowed.join(', ')}`)
+  }
+  return value as T
+}

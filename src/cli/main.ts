@@ -1,0 +1,122 @@
+// The CLI's command dispatch: argv in, exit code out. Usage errors and config errors exit 2 with one message.
+import { parseArgs } from 'node:util'
+import { isUserError } from '../config/errors.js'
+import { runDemo } from '../demo/demo.js'
+import { startSampleServer } from '../demo/sample-server.js'
+import { messageOf } from '../log.js'
+import { ResultFormatError } from '../results/errors.js'
+import { SampleFileError } from '../stats/sample-comparison.js'
+import { compareCommand } from './compare.js'
+import { EXIT, type ExitCode } from './exit-codes.js'
+import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
+import type { CliIo } from './io.js'
+import { runCommand } from './run.js'
+
+/** Runs one CLI invocation; never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(MAIN_HELP)
+        return command === undefined ? EXIT.usage : EXIT.pass
+      case '-v':
+      case '--version':
+        io.stdout.write(`${(await import('../version.js')).TAILGATE_VERSION}\n`)
+        return EXIT.pass
+      case 'run': {
+        const { values, positionals } = parse(rest, {
+          target: { type: 'string' },
+          out: { type: 'string' },
+          quiet: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, RUN_HELP)
+        if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
+        return await runCommand(positionals[0], values, io)
+      }
+      case 'compare': {
+        const { values, positionals } = parse(rest, {
+          baseline: { type: 'string' },
+          candidate: { type: 'string' },
+          format: { type: 'string' },
+          profile: { type: 'string' },
+          alpha: { type: 'string' },
+          margin: { type: 'string' },
+          'margin-ms': { type: 'string' },
+          'fail-on': { type: 'string' },
+          out: { type: 'string' },
+          alternative: { type: 'string' },
+          method: { type: 'string' },
+          'no-continuity': { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, COMPARE_HELP)
+        if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP)
+        return await compareCommand(values, io)
+      }
+      case 'demo': {
+        const { values } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
+        if (values.help) return help(io, DEMO_HELP)
+        return await runDemo({ io, outPath: values.out ?? 'tailgate-report.md' })
+      }
+      case 'serve-sample':
+        return await serveSample(rest, io)
+      default:
+        return usage(io, `unknown command '${command}'`, MAIN_HELP)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io, error.message, null)
+    if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+      io.stderr.write(`tailgate: ${messageOf(error)}\n`)
+      return EXIT.usage
+    }
+    io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
+    if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
+    return EXIT.internal
+  }
+}
+
+class UsageError extends Error {}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
+
+function parse<T extends OptionSpec>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true })
+  } catch (error) {
+    // node's messages: "Unknown option '--tagret'", "Option '--out <value>' argument missing"
+    throw new UsageError(messageOf(error).replace(/\. To specify a positional argument.*$/, ''))
+  }
+}
+
+function help(io: CliIo, text: string): ExitCode {
+  io.stdout.write(text)
+  return EXIT.pass
+}
+
+function usage(io: CliIo, message: string, text: string | null): ExitCode {
+  io.stderr.write(`tailgate: ${message}\n${text ? `\n${text}` : "Run 'tailgate --help' for usage.\n"}`)
+  return EXIT.usage
+}
+
+/** `tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]`: the demo's sample server, for workflows and manual tries. */
+async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parse(args, { port: { type: 'string' }, slow: { type: 'string' } })
+  const slowdown: Record<string, number> = {}
+  if (values.slow) {
+    const [prefix, factor] = values.slow.split('=')
+    if (!prefix || !(Number(factor) > 0)) throw new UsageError(`--slow takes PREFIX=FACTOR, e.g. /api/search=1.3`)
+    slowdown[prefix] = Number(factor)
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number`)
+  const server = await startSampleServer({ slowdown, port })
+  io.stdout.write(`sample server listening on ${server.url.href}\n`)
+  await new Promise<void>((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }))
+  await server.close()
+  return EXIT.pass
+}

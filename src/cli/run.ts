@@ -1,0 +1,42 @@
+// `tailgate run`: measure a profile and write the RunResult file.
+import { ConfigError } from '../config/errors.js'
+import { readProfile } from '../config/load-profile.js'
+import { runLoad } from '../load/run-load.js'
+import { serializeRunResult } from '../results/codec.js'
+import { localEnvironment, localGitContext } from './environment.js'
+import { EXIT, type ExitCode } from './exit-codes.js'
+import type { CliIo } from './io.js'
+import { cliProgress } from './progress.js'
+
+export interface RunFlags {
+  readonly target?: string
+  readonly out?: string
+  readonly quiet?: boolean
+}
+
+export async function runCommand(profilePath: string | undefined, flags: RunFlags, io: CliIo): Promise<ExitCode> {
+  if (!profilePath) {
+    throw new ConfigError('profile', 'is missing', 'pass the profile file: tailgate run tailgate.yml')
+  }
+  const profile = await readProfile(profilePath, { target: flags.target })
+  const progress = flags.quiet ? undefined : cliProgress(io)
+  const result = await runLoad({
+    profile,
+    signal: io.signal,
+    environment: localEnvironment(),
+    git: localGitContext(),
+    ...(progress ? { onProgress: progress.update } : {}),
+  })
+  progress?.done()
+  const outPath = await io.writeText(flags.out ?? 'tailgate-result.json', serializeRunResult(result))
+  const requests = result.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0)
+  io.stderr.write(
+    `Measured ${requests} requests on ${result.endpoints.length} endpoints; result written to ${outPath}\n`,
+  )
+  for (const reason of result.health.invalidReasons) io.stderr.write(`warning: the run is invalid: ${reason}\n`)
+  if (result.completion.status === 'partial') {
+    io.stderr.write(`The run was cut short (${result.completion.reason}); the partial result was written\n`)
+    return EXIT.interrupted
+  }
+  return EXIT.pass
+}

@@ -1,0 +1,220 @@
+// The action pipeline: inputs -> profile -> load run -> baseline -> verdict -> reports -> comment -> baseline save.
+// Every effect goes through ActionDeps; the shell (src/action.ts) wires the real ones.
+import { join } from 'node:path'
+import type { BaselineQuery, RestoreOutcome } from '../baseline/types.js'
+import { isUserError } from '../config/errors.js'
+import type { GateSettings } from '../config/gate-schema.js'
+import { type ActionSettings, parseActionInputs } from '../config/inputs.js'
+import { readProfile } from '../config/load-profile.js'
+import type { Profile } from '../config/profile.js'
+import { decide } from '../gate/decide.js'
+import type { Verdict } from '../gate/types.js'
+import { messageOf } from '../log.js'
+import type { ReportBaseline } from '../report/types.js'
+import { serializeRunResult } from '../results/codec.js'
+import type { RunResult } from '../results/types.js'
+import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'
+import type { ActionDeps } from './ports.js'
+import { publishReports } from './publish.js'
+import { readResultPair } from './report-mode.js'
+
+/** Runs the action once. Never throws: failures end in deps.fail with a one-line message. */
+export async function runAction(deps: ActionDeps): Promise<void> {
+  try {
+    const settings = parseActionInputs(deps.readInput)
+    const mode = resolveMode(settings.mode, deps.context)
+    deps.log.info(`Tailgate mode: ${mode} (input '${settings.mode}', event '${deps.context.eventName}')`)
+    if (mode === 'report') return await reportExisting(settings, deps)
+    await measureAndGate(settings, mode, deps)
+  } catch (error) {
+    if (isUserError(error)) return deps.fail(messageOf(error))
+    deps.log.debug(error instanceof Error && error.stack ? error.stack : String(error))
+    deps.fail(`Tailgate failed: ${messageOf(error)}`)
+  }
+}
+
+async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'compare', deps: ActionDeps) {
+  const deploymentUrl = deps.context.deployment?.state === 'success' ? deps.context.deployment.url : null
+  const profile = await readProfile(settings.profilePath, { target: settings.target ?? deploymentUrl ?? undefined })
+  const gate = gateWithOverrides(profile.gate, settings)
+
+  const candidate = await deps.measure(profile, { signal: deps.signal })
+  const resultPath = await deps.files.writeText(join(settings.outputDir, 'result.json'), serializeRunResult(candidate))
+  deps.outputs.set('result-path', resultPath)
+  if (candidate.completion.status === 'partial') {
+    deps.log.warning(`The run was cut short (${candidate.completion.reason}); partial result written to ${resultPath}`)
+  }
+  if (deps.signal.aborted) {
+    deps.fail(`Interrupted: the partial result is at ${resultPath}; no verdict was made`)
+    return
+  }
+
+  const store = deps.baselines(settings)
+  const query = baselineQuery(profile, candidate, mode, deps)
+  const restored: RestoreOutcome =
+    mode === 'compare' || settings.history > 0
+      ? await store.restore(query)
+      : { kind: 'missing', reason: 'history is off', warnings: [] }
+  const baselineLines = restoreLines(restored, mode, query)
+
+  const { verdict, accepted } = await decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps })
+  const reportBaseline: ReportBaseline | null =
+    mode === 'compare' && restored.kind === 'found'
+      ? { result: restored.result, source: restored.source, history: restored.history }
+      : null
+
+  if (mode === 'baseline') {
+    const history = restored.kind === 'found' ? [restored.result, ...restored.history].slice(0, settings.history) : []
+    const saved = await store.save(candidate, history, query)
+    for (const warning of saved.warnings) deps.log.warning(warning)
+    baselineLines.push(
+      saved.kind === 'saved'
+        ? `Saved this run as the baseline of ${query.branch} (${saved.reference}).`
+        : `The baseline was NOT saved: ${saved.reason}.`,
+    )
+  }
+
+  await publishReports({
+    settings,
+    deps,
+    verdict,
+    candidate,
+    baseline: reportBaseline,
+    baselineLines,
+    mode,
+    profile,
+    accepted,
+  })
+}
+
+async function reportExisting(settings: ActionSettings, deps: ActionDeps) {
+  const { candidate, baseline, baselineLines } = await readResultPair(settings, deps)
+  const restored: RestoreOutcome = baseline
+    ? {
+        kind: 'found',
+        result: baseline,
+        history: [],
+        source: {
+          store: 'file',
+          reference: settings.baselinePath ?? '',
+          branch: baseline.git.branch,
+          sha: baseline.git.sha,
+          exactSha: false,
+          measuredAt: baseline.startedAt,
+          commitsBehind: null,
+          runId: baseline.git.runId,
+        },
+        warnings: [],
+      }
+    : { kind: 'missing', reason: baselineLines[0] ?? 'no baseline file', warnings: [] }
+  const gate = gateWithOverrides(null, settings)
+  const { verdict, accepted } = await decideWithLabel({
+    candidate,
+    restored,
+    mode: 'compare',
+    gate,
+    profile: null,
+    settings,
+    deps,
+  })
+  const reportBaseline =
+    restored.kind === 'found' ? { result: restored.result, source: restored.source, history: [] } : null
+  await publishReports({
+    settings,
+    deps,
+    verdict,
+    candidate,
+    baseline: reportBaseline,
+    baselineLines,
+    mode: 'report',
+    profile: null,
+    accepted,
+  })
+}
+
+interface DecideArgs {
+  readonly candidate: RunResult
+  readonly restored: RestoreOutcome
+  readonly mode: ResolvedMode
+  readonly gate: GateSettings
+  readonly profile: Profile | null
+  readonly settings: ActionSettings
+  readonly deps: ActionDeps
+}
+
+async function decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps }: DecideArgs) {
+  const pr = deps.context.pullRequest
+  const label = pr ? await deps.labels.acceptedBy(pr.number, settings.acceptLabel) : { applied: false, by: null }
+  const accepted = label.applied ? { label: settings.acceptLabel, by: label.by } : null
+  const verdict: Verdict = decide({
+    candidate,
+    baseline:
+      mode === 'compare' && restored.kind === 'found'
+        ? { kind: 'found', result: restored.result }
+        : {
+            kind: 'missing',
+            reason:
+              mode === 'baseline'
+                ? 'this run measures the baseline'
+                : restored.kind === 'missing'
+                  ? restored.reason
+                  : 'no baseline',
+          },
+    gate,
+    budgets: profile?.budgets ?? {},
+    accepted,
+  })
+  return { verdict, accepted }
+}
+
+/** Gate settings: the profile's, with any non-empty action inputs taking precedence. */
+function gateWithOverrides(profileGate: GateSettings | null, settings: ActionSettings): GateSettings {
+  const base = profileGate ?? {
+    metrics: ['p50', 'p95'],
+    marginRelative: 0.05,
+    marginAbsoluteMs: 1,
+    alpha: 0.05,
+    failOn: ['regression', 'budget', 'invalid'],
+    maxErrorRate: 0.5,
+  }
+  return Object.freeze({
+    ...base,
+    alpha: settings.alpha ?? base.alpha,
+    marginRelative: settings.marginRelative ?? base.marginRelative,
+    marginAbsoluteMs: settings.marginAbsoluteMs ?? base.marginAbsoluteMs,
+    failOn: settings.failOn ?? base.failOn,
+  })
+}
+
+function baselineQuery(profile: Profile, candidate: RunResult, mode: ResolvedMode, deps: ActionDeps): BaselineQuery {
+  const { branch, sha } =
+    mode === 'baseline'
+      ? { branch: deps.context.branch ?? 'main', sha: deps.context.sha }
+      : baselineBranchOf(deps.context)
+  return { profileId: profile.id, profileFingerprint: candidate.profileFingerprint, branch, sha }
+}
+
+/** The lines the report shows about the baseline: which one, or why there is none. Never silent. */
+function restoreLines(restored: RestoreOutcome, mode: ResolvedMode, query: BaselineQuery): string[] {
+  const lines = [...restored.warnings]
+  if (mode === 'baseline') {
+    lines.unshift(
+      `This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`,
+    )
+    return lines
+  }
+  if (restored.kind === 'missing') {
+    lines.unshift(`No baseline compared: ${restored.reason}.`)
+    return lines
+  }
+  const { source } = restored
+  const where = `${source.store} ${source.reference}`
+  const sha = source.sha ? source.sha.slice(0, 7) : 'unknown SHA'
+  const exactness = source.exactSha
+    ? 'the exact base SHA'
+    : `not the exact base SHA${source.commitsBehind !== null ? `: ${source.commitsBehind} commits behind` : ''}`
+  lines.unshift(
+    `Baseline: ${source.branch ?? query.branch} at ${sha} (${exactness}), measured ${source.measuredAt}, from ${where}.`,
+  )
+  return lines
+}

@@ -1,0 +1,44 @@
+// mode: report — compare two existing RunResult files, no load (the fork-safe second workflow).
+import { ConfigError } from '../config/errors.js'
+import type { ActionSettings } from '../config/inputs.js'
+import { messageOf } from '../log.js'
+import { parseRunResult } from '../results/codec.js'
+import { ResultFormatError } from '../results/errors.js'
+import type { RunResult } from '../results/types.js'
+import type { ActionDeps } from './ports.js'
+
+/**
+ * Reads the candidate (`result-path`, required) and the baseline (`baseline-path`, optional: its absence or a broken
+ * file is a `no-baseline` line, never a crash). Never executes anything from the files: they are data.
+ */
+export async function readResultPair(
+  settings: ActionSettings,
+  deps: ActionDeps,
+): Promise<{ candidate: RunResult; baseline: RunResult | null; baselineLines: string[] }> {
+  if (!settings.resultPath) {
+    throw new ConfigError(
+      'result-path',
+      'mode: report needs the candidate result file',
+      'set result-path to the RunResult downloaded from the measuring run (e.g. tailgate-results/result.json)',
+    )
+  }
+  let candidateText: string
+  try {
+    candidateText = await deps.files.readText(settings.resultPath)
+  } catch (error) {
+    throw new ConfigError('result-path', `cannot read '${settings.resultPath}' (${messageOf(error)})`, 'check the path')
+  }
+  const candidate = parseRunResult(candidateText, settings.resultPath)
+  if (!settings.baselinePath) {
+    return { candidate, baseline: null, baselineLines: ['no baseline-path was given to mode: report'] }
+  }
+  try {
+    const baseline = parseRunResult(await deps.files.readText(settings.baselinePath), settings.baselinePath)
+    return { candidate, baseline, baselineLines: [`Baseline: file ${settings.baselinePath}.`] }
+  } catch (error) {
+    const why =
+      error instanceof ResultFormatError ? error.message : `cannot read ${settings.baselinePath}: ${messageOf(error)}`
+    deps.log.warning(`Baseline not usable: ${why}`)
+    return { candidate, baseline: null, baselineLines: [`baseline not usable: ${why}`] }
+  }
+}

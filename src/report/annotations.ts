@@ -3,7 +3,7 @@
 import type { EndpointVerdict } from '../gate/types.js'
 import { formatBudgetActual } from './details.js'
 import { plainText } from './escape.js'
-import { failedBudgets } from './outcome.js'
+import { failedBudgets, gatedComparisons } from './outcome.js'
 import type { ReportInput } from './types.js'
 
 /** One annotation: errors fail nothing by themselves, they point the reader at the problem. */
@@ -15,7 +15,7 @@ export interface ReportAnnotation {
 
 function regressionAnnotations(endpoint: EndpointVerdict): { title: string; message: string }[] {
   if (endpoint.outcome.kind !== 'regression') return []
-  const regressed = endpoint.comparisons.filter((c) => c.outcome === 'regression')
+  const regressed = gatedComparisons(endpoint).filter((c) => c.outcome === 'regression')
   const comparisons = regressed.length > 0 ? regressed : [endpoint.outcome.worst]
   return comparisons.map((c) => ({
     title: `Tailgate: ${endpoint.endpoint} ${c.metric} regression`,

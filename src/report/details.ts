@@ -13,7 +13,7 @@ import {
   formatValue,
   plural,
 } from './format.js'
-import { ENDPOINT_LABELS, outcomeReason } from './outcome.js'
+import { ENDPOINT_LABELS, gatedComparisons, outcomeReason } from './outcome.js'
 import type { ReportBaseline, ReportInput } from './types.js'
 
 /** Longest endpoint name shown (code points, before escaping). */
@@ -141,12 +141,13 @@ function endpointBlock(endpoint: EndpointVerdict, input: ReportInput): string {
     lines.push(`- Responses: ${countsText(sumCounts(candidate, 'statusCounts'))}`)
     lines.push(`- Errors: ${countsText(sumCounts(candidate, 'errors'))}`)
   }
-  if (endpoint.comparisons.length > 0) {
+  const comparisons = gatedComparisons(endpoint)
+  if (comparisons.length > 0) {
     lines.push(
       '',
       '| Metric | Baseline rounds | PR rounds | Median | Shift | Margin | p | p (Holm) | Detectable | Outcome |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...endpoint.comparisons.map(comparisonRow),
+      ...comparisons.map(comparisonRow),
       '',
     )
   }

@@ -3,7 +3,7 @@
 import type { EndpointVerdict, MetricComparison } from '../gate/types.js'
 import { formatBudgetActual } from './details.js'
 import { escapeXml as x } from './escape.js'
-import { OVERALL_LABELS } from './outcome.js'
+import { gatedComparisons, OVERALL_LABELS } from './outcome.js'
 import type { ReportInput } from './types.js'
 
 /** How a test case ended, in JUnit terms. */
@@ -56,10 +56,11 @@ function endpointStatus(endpoint: EndpointVerdict): CaseStatus | null {
       return { kind: 'skipped', message: `no baseline: ${outcome.reason}` }
     case 'inconclusive':
       return endpoint.comparisons.length === 0 ? { kind: 'skipped', message: `inconclusive: ${outcome.reason}` } : null
+    case 'no-change':
+      return endpoint.comparisons.length === 0 ? { kind: 'passed', output: 'no change' } : null
     case 'regression':
     case 'improvement':
-    case 'no-change':
-      return endpoint.comparisons.length === 0 ? { kind: 'passed', output: outcome.kind } : null
+      return null
   }
 }
 
@@ -67,10 +68,11 @@ function casesOf(endpoint: EndpointVerdict, input: ReportInput): TestCase[] {
   const classname = `${input.profileId}.${endpoint.endpoint}`
   const accepted = acceptedNote(input)
   const whole = endpointStatus(endpoint)
+  const compared = gatedComparisons(endpoint)
   const cases: TestCase[] =
-    endpoint.comparisons.length === 0
+    compared.length === 0
       ? [{ classname, name: 'regression gate', status: whole! }]
-      : endpoint.comparisons.map((c) => ({
+      : compared.map((c) => ({
           classname,
           name: `${c.metric} regression gate`,
           status: whole ?? comparisonStatus(endpoint, c, accepted),

@@ -6,7 +6,14 @@ import { detailBlocks, endpointName, formatBudgetActual } from './details.js'
 import { escapeMarkdown as md, truncateText, wellFormed } from './escape.js'
 import { formatChange, formatMsNumber, plural } from './format.js'
 import { MAX_PERCENTILE_CHARTS, percentileCharts, trendCharts } from './mermaid.js'
-import { ENDPOINT_LABELS, failedBudgets, headlineComparison, OVERALL_LABELS, regressionCount } from './outcome.js'
+import {
+  ENDPOINT_LABELS,
+  failedBudgets,
+  gatedComparisons,
+  headlineComparison,
+  OVERALL_LABELS,
+  regressionCount,
+} from './outcome.js'
 import type { ReportInput } from './types.js'
 
 /** GitHub rejects issue comments longer than this many characters. */
@@ -88,7 +95,7 @@ export function explanationLines(endpoints: readonly EndpointVerdict[]): string 
   return endpoints
     .map((endpoint) => {
       const label = ENDPOINT_LABELS[endpoint.outcome.kind]
-      const parts = endpoint.comparisons.map((c) => md(c.explanation))
+      const parts = gatedComparisons(endpoint).map((c) => md(c.explanation))
       const outcome = endpoint.outcome
       if (outcome.kind === 'inconclusive' || outcome.kind === 'no-baseline' || outcome.kind === 'invalid') {
         parts.unshift(md(outcome.reason))

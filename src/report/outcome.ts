@@ -61,3 +61,15 @@ export function regressionCount(verdict: Verdict): number {
 export function failedBudgets(endpoint: EndpointVerdict): EndpointVerdict['budgets'] {
   return endpoint.budgets.filter((check) => !check.passed)
 }
+
+/**
+ * The endpoint's gated comparisons; when a verdict lists none but names a deciding comparison (worst regression,
+ * best improvement), that one.
+ */
+export function gatedComparisons(endpoint: EndpointVerdict): readonly MetricComparison[] {
+  if (endpoint.comparisons.length > 0) return endpoint.comparisons
+  const { outcome } = endpoint
+  if (outcome.kind === 'regression') return [outcome.worst]
+  if (outcome.kind === 'improvement') return [outcome.best]
+  return []
+}

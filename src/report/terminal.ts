@@ -3,7 +3,14 @@
 import type { EndpointOutcomeKind, EndpointVerdict } from '../gate/types.js'
 import { plainText, truncateText } from './escape.js'
 import { formatMsNumber, formatPValue, formatRelative, formatShift, plural } from './format.js'
-import { ENDPOINT_LABELS, headlineComparison, OVERALL_LABELS, outcomeReason, regressionCount } from './outcome.js'
+import {
+  ENDPOINT_LABELS,
+  gatedComparisons,
+  headlineComparison,
+  OVERALL_LABELS,
+  outcomeReason,
+  regressionCount,
+} from './outcome.js'
 import type { ReportInput } from './types.js'
 
 /** Options of renderTerminal. */
@@ -79,7 +86,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
   })
   const explanations = verdict.endpoints.map((endpoint) => {
     const reason = outcomeReason(endpoint.outcome)
-    const parts = [...(reason === null ? [] : [reason]), ...endpoint.comparisons.map((c) => c.explanation)]
+    const parts = [...(reason === null ? [] : [reason]), ...gatedComparisons(endpoint).map((c) => c.explanation)]
     const text = parts.length > 0 ? parts.join('; ') : ENDPOINT_LABELS[endpoint.outcome.kind].word
     return `  ${plainText(endpoint.endpoint)}: ${plainText(text)}`
   })

@@ -59,6 +59,14 @@ describe('renderJunit', () => {
     }
   })
 
+  it('fails a regressed endpoint on its worst comparison even when the verdict lists no comparisons', () => {
+    const input = reportInput([endpointVerdict('GET /slow', { kind: 'regression', worst }, { comparisons: [] })])
+
+    const cases = findAll(parseXml(renderJunit(input)), 'testcase')
+
+    expect(cases.map((c) => [c.attributes.name, statusOf(c)])).toEqual([['p95 regression gate', 'failure']])
+  })
+
   it('puts the explanation in failure messages and the reason in skipped and error messages', () => {
     const cases = findAll(parseXml(renderJunit(mixed())), 'testcase')
 

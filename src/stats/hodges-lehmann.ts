@@ -1,7 +1,7 @@
 // The Hodges-Lehmann shift y − x with R's confidence interval, for raw samples and for histograms.
 import { exactLowerCdf, exactQuantile } from './exact-distribution.js'
 import { normalQuantile } from './normal.js'
-import { pairwiseDifferenceAt } from './pairwise-differences.js'
+import { nextPairwiseDifference, pairwiseDifferenceAt } from './pairwise-differences.js'
 import { rankStatistic } from './rank-statistic.js'
 import type { HodgesLehmannResult, ShiftInterval, WeightedValue } from './types.js'
 import { tieTermOf, type WeightedSample, weightedFromEntries, weightedFromValues } from './weighted-sample.js'
@@ -69,7 +69,12 @@ export function hodgesLehmannWeighted(
   if (!(confLevel > 0 && confLevel < 1)) throw new RangeError(`confLevel ${confLevel} must be between 0 and 1`)
   const pairs = x.total * y.total
   const at = (rank: number): number => pairwiseDifferenceAt(x, y, rank)
-  const estimate = pairs % 2 === 1 ? at((pairs + 1) / 2) : (at(pairs / 2) + at(pairs / 2 + 1)) / 2
+  let estimate: number
+  if (pairs % 2 === 1) estimate = at((pairs + 1) / 2)
+  else {
+    const lowerMiddle = at(pairs / 2)
+    estimate = (lowerMiddle + nextPairwiseDifference(x, y, lowerMiddle, pairs / 2)) / 2
+  }
   return { estimate, interval: shiftInterval(x, y, confLevel, at) }
 }
 

@@ -2,7 +2,7 @@
 import type { WeightedSample } from './weighted-sample.js'
 
 /** Below this many distinct pairs left in the search interval, they are listed and sorted directly. */
-const LIST_THRESHOLD_MIN = 4096
+const LIST_THRESHOLD = 256
 
 /**
  * The k-th smallest (1-based, counting weights) of the n_x·n_y pairwise differences y_j − x_i.
@@ -25,9 +25,8 @@ export function pairwiseDifferenceAt(x: WeightedSample, y: WeightedSample, rank:
   if (loCount.weight >= rank) return smallest
   let hi = largest
   let hiCount = countAtMost(x, y, hi)
-  const listThreshold = Math.max(LIST_THRESHOLD_MIN, 4 * (x.values.length + y.values.length))
   for (;;) {
-    if (hiCount.pairs - loCount.pairs <= listThreshold) return selectBetween(x, y, lo, hi, rank - loCount.weight)
+    if (hiCount.pairs - loCount.pairs <= LIST_THRESHOLD) return selectBetween(x, y, lo, hi, rank - loCount.weight)
     const mid = lo / 2 + hi / 2
     if (!(mid > lo && mid < hi)) return hi
     const midCount = countAtMost(x, y, mid)
@@ -39,6 +38,25 @@ export function pairwiseDifferenceAt(x: WeightedSample, y: WeightedSample, rank:
       loCount = midCount
     }
   }
+}
+
+/**
+ * The (k+1)-th smallest pairwise difference given the k-th (`kth`, at `rank`): `kth` again when it has enough weight,
+ * otherwise the smallest difference above it, found in one two-pointer sweep. O(n_x + n_y).
+ * @example
+ * nextPairwiseDifference(weightedFromValues([1, 2], 'x'), weightedFromValues([5], 'y'), 3, 1) // => 4
+ */
+export function nextPairwiseDifference(x: WeightedSample, y: WeightedSample, kth: number, rank: number): number {
+  if (countAtMost(x, y, kth).weight >= rank + 1) return kth
+  let next = Number.POSITIVE_INFINITY
+  let j = 0
+  for (let i = 0; i < x.values.length; i++) {
+    // For ascending x_i the first y_j with y_j − x_i > kth only moves right.
+    const xi = x.values[i] as number
+    while (j < y.values.length && (y.values[j] as number) - xi <= kth) j++
+    if (j < y.values.length) next = Math.min(next, (y.values[j] as number) - xi)
+  }
+  return next
 }
 
 interface PairCount {

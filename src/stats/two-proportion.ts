@@ -35,7 +35,7 @@ export interface TwoProportionResult {
  * @see https://stat.ethz.ch/R-manual/R-devel/library/stats/html/prop.test.html
  * @example
  * twoProportionTest({ baselineEvents: 5, baselineTotal: 1000, candidateEvents: 20, candidateTotal: 1000 },
- *   { alternative: 'less' }).pValue // => 0.00149… (R: prop.test(c(5, 20), c(1000, 1000), alternative = "less"))
+ *   { alternative: 'less' }).pValue // => 0.0024187… (R: prop.test(c(5, 20), c(1000, 1000), alternative = "less"))
  */
 export function twoProportionTest(input: TwoProportionInput, options: TwoProportionOptions = {}): TwoProportionResult {
   const { baselineEvents, baselineTotal, candidateEvents, candidateTotal } = input

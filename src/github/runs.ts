@@ -1,0 +1,102 @@
+// REST lookups the artifact baseline store needs: successful and in-progress runs of a workflow on a branch, a run's
+// artifact by name, and how many commits one SHA is behind another. Errors propagate; the stores turn them into
+// `missing` outcomes.
+import type { RepositoryRef } from './context.js'
+import type { RestClient } from './rest.js'
+
+export interface RunSummary {
+  readonly id: number
+  readonly headSha: string
+  readonly createdAt: string
+}
+
+export interface ArtifactSummary {
+  readonly id: number
+  readonly name: string
+  readonly createdAt: string | null
+}
+
+/** The REST questions about earlier workflow runs. */
+export interface RunLookup {
+  /** The workflow being searched, for report lines (`perf.yml`, or `any workflow`). */
+  readonly workflowLabel: string
+  /** Successful runs on `branch`, newest first. */
+  successfulRuns(branch: string, limit: number): Promise<RunSummary[]>
+  /** Queued or in-progress runs on `branch`. */
+  activeRuns(branch: string): Promise<RunSummary[]>
+  /** The newest unexpired artifact named `name` of a run, or null. */
+  artifactOfRun(runId: number, name: string): Promise<ArtifactSummary | null>
+}
+
+/** How many commits `toSha` is ahead of `fromSha` (how far a baseline is behind), or null when unknown. */
+export type CommitsBehind = (fromSha: string, toSha: string) => Promise<number | null>
+
+/**
+ * REST lookups for runs of `workflowFile` (e.g. `perf.yml`; any workflow of the repository when null).
+ * @example createRunLookup({ rest, repository, workflowFile: context.workflowFile })
+ */
+export function createRunLookup(options: {
+  readonly rest: RestClient
+  readonly repository: RepositoryRef
+  readonly workflowFile: string | null
+}): RunLookup {
+  const { rest, repository, workflowFile } = options
+  const { owner, repo } = repository
+  const listRuns = async (branch: string, status: 'success' | 'in_progress' | 'queued', perPage: number) => {
+    const response = workflowFile
+      ? await rest.rest.actions.listWorkflowRuns({
+          owner,
+          repo,
+          workflow_id: workflowFile,
+          branch,
+          status,
+          per_page: perPage,
+        })
+      : await rest.rest.actions.listWorkflowRunsForRepo({ owner, repo, branch, status, per_page: perPage })
+    return response.data.workflow_runs.map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
+  }
+  return {
+    workflowLabel: workflowFile ?? 'any workflow',
+    successfulRuns: (branch, limit) => listRuns(branch, 'success', Math.min(100, Math.max(1, limit))),
+    activeRuns: async (branch) => [
+      ...(await listRuns(branch, 'in_progress', 10)),
+      ...(await listRuns(branch, 'queued', 10)),
+    ],
+    async artifactOfRun(runId, name) {
+      const { data } = await rest.rest.actions.listWorkflowRunArtifacts({
+        owner,
+        repo,
+        run_id: runId,
+        name,
+        per_page: 100,
+      })
+      const usable = data.artifacts.filter((a) => a.name === name && !a.expired).sort((a, b) => b.id - a.id)
+      const newest = usable[0]
+      return newest ? { id: newest.id, name: newest.name, createdAt: newest.created_at ?? null } : null
+    },
+  }
+}
+
+/**
+ * Commits between two SHAs through the compare API; null when GitHub does not know them (404) or fails.
+ * @example await createCommitsBehind({ rest, repository })(baselineSha, baseSha) // => 3
+ */
+export function createCommitsBehind(options: {
+  readonly rest: RestClient
+  readonly repository: RepositoryRef
+}): CommitsBehind {
+  return async (fromSha, toSha) => {
+    if (fromSha === toSha) return 0
+    try {
+      const { data } = await options.rest.rest.repos.compareCommitsWithBasehead({
+        owner: options.repository.owner,
+        repo: options.repository.repo,
+        basehead: `${fromSha}...${toSha}`,
+        per_page: 1,
+      })
+      return data.ahead_by
+    } catch {
+      return null
+    }
+  }
+}

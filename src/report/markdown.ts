@@ -34,8 +34,8 @@ const TRUNCATED_NOTE =
 export function headlineLine(verdict: Verdict, profileId: string): string {
   const label = OVERALL_LABELS[verdict.outcome]
   return (
-    `${label.emoji} **Tailgate: ${label.word}** (${md(profileId)}) · ` +
-    `${plural(regressionCount(verdict), 'regression')} · ${md(verdict.headline)}`
+    `${label.emoji} **Tailgate: ${label.word}** (${md(truncateText(profileId, 80))}) · ` +
+    `${plural(regressionCount(verdict), 'regression')} · ${md(truncateText(verdict.headline, 300))}`
   )
 }
 
@@ -43,8 +43,8 @@ function statusLine(input: ReportInput): string {
   const { verdict, accepted } = input
   if (accepted !== null) {
     const login = accepted.by?.startsWith('@') ? accepted.by : `@${accepted.by}`
-    const by = accepted.by === null ? '' : `, applied by ${md(login)}`
-    return `✋ Accepted with the label “${md(accepted.label)}”${by}: the check does not fail.`
+    const by = accepted.by === null ? '' : `, applied by ${md(truncateText(login, 60))}`
+    return `✋ Accepted with the label “${md(truncateText(accepted.label, 80))}”${by}: the check does not fail.`
   }
   if (verdict.failed) return `The check fails on: ${verdict.failing.join(', ')}.`
   return 'The check passes.'
@@ -113,11 +113,11 @@ function notices(input: ReportInput): string[] {
   const out: string[] = []
   if (input.baseline === null) {
     const reasons = input.verdict.endpoints.flatMap((e) => (e.outcome.kind === 'no-baseline' ? [e.outcome.reason] : []))
-    const why = [...new Set(reasons)].map(md).join('; ') || 'the baseline step found none'
+    const why = md(truncateText([...new Set(reasons)].join('; '), 1000)) || 'the baseline step found none'
     out.push(`➖ **No baseline**: ${why}. Nothing was compared; budgets were still checked.`)
   }
   const invalid = input.candidate.health.invalidReasons
-  if (invalid.length > 0) out.push(`⚠️ **Invalid run**: ${invalid.map(md).join('; ')}.`)
+  if (invalid.length > 0) out.push(`⚠️ **Invalid run**: ${md(truncateText(invalid.join('; '), 1000))}.`)
   return out
 }
 
@@ -146,7 +146,7 @@ function detailsSection(blocks: readonly string[], budgetChars: number): string 
   return `${open}${kept.join('\n\n')}${close}`
 }
 
-const EXPLANATIONS_DROPPED = '_One-line explanations left out to fit the comment limit; see the job summary._'
+const EXPLANATIONS_DROPPED = '_One-line explanations left out to fit the comment limit; see the JSON report._'
 
 /**
  * Headline, status, table, explanations and notices. Only when they alone exceed the budget (hundreds of

@@ -384,6 +384,21 @@ describe('renderMarkdown: length cap', () => {
     expect(body).toMatch(/<\/details>\n\n<sub>Tailgate/)
   })
 
+  it('fits when the profile id, headline, label and invalid reasons are huge', () => {
+    const huge = 'x'.repeat(100_000)
+    const input = reportInput([endpointVerdict('GET /a', regressionOf())], {
+      profileId: huge,
+      accepted: { label: huge, by: huge },
+      verdictOverrides: { headline: huge },
+    })
+    const health = { ...input.candidate.health, invalidReasons: [huge, huge] }
+
+    const body = renderMarkdown({ ...input, candidate: { ...input.candidate, health } })
+
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
+    expect(mainTableRows(body)).toHaveLength(1)
+  })
+
   it('keeps a short report whole', () => {
     const body = renderMarkdown(reportInput(heavy(1)))
 

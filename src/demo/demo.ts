@@ -21,7 +21,7 @@ warmup: 2s
 duration: 12s
 rounds: 6
 requests:
-  - GET /api/users/{{id}}
+  - GET /api/users/{{iteration}}
   - GET /api/search?q=shoes
   - method: POST
     path: /api/orders

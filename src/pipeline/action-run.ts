@@ -51,11 +51,13 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
 
   const store = deps.baselines(settings)
   const query = baselineQuery(profile, candidate, mode, deps)
-  const restored: RestoreOutcome =
-    mode === 'compare' || settings.history > 0
-      ? await store.restore(query)
-      : { kind: 'missing', reason: 'history is off', warnings: [] }
-  const baselineLines = restoreLines(restored, mode, query)
+  // In baseline mode the previous baseline is restored too, for the trend history it carries.
+  const restore = await store.restore(query)
+  const restored = restore.outcome
+  const baselineLines =
+    mode === 'compare'
+      ? [...restore.lines]
+      : [`This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`]
 
   const { verdict, accepted } = await decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps })
   const reportBaseline: ReportBaseline | null =
@@ -66,13 +68,11 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
   if (mode === 'baseline') {
     const history = restored.kind === 'found' ? [restored.result, ...restored.history].slice(0, settings.history) : []
     const saved = await store.save(candidate, history, query)
-    for (const warning of saved.warnings) deps.log.warning(warning)
-    baselineLines.push(
-      saved.kind === 'saved'
-        ? `Saved this run as the baseline of ${query.branch} (${saved.reference}).`
-        : `The baseline was NOT saved: ${saved.reason}.`,
-    )
+    baselineLines.push(...saved.lines)
+    for (const warning of saved.outcome.warnings) deps.log.warning(warning)
+    deps.outputs.set('baseline-saved', saved.outcome.kind === 'saved' ? 'true' : 'false')
   }
+  for (const warning of restored.warnings) deps.log.warning(warning)
 
   await publishReports({
     settings,
@@ -192,29 +192,4 @@ function baselineQuery(profile: Profile, candidate: RunResult, mode: ResolvedMod
       ? { branch: deps.context.branch ?? 'main', sha: deps.context.sha }
       : baselineBranchOf(deps.context)
   return { profileId: profile.id, profileFingerprint: candidate.profileFingerprint, branch, sha }
-}
-
-/** The lines the report shows about the baseline: which one, or why there is none. Never silent. */
-function restoreLines(restored: RestoreOutcome, mode: ResolvedMode, query: BaselineQuery): string[] {
-  const lines = [...restored.warnings]
-  if (mode === 'baseline') {
-    lines.unshift(
-      `This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`,
-    )
-    return lines
-  }
-  if (restored.kind === 'missing') {
-    lines.unshift(`No baseline compared: ${restored.reason}.`)
-    return lines
-  }
-  const { source } = restored
-  const where = `${source.store} ${source.reference}`
-  const sha = source.sha ? source.sha.slice(0, 7) : 'unknown SHA'
-  const exactness = source.exactSha
-    ? 'the exact base SHA'
-    : `not the exact base SHA${source.commitsBehind !== null ? `: ${source.commitsBehind} commits behind` : ''}`
-  lines.unshift(
-    `Baseline: ${source.branch ?? query.branch} at ${sha} (${exactness}), measured ${source.measuredAt}, from ${where}.`,
-  )
-  return lines
 }

@@ -1,6 +1,6 @@
 // The ports the action pipeline needs. src/action.ts wires them to @actions/*; tests pass fakes.
 import type { BaselineQuery, RestoreOutcome, SaveOutcome } from '../baseline/types.js'
-import type { InputReader } from '../config/inputs.js'
+import type { ActionSettings, InputReader } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import type { Log } from '../log.js'
 import type { RunResult } from '../results/types.js'
@@ -57,10 +57,14 @@ export interface LabelPort {
   acceptedBy(pullRequest: number, label: string): Promise<{ readonly applied: boolean; readonly by: string | null }>
 }
 
-/** Baseline restore/save over the configured stores. Never throws. */
+/** Baseline restore/save over the configured stores, with the lines the report shows. Never throws. */
 export interface BaselinePort {
-  restore(query: BaselineQuery): Promise<RestoreOutcome>
-  save(result: RunResult, history: readonly RunResult[], query: BaselineQuery): Promise<SaveOutcome>
+  restore(query: BaselineQuery): Promise<{ readonly outcome: RestoreOutcome; readonly lines: readonly string[] }>
+  save(
+    result: RunResult,
+    history: readonly RunResult[],
+    query: BaselineQuery,
+  ): Promise<{ readonly outcome: SaveOutcome; readonly lines: readonly string[] }>
 }
 
 export interface FilePort {
@@ -82,7 +86,7 @@ export interface ActionDeps {
   readonly files: FilePort
   /** Runs the load profile (the real one wires undici and the clock). */
   readonly measure: (profile: Profile, options: { readonly signal: AbortSignal }) => Promise<RunResult>
-  readonly baselines: (settings: import('../config/inputs.js').ActionSettings) => BaselinePort
+  readonly baselines: (settings: ActionSettings) => BaselinePort
   readonly comments: CommentPort
   readonly labels: LabelPort
   readonly signal: AbortSignal

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { OUTPUTS } from '../../scripts/gen-action.js'
 import { INPUTS, parseActionInputs } from '../../src/config/inputs.js'
 
 const actionYml = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))
@@ -22,6 +23,10 @@ describe('action inputs', () => {
       expect(actionYml.inputs[input.name].default).toBe(input.default)
       expect(actionYml.inputs[input.name].description).toBe(input.description)
     }
+  })
+
+  it('action.yml declares the outputs the pipeline sets', () => {
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(Object.keys(OUTPUTS).sort())
   })
 
   it('action.yml runs dist/index.js on node24', () => {

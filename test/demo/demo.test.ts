@@ -1,0 +1,30 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEMO_PROFILE_YAML, runDemo } from '../../src/demo/demo.js'
+import { memoryIo } from '../helpers/memory-io.js'
+
+// The demo's own profile, shortened: same endpoints, rate and rounds, shorter rounds.
+const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 12s', 'duration: 4.8s')
+
+describe('tailgate demo', () => {
+  it('marks the slowed endpoint as a regression and the others not, and writes the comment markdown', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tailgate-demo-'))
+    const io = memoryIo()
+    const outPath = join(dir, 'tailgate-report.md')
+
+    const code = await runDemo({ io, outPath, profileYaml: SHORT_PROFILE })
+
+    expect(code).toBe(0)
+    const lines = io.out().split('\n')
+    const row = (name: string) => lines.find((line) => line.includes(name)) ?? ''
+    expect(row('GET /api/search')).toMatch(/regression/)
+    expect(row('GET /api/users/{{iteration}}')).not.toMatch(/regression/)
+    expect(row('POST /api/orders')).not.toMatch(/regression/)
+    const markdown = await readFile(outPath, 'utf8')
+    expect(markdown).toMatch(/regression/i)
+    expect(markdown).toContain('GET /api/search')
+    expect(io.err()).toMatch(/would fail \(exit 1\)/)
+  }, 60_000)
+})

@@ -69,7 +69,9 @@ export const BACKOFF_MS = { first: 250, max: 5000, jitter: 0.2 } as const
  */
 export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(BACKOFF_MS.max, BACKOFF_MS.first * 2 ** Math.max(0, attempt - 1))
-  const jittered = base * (1 - BACKOFF_MS.jitter + 2 * BACKOFF_MS.jitter * random())
+  const draw = random()
+  const unit = Number.isFinite(draw) ? Math.min(1, Math.max(0, draw)) : 0.5
+  const jittered = base * (1 - BACKOFF_MS.jitter + 2 * BACKOFF_MS.jitter * unit)
   return Math.min(BACKOFF_MS.max, Math.max(BACKOFF_MS.first, jittered))
 }
 
@@ -81,7 +83,7 @@ export function backoffDelayMs(attempt: number, random: () => number = Math.rand
  */
 export async function waitForReady(options: ReadinessOptions): Promise<ReadyReport> {
   const clock = options.clock ?? { now: () => performance.now() }
-  const sleep = options.sleep ?? ((durationMs, signal) => delay(durationMs, undefined, { signal }))
+  const sleep = options.sleep ?? realSleep
   const redact = options.redact ?? noRedaction
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS
   const healthPath = options.healthPath ?? '/'
@@ -219,4 +221,14 @@ export function pathUrl(base: URL, path: string, field: string): URL {
     throw new ConfigError(field, `'${path}' is not a path`, 'write a path starting with a single /, e.g. /health')
   }
   return new URL(base.pathname.replace(/\/+$/, '') + path, base.origin)
+}
+
+/** A timer that rejects with the signal's reason (not a generic AbortError) when the run is cancelled. */
+async function realSleep(durationMs: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(durationMs, undefined, { signal })
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason
+    throw error
+  }
 }

@@ -41,13 +41,20 @@ describe('backoffDelayMs', () => {
 
   it('stays within ±20 % of the doubling schedule and within [250 ms, 5 s] (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 1, maxExcluded: true }), (attempt, r) => {
-        const delayMs = backoffDelayMs(attempt, () => r)
-        const base = Math.min(BACKOFF_MS.max, BACKOFF_MS.first * 2 ** (attempt - 1))
-        return (
-          delayMs >= BACKOFF_MS.first && delayMs <= BACKOFF_MS.max && delayMs >= base * 0.8 && delayMs <= base * 1.2
-        )
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const delayMs = backoffDelayMs(attempt, () => r)
+          const base = Math.min(BACKOFF_MS.max, BACKOFF_MS.first * 2 ** (attempt - 1))
+          return (
+            delayMs >= BACKOFF_MS.first &&
+            delayMs <= BACKOFF_MS.max &&
+            delayMs >= base * 0.8 - 1e-9 &&
+            delayMs <= base * 1.2 + 1e-9
+          )
+        },
+      ),
     )
   })
 })

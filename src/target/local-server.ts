@@ -80,12 +80,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   options.signal?.throwIfAborted()
   const redact = options.redact ?? noRedaction
   const command = options.command.trim()
-  if (command === '')
+  if (command === '') {
     throw new ConfigError(
       TARGET_INPUTS.startCommand,
       'is empty',
       'write the command that starts your server, e.g. npm start',
     )
+  }
   if (options.cwd !== undefined) await checkDirectory(options.cwd)
 
   const ring = createOutputRing(options.outputLines ?? DEFAULT_OUTPUT_LINES, redact)

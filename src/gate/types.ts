@@ -1,5 +1,6 @@
 // The gate's output: per-endpoint outcomes (a tagged union) and the overall verdict.
-import type { Budget, FailOn, GatedMetric } from '../config/gate-schema.js'
+import type { Budget, Budgets, FailOn, GatedMetric, GateSettings } from '../config/gate-schema.js'
+import type { RunResult } from '../results/types.js'
 
 /** How one gated metric of one endpoint compares, round against round. */
 export interface MetricComparison {
@@ -28,6 +29,10 @@ export interface MetricComparison {
   readonly detectableShift: number | null
   /** One line a reviewer reads: change with its interval, p-value, margin, rounds per side. */
   readonly explanation: string
+  /** One-sided p of "better by more than the margin" (the mirrored shifted-null test), before Holm. */
+  readonly improvementPValue?: number
+  /** The improvement p after Holm over every gated comparison of the run. */
+  readonly improvementPValueAdjusted?: number
 }
 
 /** The result of one budget on one endpoint. */
@@ -101,4 +106,20 @@ export interface Verdict {
   readonly warnings: readonly string[]
   /** One line: overall verdict, count of regressions, worst change. */
   readonly headline: string
+}
+
+/** The baseline the gate compares with, or why there is none. */
+export type GateBaseline =
+  | { readonly kind: 'found'; readonly result: RunResult }
+  | { readonly kind: 'missing'; readonly reason: string }
+
+/** Everything `decide` needs: the candidate run, the baseline (or why not), the rules and the budgets. */
+export interface GateInput {
+  readonly candidate: RunResult
+  readonly baseline: GateBaseline
+  readonly gate: GateSettings
+  /** Absolute limits per endpoint name, or `*` for every endpoint; evaluated even without a baseline. */
+  readonly budgets: Budgets
+  /** Set when a reviewer accepted the change by label: failures become warnings naming the label and who. */
+  readonly accepted?: { readonly label: string; readonly by: string | null } | null
 }

@@ -1,0 +1,53 @@
+// Absolute budgets (k6-style thresholds) evaluated on an endpoint's pooled data; they need no baseline.
+import type { Budget, BudgetOperator, Budgets } from '../config/gate-schema.js'
+import type { PooledEndpoint } from './measurements.js'
+import type { BudgetCheck } from './types.js'
+
+/** The key that applies a budget to every endpoint. */
+export const EVERY_ENDPOINT = '*'
+
+const COMPARE = {
+  '<': (actual, threshold) => actual < threshold,
+  '<=': (actual, threshold) => actual <= threshold,
+  '>': (actual, threshold) => actual > threshold,
+  '>=': (actual, threshold) => actual >= threshold,
+} as const satisfies Record<BudgetOperator, (actual: number, threshold: number) => boolean>
+
+/** The budgets that apply to an endpoint: those under `*` first, then its own. */
+export function budgetsFor(endpoint: string, budgets: Budgets): readonly Budget[] {
+  return [...(budgets[EVERY_ENDPOINT] ?? []), ...(budgets[endpoint] ?? [])]
+}
+
+/** Budget keys that name no measured endpoint (probably a typo): the caller warns. */
+export function unknownBudgetKeys(budgets: Budgets, endpoints: readonly string[]): string[] {
+  return Object.keys(budgets).filter((key) => key !== EVERY_ENDPOINT && !endpoints.includes(key))
+}
+
+/**
+ * Checks each budget against the endpoint's pooled data: latency metrics in ms from the merged gated histogram,
+ * error-rate as a fraction of all requests, rps over the measured duration. A latency budget on an endpoint that
+ * recorded no latency fails (nothing met the limit), with `actual` 0.
+ */
+export function evaluateBudgets(pooled: PooledEndpoint, budgets: readonly Budget[]): BudgetCheck[] {
+  return budgets.map((budget) => {
+    const actual = measure(pooled, budget.metric)
+    if (actual === null) return { budget, actual: 0, passed: false }
+    return { budget, actual, passed: COMPARE[budget.operator](actual, budget.threshold) }
+  })
+}
+
+function measure(pooled: PooledEndpoint, metric: Budget['metric']): number | null {
+  const { histogram } = pooled
+  switch (metric) {
+    case 'error-rate':
+      return pooled.requests === 0 ? null : pooled.errors / pooled.requests
+    case 'rps':
+      return pooled.durationMs > 0 ? pooled.requests / (pooled.durationMs / 1000) : null
+    case 'mean':
+      return histogram.count === 0 ? null : histogram.meanUs() / 1000
+    case 'max':
+      return histogram.count === 0 ? null : histogram.maxUs() / 1000
+    default:
+      return histogram.count === 0 ? null : histogram.percentileUs(Number(metric.slice(1))) / 1000
+  }
+}

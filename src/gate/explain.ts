@@ -1,0 +1,103 @@
+// The words of the gate: one-line explanations of comparisons, inconclusive reasons and the verdict's headline.
+import type { MetricComparison } from './types.js'
+
+const MINUS = '−'
+
+/** A value in its unit: `12.3 ms`, `1.20 %`, `250.0 req/s`. */
+export function formatValue(value: number, unit: MetricComparison['unit']): string {
+  return `${formatNumber(value, unit)}${unitSuffix(unit)}`
+}
+
+/** A signed change in its unit (fractions as percentage points): `+1.40 ms`, `−0.50 pp`. */
+export function formatSigned(value: number, unit: MetricComparison['unit']): string {
+  const sign = value > 0 ? '+' : value < 0 ? MINUS : '±'
+  const suffix = unit === 'fraction' ? ' pp' : unitSuffix(unit)
+  return `${sign}${formatNumber(Math.abs(value), unit)}${suffix}`
+}
+
+/** A signed relative change: `+12.0 %`; `n/a` when the baseline is 0. */
+export function formatRelative(fraction: number): string {
+  if (!Number.isFinite(fraction)) return 'n/a'
+  const sign = fraction > 0 ? '+' : fraction < 0 ? MINUS : '±'
+  return `${sign}${Math.abs(fraction * 100).toFixed(1)} %`
+}
+
+/** A p-value: 4 decimals, or 2 significant digits in scientific notation below 0.0001. */
+export function formatP(p: number): string {
+  return p !== 0 && p < 0.0001 ? p.toExponential(1) : p.toFixed(4)
+}
+
+/** A confidence level: `95.9 %`. */
+export function formatLevel(level: number): string {
+  return `${(Math.round(level * 1000) / 10).toString()} %`
+}
+
+/** The interval in the metric's unit, or a short reason when there is none. */
+export function formatInterval(comparison: Pick<MetricComparison, 'shiftInterval' | 'unit'>): string {
+  const interval = comparison.shiftInterval
+  if (interval === null) return 'every round equal on each side'
+  const level = formatLevel(interval.confLevel)
+  return `${level} CI ${formatSigned(interval.lower, comparison.unit)} to ${formatSigned(interval.upper, comparison.unit)}`
+}
+
+/** The interval relative to the baseline median, for the headline: `(95.9 % CI +27.0 % to +35.5 %)`. */
+export function formatRelativeInterval(comparison: MetricComparison): string {
+  const interval = comparison.shiftInterval
+  if (interval === null || comparison.baselineMedian === 0) return ''
+  const base = Math.abs(comparison.baselineMedian)
+  const level = formatLevel(interval.confLevel)
+  return ` (${level} CI ${formatRelative(interval.lower / base)} to ${formatRelative(interval.upper / base)})`
+}
+
+const OUTCOME_WORDS = {
+  regression: 'regression',
+  improvement: 'improvement',
+  'no-change': 'no change',
+  inconclusive: 'inconclusive',
+} as const satisfies Record<MetricComparison['outcome'], string>
+
+/**
+ * The one line a reviewer reads for a comparison: the change with its interval, the p-value (raw and Holm), the
+ * margin and the rounds per side, then the outcome. E.g. `p95 +37.4 ms (+31.2 %), 95.9 % CI +32.4 ms to +42.6 ms;
+ * p = 0.0011 (Holm 0.0043) for "worse by more than the 6.00 ms margin"; 6 v 6 rounds → regression`.
+ */
+export function explainComparison(comparison: Omit<MetricComparison, 'explanation'>): string {
+  const { metric, unit, shift, relativeShift, margin, pValue, pValueAdjusted, outcome } = comparison
+  const change = `${metric} ${formatSigned(shift, unit)} (${formatRelative(relativeShift)}), ${formatInterval(comparison)}`
+  const worse = metric === 'throughput' ? 'lower' : 'worse'
+  const test = `p = ${formatP(pValue)} (Holm ${formatP(pValueAdjusted)}) for "${worse} by more than the ${formatValue(margin, unit)} margin"`
+  const rounds = `${comparison.baselineRounds.length} v ${comparison.candidateRounds.length} rounds`
+  return `${change}; ${test}; ${rounds} → ${OUTCOME_WORDS[outcome]}`
+}
+
+/** Why a comparison is inconclusive, in one sentence with the detectable shift. */
+export function inconclusiveReason(comparison: MetricComparison): string {
+  const { metric, unit, margin, detectableShift } = comparison
+  const rounds = `${comparison.baselineRounds.length} v ${comparison.candidateRounds.length} rounds`
+  if (detectableShift === null) {
+    return `${metric}: ${rounds} are too few for a ${formatLevel(0.95)} interval, so a change of the ${formatValue(margin, unit)} margin cannot be ruled out; run more rounds`
+  }
+  return (
+    `${metric}: the rounds resolve changes of about ±${formatValue(detectableShift, unit)} (${formatInterval(comparison)}), ` +
+    `so a change of the ${formatValue(margin, unit)} margin can be neither confirmed nor ruled out with ${rounds}; ` +
+    'more rounds or a quieter runner would decide'
+  )
+}
+
+function formatNumber(value: number, unit: MetricComparison['unit']): string {
+  if (!Number.isFinite(value)) return String(value)
+  switch (unit) {
+    case 'ms': {
+      const abs = Math.abs(value)
+      return abs < 10 ? value.toFixed(2) : abs < 1000 ? value.toFixed(1) : value.toFixed(0)
+    }
+    case 'fraction':
+      return (value * 100).toFixed(2)
+    case 'rps':
+      return value.toFixed(1)
+  }
+}
+
+function unitSuffix(unit: MetricComparison['unit']): string {
+  return unit === 'ms' ? ' ms' : unit === 'fraction' ? ' %' : ' req/s'
+}

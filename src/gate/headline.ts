@@ -1,0 +1,87 @@
+// The verdict's one-line headline: overall outcome, how many endpoints it concerns, and the worst change.
+import { formatRelative, formatRelativeInterval, formatSigned, formatValue } from './explain.js'
+import type { BudgetCheck, EndpointVerdict, MetricComparison, OverallOutcome } from './types.js'
+
+const EMOJI = {
+  invalid: '⚠️',
+  regression: '❌',
+  'budget-violation': '❌',
+  inconclusive: '❔',
+  'no-baseline': '➖',
+  improvement: '🚀',
+  'no-change': '✅',
+} as const satisfies Record<OverallOutcome, string>
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+
+/**
+ * E.g. `❌ 1 regression: GET /search p95 +31.2 % (95.9 % CI +27.0 % to +35.5 %)`, `✅ No change: 3 endpoints within
+ * the margin`, `❌ 1 budget exceeded: GET /search p95 312 ms (budget p95 < 300ms)`.
+ */
+export function headline(outcome: OverallOutcome, endpoints: readonly EndpointVerdict[]): string {
+  const emoji = EMOJI[outcome]
+  const of = (kind: EndpointVerdict['outcome']['kind']): EndpointVerdict[] =>
+    endpoints.filter((endpoint) => endpoint.outcome.kind === kind)
+  switch (outcome) {
+    case 'invalid': {
+      const first = of('invalid')[0]
+      const reason = first?.outcome.kind === 'invalid' ? first.outcome.reason : 'the run measured no endpoint'
+      return `${emoji} Invalid run: ${first ? `${first.endpoint}: ` : ''}${reason}`
+    }
+    case 'regression': {
+      const regressions = of('regression')
+      const worst = extreme(
+        regressions.flatMap((e) => (e.outcome.kind === 'regression' ? [[e.endpoint, e.outcome.worst] as const] : [])),
+      )
+      return `${emoji} ${plural(regressions.length, 'regression')}: ${describe(worst)}`
+    }
+    case 'budget-violation': {
+      const failed = endpoints.flatMap((e) =>
+        e.budgets.filter((check) => !check.passed).map((check) => [e.endpoint, check] as const),
+      )
+      const [endpoint, check] = failed[0] as readonly [string, BudgetCheck]
+      return `${emoji} ${failed.length} budget${failed.length === 1 ? '' : 's'} exceeded: ${endpoint} ${budgetActual(check)} (budget ${check.budget.expression})`
+    }
+    case 'inconclusive': {
+      const inconclusive = of('inconclusive')
+      return `${emoji} Inconclusive: ${plural(inconclusive.length, 'endpoint')} could not be decided within the margin (${inconclusive.map((e) => e.endpoint).join(', ')})`
+    }
+    case 'no-baseline': {
+      const first = of('no-baseline')[0]
+      const reason = first?.outcome.kind === 'no-baseline' ? first.outcome.reason : ''
+      const all = of('no-baseline').length === endpoints.length
+      return `${emoji} No baseline${all ? '' : ` for ${plural(of('no-baseline').length, 'endpoint')}`}: ${reason}`
+    }
+    case 'improvement': {
+      const improvements = of('improvement')
+      const best = extreme(
+        improvements.flatMap((e) => (e.outcome.kind === 'improvement' ? [[e.endpoint, e.outcome.best] as const] : [])),
+      )
+      return `${emoji} ${plural(improvements.length, 'improvement')}: ${describe(best)}`
+    }
+    case 'no-change':
+      return `${emoji} No change: ${plural(endpoints.length, 'endpoint')} within the margin`
+  }
+}
+
+/** The comparison with the largest relative change (in absolute value) among (endpoint, comparison) pairs. */
+function extreme(pairs: readonly (readonly [string, MetricComparison])[]): readonly [string, MetricComparison] {
+  const size = (c: MetricComparison): number =>
+    Number.isFinite(c.relativeShift) ? Math.abs(c.relativeShift) : Math.abs(c.shift)
+  return pairs.reduce((best, pair) => (size(pair[1]) > size(best[1]) ? pair : best))
+}
+
+function describe([endpoint, comparison]: readonly [string, MetricComparison]): string {
+  const change =
+    comparison.unit === 'ms' && Number.isFinite(comparison.relativeShift)
+      ? `${formatRelative(comparison.relativeShift)}${formatRelativeInterval(comparison)}`
+      : formatSigned(comparison.shift, comparison.unit)
+  return `${endpoint} ${comparison.metric} ${change}`
+}
+
+function budgetActual(check: BudgetCheck): string {
+  const { metric } = check.budget
+  if (metric === 'error-rate') return `error-rate ${formatValue(check.actual, 'fraction')}`
+  if (metric === 'rps') return `rps ${formatValue(check.actual, 'rps')}`
+  return `${metric} ${formatValue(check.actual, 'ms')}`
+}

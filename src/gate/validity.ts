@@ -1,0 +1,89 @@
+// Whether the evidence can be used: invalid runs and endpoints, and the warnings a reader should see.
+import type { GateSettings } from '../config/gate-schema.js'
+import type { RunResult } from '../results/types.js'
+import { minimumExactPValue } from '../stats/exact-distribution.js'
+import { formatP } from './explain.js'
+import type { PooledEndpoint } from './measurements.js'
+
+/** Run-level reasons that make every endpoint invalid (candidate or baseline health). */
+export function runInvalidReason(candidate: RunResult, baseline: RunResult | null): string | null {
+  if (candidate.health.invalidReasons.length > 0) return `run invalid: ${candidate.health.invalidReasons.join('; ')}`
+  if (baseline !== null && baseline.health.invalidReasons.length > 0) {
+    return `baseline run invalid: ${baseline.health.invalidReasons.join('; ')}`
+  }
+  return null
+}
+
+/** Why one endpoint's data cannot be used: no requests, or more errors than `gate.maxErrorRate`. */
+export function endpointInvalidReason(
+  side: 'candidate' | 'baseline',
+  pooled: PooledEndpoint,
+  gate: GateSettings,
+): string | null {
+  const prefix = side === 'baseline' ? 'baseline: ' : ''
+  if (pooled.requests === 0) return `${prefix}no requests were measured`
+  const errorRate = pooled.errors / pooled.requests
+  if (errorRate > gate.maxErrorRate) {
+    const percent = (value: number): string => `${(value * 100).toFixed(1)} %`
+    return `${prefix}${percent(errorRate)} of requests failed (max-error-rate is ${percent(gate.maxErrorRate)})`
+  }
+  return null
+}
+
+/**
+ * Rounds per side needed for the gate to be able to fail: the smallest k with 1/binom(2k, k) < alpha/m.
+ * @example roundsNeeded(0.05, 6) // => 5
+ */
+export function roundsNeeded(alpha: number, comparisons: number): number {
+  let k = 1
+  while (minimumExactPValue(k, k) >= alpha / comparisons && k < 50) k++
+  return k
+}
+
+/**
+ * The warning when the exact test cannot reach alpha/m with these rounds (Holm's first step), so the gate can never
+ * report a regression; null when it can.
+ */
+export function cannotFailWarning(input: {
+  readonly baselineRounds: number
+  readonly candidateRounds: number
+  readonly comparisons: number
+  readonly alpha: number
+}): string | null {
+  const { baselineRounds, candidateRounds, comparisons, alpha } = input
+  if (comparisons === 0 || baselineRounds === 0 || candidateRounds === 0) return null
+  const smallest = minimumExactPValue(baselineRounds, candidateRounds)
+  const level = alpha / comparisons
+  if (smallest < level) return null
+  return (
+    `With ${baselineRounds} baseline and ${candidateRounds} candidate rounds the smallest possible p-value is ` +
+    `${formatP(smallest)}, not below alpha/comparisons = ${alpha}/${comparisons} = ${formatP(level)}: the gate can ` +
+    `never report a regression. Use at least ${roundsNeeded(alpha, comparisons)} rounds per side.`
+  )
+}
+
+/** Warnings about the machines: a baseline measured on other hardware is compared, but the reader should know. */
+export function environmentWarnings(candidate: RunResult, baseline: RunResult): string[] {
+  const warnings: string[] = []
+  const a = baseline.environment
+  const b = candidate.environment
+  if (a.cpuModel !== b.cpuModel || a.cores !== b.cores) {
+    warnings.push(
+      `The baseline ran on ${a.cpuModel} (${a.cores} cores), this run on ${b.cpuModel} (${b.cores} cores); ` +
+        'compared anyway, but part of any change may be the machine.',
+    )
+  }
+  if (baseline.gatedLatency !== candidate.gatedLatency) {
+    warnings.push(
+      `The baseline gates on ${baseline.gatedLatency} latency, this run on ${candidate.gatedLatency}; compared anyway.`,
+    )
+  }
+  return warnings
+}
+
+/** A warning for a run that was cut short (signal, max-duration). */
+export function completionWarnings(run: RunResult, side: 'candidate' | 'baseline'): string[] {
+  if (run.completion.status === 'complete') return []
+  const which = side === 'candidate' ? 'This run' : 'The baseline run'
+  return [`${which} was cut short (${run.completion.reason}); only its completed rounds are compared.`]
+}

@@ -5,6 +5,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from '../github/context.js'
+import { describeApiError } from '../github/errors.js'
 import type { CommitsBehind, RunLookup, RunSummary } from '../github/runs.js'
 import { messageOf } from '../log.js'
 import { parseBundle, serializeBundle } from './bundle.js'
@@ -66,7 +67,8 @@ export function createArtifactStore(options: ArtifactStoreOptions): BaselineStor
         )
         if (attempt.kind === 'timeout')
           return missing(`the artifact lookup did not finish within ${timeout} (baseline-timeout)`, true)
-        if (attempt.kind === 'error') return missing(`the artifact lookup failed: ${firstLine(attempt.error)}`, true)
+        if (attempt.kind === 'error')
+          return missing(`the artifact lookup failed: ${describeApiError(attempt.error)}`, true)
         if (attempt.value.kind === 'found' || attempt.value.reason !== 'none') return attempt.value.outcome
         const waitedMs = now() - startedMs
         if (waitedMs >= options.waitMs) return attempt.value.outcome

@@ -2,7 +2,7 @@
 // read-only token (fork PRs) or an API failure becomes `not-posted` with the reason and the fix.
 import { messageOf } from '../log.js'
 import type { RepositoryRef } from './context.js'
-import { httpStatusOf } from './errors.js'
+import { describeApiError, httpStatusOf } from './errors.js'
 import type { RestClient } from './rest.js'
 
 /** The hidden marker that identifies Tailgate's comment for one profile. */
@@ -53,7 +53,7 @@ export async function findComment(target: CommentTarget): Promise<FindOutcome> {
   } catch (error) {
     return {
       kind: 'unknown',
-      reason: `could not list the comments of PR #${target.pullRequest}: ${describe(error)}`,
+      reason: `could not list the comments of PR #${target.pullRequest}: ${describeApiError(error)}`,
       error,
     }
   }
@@ -97,16 +97,10 @@ function notPosted(error: unknown, pullRequest: number): CommentOutcome {
   }
   return {
     kind: 'not-posted',
-    reason: `the comment on PR #${pullRequest} was not posted: ${describe(error)}; the report is in the job summary`,
+    reason: `the comment on PR #${pullRequest} was not posted: ${describeApiError(error)}; the report is in the job summary`,
     fix:
       status === 403 || status === 404
         ? "give the token 'pull-requests: write' (or 'issues: write') permission"
         : 're-run the job once the GitHub API answers again',
   }
-}
-
-function describe(error: unknown): string {
-  const status = httpStatusOf(error)
-  const message = messageOf(error).split('\n')[0] ?? ''
-  return status === null ? message : `GitHub answered ${status} ${message}`
 }

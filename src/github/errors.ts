@@ -24,3 +24,14 @@ export function httpStatusOf(error: unknown): number | null {
   }
   return null
 }
+
+/**
+ * One line about a failed API call: "GitHub answered 502: Bad Gateway" (Octokit's trailing documentation link
+ * dropped), or the plain message when there was no HTTP answer.
+ */
+export function describeApiError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error)
+  const message = (raw.split('\n')[0] ?? '').replace(/ - https?:\/\/\S+$/, '')
+  const status = httpStatusOf(error)
+  return status === null ? message : `GitHub answered ${status}: ${message}`
+}

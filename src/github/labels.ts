@@ -1,7 +1,7 @@
 // The accept label: is it on the PR, and who applied it (the actor of the latest `labeled` event). API failures
 // degrade: to the event payload's labels for "is it on", and to "unknown" for "who".
-import { messageOf } from '../log.js'
 import type { RepositoryRef } from './context.js'
+import { describeApiError } from './errors.js'
 import type { RestClient } from './rest.js'
 
 /** The default label that turns failures into warnings. */
@@ -43,7 +43,7 @@ export async function acceptLabelStatus(query: AcceptLabelQuery): Promise<Accept
     applied = labels.some((l) => l.name === query.label)
   } catch (error) {
     const fallback = query.payloadLabels ? "the event's labels are used" : `'${query.label}' is taken as not applied`
-    warnings.push(`Could not read the labels of PR #${query.pullRequest} (${firstLine(error)}); ${fallback}`)
+    warnings.push(`Could not read the labels of PR #${query.pullRequest} (${describeApiError(error)}); ${fallback}`)
     applied = query.payloadLabels?.includes(query.label) ?? false
   }
   if (!applied) return { applied: false, warnings }
@@ -65,17 +65,14 @@ async function whoApplied(query: AcceptLabelQuery): Promise<AppliedBy> {
     if (latest?.actor?.login) return { kind: 'user', login: latest.actor.login }
     return { kind: 'unknown', reason: `no 'labeled' event for '${query.label}' on PR #${query.pullRequest}` }
   } catch (error) {
-    return { kind: 'unknown', reason: `could not read the events of PR #${query.pullRequest} (${firstLine(error)})` }
+    return {
+      kind: 'unknown',
+      reason: `could not read the events of PR #${query.pullRequest} (${describeApiError(error)})`,
+    }
   }
 }
 
 /** "@login", or "unknown" when the actor could not be found. */
 export function appliedByText(appliedBy: AppliedBy): string {
   return appliedBy.kind === 'user' ? `@${appliedBy.login}` : 'unknown'
-}
-
-function firstLine(error: unknown): string {
-  const status = (error as { status?: unknown } | null)?.status
-  const message = messageOf(error).split('\n')[0] ?? ''
-  return typeof status === 'number' ? `${status} ${message}` : message
 }

@@ -1,8 +1,8 @@
 // The PR a workflow_run is about. Taken from the event (`workflow_run.pull_requests`), or, when GitHub lists none
 // (always for forks), looked up by the head branch and SHA through the REST API. Never from an artifact: an
 // artifact is written by PR code and must not choose which PR gets the comment.
-import { messageOf } from '../log.js'
 import type { RepositoryRef, WorkflowRunDetails } from './context.js'
+import { describeApiError } from './errors.js'
 import type { RestClient } from './rest.js'
 
 export type WorkflowRunPullRequest =
@@ -71,7 +71,7 @@ export async function resolveWorkflowRunPullRequest(options: {
   } catch (error) {
     return {
       kind: 'none',
-      reason: `could not look up the pull request of ${run.headSha.slice(0, 7)}: ${messageOf(error).split('\n')[0]}`,
+      reason: `could not look up the pull request of ${run.headSha.slice(0, 7)}: ${describeApiError(error)}`,
     }
   }
 }

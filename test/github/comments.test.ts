@@ -87,7 +87,9 @@ describe('upsertComment', () => {
 
     expect(outcome).toMatchObject({
       kind: 'not-posted',
-      reason: expect.stringMatching(/^the comment on PR #7 was not posted: GitHub answered 503 .*job summary$/),
+      reason: expect.stringMatching(
+        /^the comment on PR #7 was not posted: GitHub answered 503: fake failure 503; the report is in the job summary$/,
+      ),
       fix: 're-run the job once the GitHub API answers again',
     })
     expect(injected.hits).toBe(4)
@@ -110,7 +112,7 @@ describe('findComment', () => {
 
     expect(await findComment({ rest, repository, pullRequest: 9, marker })).toMatchObject({
       kind: 'unknown',
-      reason: expect.stringMatching(/^could not list the comments of PR #9: GitHub answered 404/),
+      reason: expect.stringMatching(/^could not list the comments of PR #9: GitHub answered 404: fake failure 404$/),
     })
   })
 })

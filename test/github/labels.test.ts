@@ -59,7 +59,10 @@ describe('acceptLabelStatus', () => {
 
     expect(status).toMatchObject({
       applied: true,
-      appliedBy: { kind: 'unknown', reason: expect.stringMatching(/could not read the events of PR #7 \(500/) },
+      appliedBy: {
+        kind: 'unknown',
+        reason: expect.stringMatching(/could not read the events of PR #7 \(GitHub answered 500: fake failure 500\)/),
+      },
     })
     expect(status.applied && appliedByText(status.appliedBy)).toBe('unknown')
   })
@@ -80,7 +83,9 @@ describe('acceptLabelStatus', () => {
     const status = await acceptLabelStatus({ rest, repository, pullRequest: 7, label, payloadLabels })
 
     expect(status.applied).toBe(applied)
-    expect(status.warnings).toEqual([expect.stringContaining(`Could not read the labels of PR #7 (403`)])
+    expect(status.warnings).toEqual([
+      expect.stringContaining(`Could not read the labels of PR #7 (GitHub answered 403: Must have admin rights)`),
+    ])
     expect(status.warnings[0]).toContain(fallback)
   })
 })

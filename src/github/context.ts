@@ -1,13 +1,8 @@
 // The runner's env and event payload, parsed once into a typed GitHubContext. Pure: the env and a file reader are
 // passed in. It never looks anything up; resolving a fork PR's number for workflow_run lives in pull-request.ts.
-import type { z } from 'zod'
 import { GitHubContextError } from './errors.js'
-import {
-  DeploymentStatusPayloadSchema,
-  EventPayloadSchema,
-  PullRequestPayloadSchema,
-  WorkflowRunPayloadSchema,
-} from './payload.js'
+import { parseEvent } from './event-details.js'
+import { EventPayloadSchema } from './payload.js'
 
 export interface RepositoryRef {
   readonly owner: string
@@ -187,98 +182,4 @@ function workflowFileOf(workflowRef: string | undefined): string | null {
   const path = nonEmpty(workflowRef)?.split('@')[0]
   const file = path?.split('/').at(-1)
   return file && /\.ya?ml$/.test(file) ? file : null
-}
-
-interface EventInput {
-  readonly eventName: string
-  readonly payload: Record<string, unknown>
-  readonly env: Readonly<Record<string, string | undefined>>
-  readonly repository: RepositoryRef
-  readonly defaultBranch: string | null
-}
-
-function parseEvent(input: EventInput): EventDetails {
-  switch (input.eventName) {
-    case 'pull_request':
-    case 'pull_request_target':
-      return parsePullRequest(input)
-    case 'push':
-      return parsePush(input)
-    case 'workflow_run':
-      return parseWorkflowRun(input)
-    case 'deployment_status':
-      return parseDeploymentStatus(input)
-    default:
-      return { kind: 'other' }
-  }
-}
-
-function parseSection<T extends z.ZodType>(schema: T, value: unknown, field: string): z.infer<T> {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  const path = [field, ...issue.path.map(String)].filter(Boolean).join('.')
-  throw new GitHubContextError(
-    `event payload '${path}'`,
-    `${issue.message}; is GITHUB_EVENT_PATH this event's payload?`,
-  )
-}
-
-function parsePullRequest({ eventName, payload, repository }: EventInput): PullRequestDetails {
-  const pr = parseSection(PullRequestPayloadSchema, payload.pull_request, 'pull_request')
-  const headRepository = pr.head.repo?.full_name ?? null
-  const baseRepository = pr.base.repo?.full_name ?? `${repository.owner}/${repository.repo}`
-  return {
-    kind: 'pull_request',
-    number: pr.number,
-    baseBranch: pr.base.ref,
-    baseSha: pr.base.sha ?? null,
-    headSha: pr.head.sha ?? null,
-    headBranch: pr.head.ref ?? null,
-    headRepository,
-    // A deleted fork has head.repo null: treat it as a fork (its token is read-only all the same).
-    isFork: headRepository === null ? pr.head.repo === null : headRepository !== baseRepository,
-    labels: (pr.labels ?? []).map((l) => l.name),
-    target: eventName === 'pull_request_target',
-  }
-}
-
-function parsePush({ payload, env, defaultBranch }: EventInput): PushDetails {
-  const ref = typeof payload.ref === 'string' ? payload.ref : (nonEmpty(env.GITHUB_REF) ?? '')
-  const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null
-  const sha = typeof payload.after === 'string' ? payload.after : nonEmpty(env.GITHUB_SHA)
-  return { kind: 'push', branch, sha, isDefaultBranch: branch !== null && branch === defaultBranch }
-}
-
-function parseWorkflowRun({ payload, repository }: EventInput): WorkflowRunDetails {
-  const run = parseSection(WorkflowRunPayloadSchema, payload.workflow_run, 'workflow_run')
-  const headRepository = run.head_repository?.full_name ?? null
-  const first = run.pull_requests?.[0]
-  return {
-    kind: 'workflow_run',
-    runId: run.id,
-    workflowName: run.name ?? null,
-    triggeringEvent: run.event ?? null,
-    conclusion: run.conclusion ?? null,
-    headBranch: run.head_branch ?? null,
-    headSha: run.head_sha,
-    headRepository,
-    isFork: headRepository !== null && headRepository !== `${repository.owner}/${repository.repo}`,
-    pullRequest: first
-      ? { number: first.number, baseBranch: first.base?.ref ?? null, baseSha: first.base?.sha ?? null }
-      : null,
-  }
-}
-
-function parseDeploymentStatus({ payload }: EventInput): DeploymentStatusDetails {
-  const parsed = parseSection(DeploymentStatusPayloadSchema, payload, '')
-  const status = parsed.deployment_status
-  return {
-    kind: 'deployment_status',
-    state: status.state,
-    environmentUrl: nonEmpty(status.environment_url ?? undefined) ?? nonEmpty(status.target_url ?? undefined),
-    environment: status.environment ?? parsed.deployment?.environment ?? null,
-    sha: parsed.deployment?.sha ?? null,
-    ref: parsed.deployment?.ref ?? null,
-  }
 }

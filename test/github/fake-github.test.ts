@@ -7,8 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import {
   applyEnv,
   backendRunId,
+  inputVariable,
   pullRequestEvent,
   pushEvent,
+  runAction,
   runnerEnv,
   runtimeToken,
   startFakeGitHub,
@@ -123,5 +125,51 @@ describe('fake GitHub REST', () => {
     expect(fake.state.requestsTo('comments').filter((r) => r.method === 'GET')).toHaveLength(2)
     expect(fake.state.requests.at(-1)?.authorization).toBe('token test-token')
     expect(denied).toMatchObject({ status: 403, message: expect.stringContaining('Resource not accessible') })
+  })
+})
+
+describe('runner environment and runAction', () => {
+  it('spawns an action with the runner env and reads its exit code, outputs, summary and annotations', async () => {
+    const runner = await runnerEnv({
+      fakeUrl: fake.url,
+      scenarioDir: join(scenarioDir, 'spawned'),
+      event: pullRequestEvent({ number: 7, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) }),
+      inputs: { 'github-token': 'tok', 'baseline store': 'auto' },
+    })
+    const entry = join(runner.workspace, 'action.mjs')
+    await writeFile(
+      entry,
+      [
+        "import { appendFileSync, readFileSync } from 'node:fs'",
+        'const env = process.env',
+        "const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))",
+        'appendFileSync(env.GITHUB_OUTPUT, `verdict<<EOF_1\\nregression\\nEOF_1\\npr=${event.pull_request.number}\\n`)',
+        "appendFileSync(env.GITHUB_STEP_SUMMARY, `# ${env['INPUT_GITHUB-TOKEN']} ${env.INPUT_BASELINE_STORE} ${process.cwd() === env.GITHUB_WORKSPACE}`)",
+        "console.log('::error title=perf regression,file=perf.yml,line=3::p95 +12%25%0Asecond line')",
+        'process.exitCode = 1',
+      ].join('\n'),
+    )
+
+    const run = await runAction({ entry, runner, timeoutMs: 20_000 })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toEqual({ verdict: 'regression', pr: '7' })
+    expect(run.summary).toBe('# tok auto true')
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        properties: { title: 'perf regression', file: 'perf.yml', line: '3' },
+        message: 'p95 +12%\nsecond line',
+      },
+    ])
+    expect(inputVariable('github-token')).toBe('INPUT_GITHUB-TOKEN')
+    expect(runner.env).toMatchObject({
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: fake.url,
+      ACTIONS_RESULTS_URL: `${fake.url}/`,
+      ACTIONS_CACHE_SERVICE_V2: 'true',
+      GITHUB_REF: 'refs/pull/7/merge',
+      GITHUB_BASE_REF: 'main',
+    })
   })
 })

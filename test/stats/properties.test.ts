@@ -156,6 +156,23 @@ describe('Hodges-Lehmann properties', () => {
   })
 })
 
+describe('pairwise order statistics on heavily tied samples', () => {
+  it('agree with sorting every difference, across the search (not only the final listing)', () => {
+    const tied = fc.array(fc.integer({ min: -30, max: 30 }), { minLength: 20, maxLength: 90 })
+    fc.assert(
+      fc.property(tied, tied, fc.double({ min: 0, max: 1, noNaN: true }), (x, y, where) => {
+        const differences = y.flatMap((yj) => x.map((xi) => yj - xi)).sort((a, b) => a - b)
+        const rank = 1 + Math.floor(where * (differences.length - 1))
+
+        expect(pairwiseDifferenceAt(weightedFromValues(x, 'x'), weightedFromValues(y, 'y'), rank)).toBe(
+          differences[rank - 1],
+        )
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
 describe('Holm adjustment properties', () => {
   const pValues = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 30 })
 

@@ -10,6 +10,7 @@ export interface TwoProportionInput {
   readonly candidateTotal: number
 }
 
+/** Options of the two-proportion test; the defaults are R's prop.test. */
 export interface TwoProportionOptions {
   /** As R: `less` = the baseline's rate is smaller (the candidate fails more often). Default two-sided. */
   readonly alternative?: Alternative
@@ -17,6 +18,7 @@ export interface TwoProportionOptions {
   readonly continuity?: boolean
 }
 
+/** The rates, their difference and the test's z and p. */
 export interface TwoProportionResult {
   readonly baselineRate: number
   readonly candidateRate: number

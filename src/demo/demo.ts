@@ -1,19 +1,19 @@
-// `tailgate demo`: a sample server, a baseline run, a ~30 %-slower candidate, the verdict table and the comment.
+// `tailgate demo`: two sample servers (main, and a PR that makes one endpoint ~30 % slower), measured side by side
+// with interleaved rounds (ABBA, as the action's live A/B does), the verdict table and the comment markdown.
 
 import { localEnvironment } from '../cli/environment.js'
 import { EXIT, type ExitCode } from '../cli/exit-codes.js'
 import type { CliIo } from '../cli/io.js'
 import { parseProfile } from '../config/load-profile.js'
-import type { Profile } from '../config/profile.js'
 import { decide } from '../gate/decide.js'
-import { runLoad } from '../load/run-load.js'
+import { runLiveAb } from '../load/live-ab.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/terminal.js'
 import type { ReportInput } from '../report/types.js'
 import type { GitContext, RunResult } from '../results/types.js'
 import { type SampleServerOptions, startSampleServer } from './sample-server.js'
 
-/** The demo's profile: an open model at 150 requests/s over three endpoints, 2 s warm-up, 6 rounds of 2 s. */
+/** The demo's profile: an open model at 150 requests/s over three endpoints, 2 s warm-up, 6 rounds of 2 s a side. */
 export const DEMO_PROFILE_YAML = `name: demo
 model: constant-arrival-rate
 rate: 150/s
@@ -43,24 +43,32 @@ export interface DemoOptions {
 
 export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: DemoOptions): Promise<ExitCode> {
   const log = (line: string) => io.stderr.write(`${line}\n`)
-  log('Tailgate demo: a sample server on 127.0.0.1; the candidate makes GET /api/search about 30% slower.')
-  const baseline = await measure({ io, profileYaml, serverOptions: {}, label: 'baseline', branch: 'main', log })
-  if (io.signal.aborted) return EXIT.interrupted
-  const candidate = await measure({
-    io,
-    profileYaml,
-    serverOptions: { slowdown: DEMO_SLOWDOWN, seed: 7 },
-    label: 'candidate',
-    branch: 'feature/slow-search',
-    log,
-  })
+  const main = await startSampleServer({ seed: 1 })
+  const pr = await startSampleServer({ seed: 2, slowdown: DEMO_SLOWDOWN })
+  let baseline: RunResult
+  let candidate: RunResult
+  const profile = parseProfile({ text: profileYaml, file: 'demo-profile.yml', overrides: { target: main.url.href } })
+  try {
+    log('Tailgate demo: two sample servers on 127.0.0.1 — main, and a PR that makes GET /api/search ~30% slower.')
+    log(
+      `Measuring both side by side: ${profile.rounds} rounds each, interleaved A B B A …, ` +
+        `about ${Math.round((2 * (profile.durationMs + profile.warmupMs)) / 1000 + profile.rounds * 0.5)} s ...`,
+    )
+    const measured = await runLiveAb({
+      profile,
+      baselineTarget: main.url,
+      candidateTarget: pr.url,
+      signal: io.signal,
+      environment: localEnvironment(),
+      git: demoGit('main'),
+    })
+    baseline = { ...measured.baseline, git: demoGit('main') }
+    candidate = { ...measured.candidate, git: demoGit('feature/slow-search') }
+  } finally {
+    await Promise.all([main.close(), pr.close()])
+  }
   if (io.signal.aborted) return EXIT.interrupted
 
-  const profile = parseProfile({
-    text: profileYaml,
-    file: 'demo-profile.yml',
-    overrides: { target: 'http://127.0.0.1' },
-  })
   const verdict = decide({
     candidate,
     baseline: { kind: 'found', result: baseline },
@@ -75,21 +83,21 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
       result: baseline,
       history: [],
       source: {
-        store: 'file',
-        reference: 'demo baseline (measured just now)',
+        store: 'live-ab',
+        reference: `${main.url.href} (main) vs ${pr.url.href} (PR), rounds interleaved ABBA`,
         branch: 'main',
-        sha: baseline.git.sha,
+        sha: null,
         exactSha: true,
         measuredAt: baseline.startedAt,
         commitsBehind: 0,
         runId: null,
       },
     },
-    baselineLines: ['Baseline: measured just now against the unmodified sample server.'],
+    baselineLines: ['Baseline: measured live, side by side with the candidate (rounds interleaved A B B A).'],
     profileId: profile.id,
     runUrl: null,
     accepted: null,
-    mode: 'demo',
+    mode: 'demo (live A/B)',
   }
   io.stdout.write(`\n${renderTerminal(input)}\n`)
   const written = await io.writeText(outPath, renderMarkdown(input))
@@ -100,30 +108,6 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
       : 'In CI this step would pass (exit 0).',
   )
   return EXIT.pass
-}
-
-interface MeasureArgs {
-  readonly io: CliIo
-  readonly profileYaml: string
-  readonly serverOptions: SampleServerOptions
-  readonly label: string
-  readonly branch: string
-  readonly log: (line: string) => void
-}
-
-async function measure({ io, profileYaml, serverOptions, label, branch, log }: MeasureArgs): Promise<RunResult> {
-  const server = await startSampleServer(serverOptions)
-  try {
-    const profile: Profile = parseProfile({
-      text: profileYaml,
-      file: 'demo-profile.yml',
-      overrides: { target: server.url.href },
-    })
-    log(`Measuring the ${label} (${(profile.warmupMs + profile.durationMs) / 1000} s) against ${server.url.href} ...`)
-    return await runLoad({ profile, signal: io.signal, environment: localEnvironment(), git: demoGit(branch) })
-  } finally {
-    await server.close()
-  }
 }
 
 function demoGit(branch: string): GitContext {

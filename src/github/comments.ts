@@ -1,17 +1,13 @@
 // The sticky PR comment: one comment per profile, found by a hidden marker and updated in place. Never throws: a
 // read-only token (fork PRs) or an API failure becomes `not-posted` with the reason and the fix.
 import { messageOf } from '../log.js'
+import { withMarker } from '../report/markdown.js'
 import type { RepositoryRef } from './context.js'
 import { describeApiError, httpStatusOf } from './errors.js'
 import type { RestClient } from './rest.js'
 
-/** The hidden marker that identifies Tailgate's comment for one profile. */
-export const commentMarker = (profileId: string): string => `<!-- tailgate:${encodeURIComponent(profileId)} -->`
-
-/** The body with the marker on its last line (added once). */
-export function withMarker(body: string, marker: string): string {
-  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`
-}
+// The marker is the report's (pure, in src/report/markdown.ts); re-exported for the GitHub layer's callers.
+export { commentMarker, withMarker } from '../report/markdown.js'
 
 export type CommentOutcome =
   | { readonly kind: 'created' | 'updated'; readonly url: string; readonly id: number }

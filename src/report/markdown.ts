@@ -217,7 +217,7 @@ export function commentMarker(profileId: string): string {
   return `<!-- tailgate:${encodeURIComponent(wellFormed(profileId))} -->`
 }
 
-/** Appends the sticky-comment marker to a body. */
+/** Appends the sticky-comment marker to a body (once: a body that already carries it is returned as is). */
 export function withMarker(body: string, marker: string): string {
-  return `${body}\n\n${marker}`
+  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`
 }

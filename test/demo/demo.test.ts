@@ -6,7 +6,7 @@ import { DEMO_PROFILE_YAML, runDemo } from '../../src/demo/demo.js'
 import { memoryIo } from '../helpers/memory-io.js'
 
 // The demo's own profile, shortened: same endpoints, rate and rounds, shorter rounds.
-const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 12s', 'duration: 4.8s')
+const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 12s', 'duration: 3.6s')
 
 describe('tailgate demo', () => {
   it('marks the slowed endpoint as a regression and the others not, and writes the comment markdown', async () => {
@@ -18,7 +18,7 @@ describe('tailgate demo', () => {
 
     expect(code).toBe(0)
     const lines = io.out().split('\n')
-    const row = (name: string) => lines.find((line) => line.includes(name)) ?? ''
+    const row = (name: string) => lines.find((line) => line.startsWith(name)) ?? ''
     expect(row('GET /api/search')).toMatch(/regression/)
     expect(row('GET /api/users/{{iteration}}')).not.toMatch(/regression/)
     expect(row('POST /api/orders')).not.toMatch(/regression/)

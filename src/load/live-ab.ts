@@ -1,0 +1,128 @@
+// Live A/B: the baseline target and the candidate target measured in the same job, rounds interleaved in ABBA
+// order (A B B A A B B A ...), so runner noise that drifts over the job hits both sides alike. Composed from
+// single-round runs of runLoad; each run gets a short warm-up of its own (excluded, as always).
+import { ConfigError } from '../config/errors.js'
+import { profileFingerprint } from '../config/fingerprint.js'
+import type { Profile } from '../config/profile.js'
+import { createHistogram } from '../results/histogram.js'
+import type { EndpointResult, RoundMeasurement, RunResult, TimelinePoint } from '../results/types.js'
+import { runLoad } from './run-load.js'
+import type { RunLoadOptions } from './types.js'
+
+/** Warm-up of every interleaved run after the first of each side, ms (new connections, JIT already warm). */
+export const REWARM_MS = 250
+
+export interface LiveAbOptions extends Omit<RunLoadOptions, 'target' | 'profile'> {
+  readonly profile: Profile
+  readonly baselineTarget: URL
+  readonly candidateTarget: URL
+}
+
+export interface LiveAbResult {
+  readonly baseline: RunResult
+  readonly candidate: RunResult
+  /** The order the rounds ran in, e.g. ['A', 'B', 'B', 'A', ...] (A = baseline). */
+  readonly order: readonly ('A' | 'B')[]
+}
+
+/** ABBA order for `rounds` rounds per side: A B B A A B B A ... (2 × rounds runs). */
+export function abbaOrder(rounds: number): ('A' | 'B')[] {
+  return Array.from({ length: 2 * rounds }, (_, i) => (i % 4 === 0 || i % 4 === 3 ? 'A' : 'B'))
+}
+
+/**
+ * Measures both targets under the same profile, interleaved. Ramping models are refused (a ramp cannot be split
+ * into interleaved rounds): use a constant model for live A/B. Stops early, with partial results for both sides,
+ * when the signal aborts.
+ */
+export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
+  const { profile } = options
+  if (profile.model === 'ramping-arrival-rate' || profile.model === 'ramping-vus') {
+    throw new ConfigError(
+      'model',
+      `live A/B cannot interleave a ramp ('${profile.model}')`,
+      'use constant-arrival-rate or constant-vus with baseline-target',
+    )
+  }
+  const roundMs = profile.durationMs / profile.rounds
+  const order = abbaOrder(profile.rounds)
+  const runs: { A: RunResult[]; B: RunResult[] } = { A: [], B: [] }
+  for (const side of order) {
+    if (options.signal?.aborted) break
+    const first = runs[side].length === 0
+    const single: Profile = {
+      ...profile,
+      rounds: 1,
+      durationMs: roundMs,
+      warmupMs: first ? profile.warmupMs : Math.min(REWARM_MS, profile.warmupMs),
+      maxDurationMs: null,
+    }
+    runs[side].push(
+      await runLoad({
+        ...options,
+        profile: single,
+        target: side === 'A' ? options.baselineTarget : options.candidateTarget,
+      }),
+    )
+  }
+  const aborted = options.signal?.aborted === true
+  return {
+    baseline: stitch(runs.A, profile, aborted),
+    candidate: stitch(runs.B, profile, aborted),
+    order,
+  }
+}
+
+/** Joins single-round runs of one side into one RunResult with one round per run. */
+function stitch(runs: readonly RunResult[], profile: Profile, aborted: boolean): RunResult {
+  const first = runs[0]
+  if (!first) throw new Error('live A/B was stopped before any round ran')
+  const names = [...new Set(runs.flatMap((r) => r.endpoints.map((e) => e.name)))]
+  const endpoints: EndpointResult[] = names.map((name) => ({
+    name,
+    warmupRequests: runs.reduce((n, r) => n + (r.endpoints.find((e) => e.name === name)?.warmupRequests ?? 0), 0),
+    rounds: runs.map((r) => r.endpoints.find((e) => e.name === name)?.rounds[0] ?? emptyRound()),
+  }))
+  const roundMs = profile.durationMs / profile.rounds
+  let offsetS = 0
+  const timeline: TimelinePoint[] = []
+  for (const run of runs) {
+    for (const point of run.timeline) timeline.push({ ...point, second: point.second + offsetS })
+    offsetS += Math.ceil((run.warmupMs + run.durationMs) / 1000)
+  }
+  const partial = runs.find((r) => r.completion.status === 'partial')
+  const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
+  const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
+  return {
+    ...first,
+    // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
+    profileFingerprint: profileFingerprint(profile),
+    rounds: runs.map((_, index) => ({ index, startMs: index * roundMs, durationMs: roundMs })),
+    durationMs: roundMs * runs.length,
+    warmupMs: profile.warmupMs,
+    endpoints,
+    timeline,
+    health: {
+      intendedRatePerSecond: first.health.intendedRatePerSecond,
+      achievedRatePerSecond: achieved,
+      maxEventLoopLagMs: Math.max(...runs.map((r) => r.health.maxEventLoopLagMs)),
+      invalidReasons: reasons,
+    },
+    completion: partial
+      ? partial.completion
+      : aborted || runs.length < profile.rounds
+        ? { status: 'partial', reason: `stopped after ${runs.length} of ${profile.rounds} rounds` }
+        : { status: 'complete' },
+  }
+}
+
+function emptyRound(): RoundMeasurement {
+  return {
+    latency: createHistogram(),
+    actualLatency: createHistogram(),
+    requests: 0,
+    statusCounts: {},
+    errors: {},
+    bytesReceived: 0,
+  }
+}

@@ -2,6 +2,7 @@
 // template-variable check. Returns issues instead of throwing, so every problem is reported at once.
 import { dirname, resolve } from 'node:path'
 import { parseDataFile, sha256Hex } from './data-files.js'
+import { parseJsonPath } from './json-path.js'
 import type { Capture, DataSource, LoadModel, LoadShape, Scenario, Step, ThinkTime } from './profile.js'
 import type { IssuePath, ProfileIssue } from './profile-issues.js'
 import type { RawProfile, RawRequest } from './profile-schema.js'
@@ -150,6 +151,30 @@ function readData(
   }
 }
 
+/** Checks that the JSON paths of captures and `expect.json` can be read. */
+function checkJsonPaths(step: Step, path: IssuePath, issues: ProfileIssue[]): void {
+  const fix = 'write a path like $.data.token or items[0].id'
+  for (const capture of step.captures) {
+    if (capture.from === 'json' && parseJsonPath(capture.path) === undefined) {
+      issues.push({
+        path: [...path, 'capture', capture.variable, 'json'],
+        problem: `'${capture.path}' is not a JSON path`,
+        fix,
+      })
+    }
+  }
+  for (const jsonPath of Object.keys(step.expect.json)) {
+    if (parseJsonPath(jsonPath) === undefined) {
+      issues.push({
+        path: [...path, 'expect', 'json', jsonPath],
+        problem: `'${jsonPath}' is not a JSON path`,
+        fix,
+        atKey: true,
+      })
+    }
+  }
+}
+
 /** Checks that every `{{var}}` in a step is a data column, an earlier capture or a builtin. */
 function checkVariables(step: Step, known: ReadonlySet<string>, path: IssuePath, issues: ProfileIssue[]): void {
   const texts: { path: IssuePath; text: string }[] = [
@@ -201,6 +226,7 @@ export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]
     const known = new Set<string>([...BUILTIN_VARIABLES, ...(data?.columns ?? [])])
     const steps = scenario.steps.map((request, stepIndex) => {
       const step = stepFrom(request, timeoutMs, scenario.think ?? null)
+      checkJsonPaths(step, [...path, 'steps', stepIndex], issues)
       if (data !== null || !scenario.data) checkVariables(step, known, [...path, 'steps', stepIndex], issues)
       for (const capture of step.captures) known.add(capture.variable)
       return step

@@ -129,7 +129,9 @@ export function issuesFromZod(options: {
         break
       }
       case 'invalid_type': {
-        if (value === undefined) {
+        if (value !== undefined && issue.message.includes('; ')) {
+          out.push({ path, ...splitMessage(issue.message, 'check the value') })
+        } else if (value === undefined) {
           out.push({
             path,
             problem: 'missing',

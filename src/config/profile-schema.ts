@@ -5,15 +5,16 @@ import { BudgetsSchema, GateSchema } from './gate-schema.js'
 import { DATA_ORDERS, LOAD_MODELS } from './profile.js'
 import { DURATION_HINT, parseDurationMs } from './units.js'
 
-/** A duration with a unit ("500ms", "10s", "1m30s"), in ms. */
-export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = typeof value === 'string' ? parseDurationMs(value) : undefined
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `'${value}' is not a duration; ${DURATION_HINT}` })
-    return z.NEVER
-  }
-  return ms
-})
+/** The forms parseDurationMs accepts, for the JSON Schema (editors flag a bad duration while typing). */
+const DURATION_PATTERN = /^\s*(\d+(\.\d+)?\s*(us|µs|ms|s|m|h)\s*)+$/
+
+const notADuration = (input: unknown) => `'${String(input)}' is not a duration; ${DURATION_HINT}`
+
+/** A duration with a unit ("500ms", "10s", "1m30s"), in ms. A bare number is refused: 30 could be s or ms. */
+export const durationSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? undefined : notADuration(issue.input)) })
+  .regex(DURATION_PATTERN, { error: (issue) => notADuration(issue.input) })
+  .transform((value) => parseDurationMs(value) as number)
 
 const positiveDurationSchema = durationSchema.refine((ms) => ms > 0, {
   message: 'a duration of zero is not allowed here; write a positive duration, e.g. 10s',

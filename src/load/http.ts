@@ -83,7 +83,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     if (this.finished) return
     this.finished = true
     this.tracker.inFlight.delete(this)
-    this.done({
+    const exchange: Exchange = {
       statusCode: error ? 0 : this.statusCode,
       headers: this.headers,
       bytesReceived: this.bytes,
@@ -91,7 +91,11 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
       sentAtMs: this.sentAtMs,
       endMs: this.tracker.clock.now(),
       error,
-    })
+    }
+    // undici fails queued requests in a loop and asserts its queue is empty afterwards: a request dispatched
+    // from inside that loop (the next iteration) would break it, so failures are reported on the next turn.
+    if (error) setImmediate(this.done, exchange)
+    else this.done(exchange)
   }
 }
 

@@ -1,24 +1,5 @@
-// A small JSON path for captures and checks: `$.data.items[0].id`, `data.items.0.id`, `$['odd key']`.
-
-/** Splits a path into keys and indexes. Returns undefined for a path it cannot read. */
-export function parseJsonPath(path: string): (string | number)[] | undefined {
-  const text = path.trim().replace(/^\$/, '')
-  const segments: (string | number)[] = []
-  const pattern = /\.([^.[\]]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]|^([^.[\]]+)/y
-  let at = 0
-  while (at < text.length) {
-    pattern.lastIndex = at
-    const match = pattern.exec(text)
-    if (!match) return undefined
-    if (match[2] !== undefined) segments.push(Number(match[2]))
-    else {
-      const key = (match[1] ?? match[3] ?? match[4] ?? match[5]) as string
-      segments.push(/^\d+$/.test(key) ? Number(key) : key)
-    }
-    at = pattern.lastIndex
-  }
-  return segments
-}
+// Reads values at JSON paths (parsed by config/json-path.ts) for captures and checks, and compares JSON values.
+export { parseJsonPath } from '../config/json-path.js'
 
 /**
  * The value at a parsed path, or undefined when any step is missing.

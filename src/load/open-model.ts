@@ -4,9 +4,9 @@
 import type { Dispatcher } from 'undici'
 import type { LoadShape } from '../config/profile.js'
 import { createHistogram } from '../results/histogram.js'
+import { ArrivalSchedule } from './arrivals.js'
 import type { Clock } from './clock.js'
 import type { IterationRunner } from './iteration.js'
-import { shapeLevelAt } from './stages.js'
 
 export interface OpenDriverOptions {
   readonly load: Extract<LoadShape, { model: 'constant-arrival-rate' | 'ramping-arrival-rate' }>
@@ -19,12 +19,11 @@ export interface OpenDriverOptions {
   readonly endMs: number
 }
 
-/** When the level is 0, look again this much later (ms). */
-const IDLE_STEP_MS = 10
-
 /** Schedules and starts iterations; the engine calls `tick()` about every millisecond. */
 export class OpenDriver {
-  private nextMs: number
+  private readonly schedule: ArrivalSchedule
+  private arrivals = 0
+  private nextMs: number | null
   private inFlight = 0
   private readonly queue: number[] = []
   private queueHead = 0
@@ -40,11 +39,14 @@ export class OpenDriver {
   readonly sendLag = createHistogram()
 
   constructor(private readonly options: OpenDriverOptions) {
-    this.nextMs = options.runStartMs
-  }
-
-  private levelAt(ms: number): number {
-    return shapeLevelAt(this.options.load, ms - this.options.measureStartMs)
+    const warmupMs = options.measureStartMs - options.runStartMs
+    this.schedule = new ArrivalSchedule(
+      options.load,
+      options.runStartMs,
+      warmupMs,
+      options.endMs - options.measureStartMs,
+    )
+    this.nextMs = this.schedule.timeOf(0)
   }
 
   /** Starts every iteration whose intended time has passed. */
@@ -52,14 +54,9 @@ export class OpenDriver {
     if (this.stopped) return
     const now = this.options.clock.now()
     const { endMs, measureStartMs } = this.options
-    while (this.nextMs <= now && this.nextMs < endMs) {
+    while (this.nextMs !== null && this.nextMs <= now && this.nextMs < endMs) {
       const intended = this.nextMs
-      const level = this.levelAt(intended)
-      if (level <= 0) {
-        this.nextMs += IDLE_STEP_MS
-        continue
-      }
-      this.nextMs += 1000 / level
+      this.nextMs = this.schedule.timeOf(++this.arrivals)
       if (intended >= measureStartMs) this.scheduledMeasured++
       if (this.inFlight >= this.options.load.maxInFlight) {
         this.waitedForCap++

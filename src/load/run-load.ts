@@ -118,7 +118,8 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     stop.check()
   }, HOUSEKEEPING_MS)
   let ticker: NodeJS.Timeout | null = null
-  if (openDriver) {
+  const abortedBeforeStart = options.signal?.aborted === true
+  if (openDriver && !abortedBeforeStart) {
     const driver = openDriver
     const tick = () => {
       driver.tick()
@@ -126,7 +127,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     }
     tick()
   }
-  closedDriver?.adjust()
+  if (!abortedBeforeStart) closedDriver?.adjust()
 
   const reason = await stop.stopped
   const stopMs = clock.now()
@@ -142,7 +143,11 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   await Promise.all(dispatchers.map((d) => d.destroy().catch(() => undefined)))
 
   const measuredMs =
-    reason.kind === 'complete' ? profile.durationMs : Math.max(0, Math.min(profile.durationMs, stopMs - measureStartMs))
+    reason.kind === 'complete'
+      ? profile.durationMs
+      : abortedBeforeStart
+        ? 0
+        : Math.max(0, Math.min(profile.durationMs, stopMs - measureStartMs))
   const rounds = recorder.roundWindows(measuredMs)
   const measuredSeconds = measuredMs / 1000
   const perSecond = (count: number) => (measuredSeconds > 0 ? count / measuredSeconds : 0)

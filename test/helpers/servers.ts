@@ -1,6 +1,7 @@
 // Real HTTP servers on 127.0.0.1 for network tests: port 0, closed in teardown (closeAllConnections, then close).
 import { once } from 'node:events'
-import { createServer, type RequestListener } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 /** A listening loopback server and how to stop it. */
@@ -18,13 +19,24 @@ export interface TestServer {
  * onTestFinished(server.close)
  */
 export async function startServer(handler: RequestListener): Promise<TestServer> {
-  const server = createServer({ keepAliveTimeout: 30_000 }, handler)
+  return listen(createServer({ keepAliveTimeout: 30_000 }, handler), 'http')
+}
+
+/** Starts an HTTPS server on 127.0.0.1, port 0, with the given certificate and key (PEM). */
+export async function startTlsServer(
+  handler: RequestListener,
+  tls: { cert: string; key: string },
+): Promise<TestServer> {
+  return listen(createHttpsServer({ ...tls, keepAliveTimeout: 30_000 }, handler), 'https')
+}
+
+async function listen(server: Server, protocol: 'http' | 'https'): Promise<TestServer> {
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
   let closed: Promise<void> | undefined
   return {
-    url: new URL(`http://127.0.0.1:${port}`),
+    url: new URL(`${protocol}://127.0.0.1:${port}`),
     close: () => {
       closed ??= (async () => {
         const done = once(server, 'close')

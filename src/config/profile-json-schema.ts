@@ -1,0 +1,45 @@
+// The JSON Schema of a profile, generated from the zod schema (its input side: what users write), with titles
+// and descriptions for editors. scripts/gen-schema.ts writes it to schema/profile.schema.json.
+import { z } from 'zod'
+import { rawProfileSchema } from './profile-schema.js'
+
+/** Where the committed schema is published, for `# yaml-language-server: $schema=...` lines. */
+export const PROFILE_SCHEMA_ID =
+  'https://raw.githubusercontent.com/tailgate-perf/tailgate/main/schema/profile.schema.json'
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  name: 'Profile id (defaults to the file name); baselines are stored per id',
+  target: 'Base URL of the deployment under test; the --target flag or the target input overrides it',
+  headers: 'Headers sent with every request ({{var}} templates allowed)',
+  timeout: 'Per-request timeout, e.g. 10s (default 10s)',
+  tls: 'TLS options; insecure: true accepts self-signed certificates of preview deployments',
+  model: 'Load model: constant-arrival-rate (open, default), ramping-arrival-rate, constant-vus, ramping-vus (closed)',
+  rate: 'Iterations started per second in constant-arrival-rate: 200, or 600/m',
+  'start-rate': 'Initial rate of ramping-arrival-rate (default 0)',
+  vus: 'Virtual users of constant-vus (each loops over iterations on its own connection)',
+  'start-vus': 'Initial virtual users of ramping-vus (default 1)',
+  stages: 'Ramp stages: each moves linearly to target (rate or VUs) over duration',
+  duration: 'Measured duration after the warm-up, e.g. 60s (not with ramping models: their stages set it)',
+  warmup: 'Warm-up before measuring, excluded from every statistic (default 2s)',
+  rounds: 'Rounds the measured window is split into for the statistics (default 6)',
+  'max-connections': 'Connections to the target (open models default 100; closed models one per VU)',
+  'max-in-flight': 'Cap on requests in flight in open models (default 10000); waiting on it makes the run invalid',
+  'max-duration': 'Hard cap on the whole run; the result is then marked partial',
+  'grace-period': 'How long in-flight requests may finish after a stop (default 5s)',
+  'max-event-loop-lag': 'Generator event-loop lag (p99) above which the run is invalid (default 50ms)',
+  requests: 'Requests, each its own one-step scenario: "GET /path" or an object with path, method, ...',
+  scenarios: 'User journeys picked by weight; each runs its steps in order',
+  gate: 'Regression rules: metrics, margin, alpha, fail-on, max-error-rate',
+  budgets: 'Absolute limits per endpoint name (or "*"): "p95 < 300ms", "error-rate < 1%", "rps >= 50"',
+}
+
+/** The profile's JSON Schema (draft 2020-12), with descriptions on the top-level keys. */
+export function profileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(rawProfileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>
+  for (const [key, description] of Object.entries(DESCRIPTIONS)) {
+    const property = properties[key]
+    if (property) property.description = description
+  }
+  return { $id: PROFILE_SCHEMA_ID, title: 'Tailgate load profile', ...schema }
+}

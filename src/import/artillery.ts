@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { classifyError, classifyStatus } from '../load/classify.js'
 import { ImportError } from './errors.js'
-import { addCount, emptyRound, type ImportedRun, type MutableRound } from './imported-run.js'
+import { addCount, emptyRound, type ImportedRun, isHttpStatus, type MutableRound } from './imported-run.js'
 import { locateKey, parseJsonDocument, schemaIssueError } from './json-document.js'
 import { ddsketchRank, histogramFromPercentiles } from './percentile-histogram.js'
 import { wrongToolFix } from './sniff.js'
@@ -129,6 +129,7 @@ function roundOf(period: Period, name: string, onlyEndpoint: boolean): MutableRo
   for (const [key, value] of Object.entries(period.counters)) {
     if (key.startsWith(`${prefix}codes.`)) {
       const status = key.slice(`${prefix}codes.`.length)
+      if (!isHttpStatus(status)) continue
       addCount(round.statusCounts, status, value)
       responses += value
       const statusClass = classifyStatus(Number(status))

@@ -2,7 +2,14 @@
 // file, with a latency histogram rebuilt from the percentiles autocannon reports (it writes no per-request samples).
 import { z } from 'zod'
 import { ImportError } from './errors.js'
-import { addCount, emptyRound, endpointName, type ImportedRun, type MutableRound } from './imported-run.js'
+import {
+  addCount,
+  emptyRound,
+  endpointName,
+  type ImportedRun,
+  isHttpStatus,
+  type MutableRound,
+} from './imported-run.js'
 import { locateKey, parseJsonDocument, schemaIssueError } from './json-document.js'
 import { histogramFromPercentiles, type PercentilePoint } from './percentile-histogram.js'
 import { wrongToolFix } from './sniff.js'
@@ -112,7 +119,7 @@ function roundOf(data: AutocannonResult): MutableRound {
   })
   let responses = 0
   for (const [status, { count: n }] of Object.entries(data.statusCodeStats)) {
-    addCount(round.statusCounts, status, n)
+    if (isHttpStatus(status)) addCount(round.statusCounts, status, n)
     responses += n
   }
   round.requests = responses + data.errors

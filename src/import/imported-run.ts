@@ -30,6 +30,11 @@ export function emptyRound(): MutableRound {
   return { latency: createHistogram(), requests: 0, statusCounts: {}, errors: {}, bytesReceived: 0 }
 }
 
+/** True for a 3-digit HTTP status code (what a RunResult's statusCounts accept; k6 writes "0" for no response). */
+export function isHttpStatus(status: string): boolean {
+  return /^[1-5]\d\d$/.test(status)
+}
+
 /** Adds `count` to a counter record. */
 export function addCount(record: Record<string, number>, key: string, count = 1): void {
   if (count > 0) record[key] = (record[key] ?? 0) + count

@@ -4,7 +4,14 @@
 import { createReadStream } from 'node:fs'
 import type { ErrorClass } from '../results/types.js'
 import { ImportError } from './errors.js'
-import { addCount, emptyRound, endpointName, type ImportedRun, type MutableRound } from './imported-run.js'
+import {
+  addCount,
+  emptyRound,
+  endpointName,
+  type ImportedRun,
+  isHttpStatus,
+  type MutableRound,
+} from './imported-run.js'
 import { K6_FIX, type K6Point, parseK6Line } from './k6-line.js'
 import { type OpenStream, readLines } from './lines.js'
 import { wrongToolFix } from './sniff.js'
@@ -67,7 +74,7 @@ export async function importK6(options: K6ImportOptions): Promise<ImportedRun> {
       round.requests++
       round.latency.record(point.value * 1000)
       const status = point.tags.status ?? '0'
-      addCount(round.statusCounts, status)
+      if (isHttpStatus(status)) addCount(round.statusCounts, status)
       const errorClass = classifyK6(point.tags)
       if (errorClass) {
         addCount(round.errors, errorClass)

@@ -12,6 +12,53 @@ export const INPUTS = {
     description:
       "Base URL to load (overrides the profile's `target`). Empty: from the profile or the deployment_status event.",
   },
+  baselineTarget: {
+    name: 'baseline-target',
+    default: '',
+    description:
+      'Live A/B: a URL serving the base version (production or a base-branch preview). Rounds alternate base and candidate (ABBA) in this job, which cancels most runner noise; no stored baseline is used.',
+  },
+  headers: {
+    name: 'headers',
+    default: '',
+    description:
+      'Extra request headers for protected previews, one `Name: value` per line; `${ENV_NAME}` takes a value from the environment; `basic-auth: user:password`. Every value is masked as a secret.',
+  },
+  waitTimeout: {
+    name: 'wait-timeout',
+    default: '5m',
+    description:
+      'How long to wait for the target to answer its health path (and serve the expected commit) before failing.',
+  },
+  healthPath: { name: 'health-path', default: '/', description: 'Path polled until the target is ready.' },
+  readyStatus: {
+    name: 'ready-status',
+    default: '200-299',
+    description: 'HTTP statuses that mean ready, e.g. 200-299,401 or 2xx.',
+  },
+  expectShaHeader: {
+    name: 'expect-sha-header',
+    default: '',
+    description:
+      'A response header (e.g. x-commit-sha) in which the preview names the commit it serves; Tailgate waits until it is the PR head.',
+  },
+  expectShaPath: {
+    name: 'expect-sha-path',
+    default: '',
+    description:
+      'A JSON endpoint (e.g. /version) whose sha, commit or version field names the commit served; Tailgate waits until it is the PR head.',
+  },
+  startCommand: {
+    name: 'start-command',
+    default: '',
+    description:
+      "A command that starts the server in this job (e.g. npm start); run with /bin/sh like a run: step, stopped (whole process group) at the end. Use 'target' for its URL.",
+  },
+  startCwd: {
+    name: 'start-cwd',
+    default: '',
+    description: "Working directory of 'start-command' (default: the workspace).",
+  },
   mode: {
     name: 'mode',
     default: 'auto',
@@ -111,6 +158,16 @@ export interface ActionSettings {
   readonly acceptLabel: string
   readonly outputDir: string
   readonly githubToken: string
+  readonly baselineTarget: string | undefined
+  /** The raw `headers` input (parsed with the environment by src/target/secret-headers.ts). */
+  readonly headers: string
+  readonly waitTimeoutMs: number
+  readonly healthPath: string
+  readonly readyStatus: string
+  readonly expectShaHeader: string | undefined
+  readonly expectShaPath: string | undefined
+  readonly startCommand: string | undefined
+  readonly startCwd: string | undefined
 }
 
 /** Reads one input's raw text ('' when unset), like core.getInput. */
@@ -138,6 +195,15 @@ export function parseActionInputs(read: InputReader): ActionSettings {
     acceptLabel: text('acceptLabel') || INPUTS.acceptLabel.default,
     outputDir: text('outputDir') || INPUTS.outputDir.default,
     githubToken: text('githubToken'),
+    baselineTarget: optional('baselineTarget'),
+    headers: read(INPUTS.headers.name),
+    waitTimeoutMs: duration('waitTimeout', text('waitTimeout') || INPUTS.waitTimeout.default),
+    healthPath: text('healthPath') || INPUTS.healthPath.default,
+    readyStatus: text('readyStatus') || INPUTS.readyStatus.default,
+    expectShaHeader: optional('expectShaHeader'),
+    expectShaPath: optional('expectShaPath'),
+    startCommand: optional('startCommand'),
+    startCwd: optional('startCwd'),
   })
 }
 

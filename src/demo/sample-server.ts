@@ -60,8 +60,12 @@ function handle(
   random: () => number,
 ): void {
   const path = (request.url ?? '/').split('?')[0] ?? '/'
-  const route = SAMPLE_ROUTES.find((r) => r.method === request.method && path.startsWith(r.pathPrefix))
   request.resume()
+  if (path === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+    response.writeHead(200, { 'content-type': 'text/plain' }).end('Tailgate sample server\n')
+    return
+  }
+  const route = SAMPLE_ROUTES.find((r) => r.method === request.method && path.startsWith(r.pathPrefix))
   if (!route) {
     response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
     return

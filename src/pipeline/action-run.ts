@@ -5,7 +5,6 @@ import type { BaselineQuery, RestoreOutcome } from '../baseline/types.js'
 import { isUserError } from '../config/errors.js'
 import type { GateSettings } from '../config/gate-schema.js'
 import { type ActionSettings, parseActionInputs } from '../config/inputs.js'
-import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { decide } from '../gate/decide.js'
 import type { Verdict } from '../gate/types.js'
@@ -13,10 +12,14 @@ import { messageOf } from '../log.js'
 import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
 import type { RunResult } from '../results/types.js'
+import { createRedactor, noRedaction } from '../target/redact.js'
+import { parseSecretHeaders } from '../target/secret-headers.js'
 import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'
 import type { ActionDeps } from './ports.js'
 import { publishReports } from './publish.js'
+import { redactedDeps } from './redaction.js'
 import { readResultPair } from './report-mode.js'
+import { prepareTarget } from './target.js'
 
 /** Runs the action once. Never throws: failures end in deps.fail with a one-line message. */
 export async function runAction(deps: ActionDeps): Promise<void> {
@@ -33,12 +36,46 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 }
 
-async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'compare', deps: ActionDeps) {
-  const deploymentUrl = deps.context.deployment?.state === 'success' ? deps.context.deployment.url : null
-  const profile = await readProfile(settings.profilePath, { target: settings.target ?? deploymentUrl ?? undefined })
-  const gate = gateWithOverrides(profile.gate, settings)
+async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'compare', rawDeps: ActionDeps) {
+  // Secrets first: every channel below is redacted, and the runner masks the values in its log.
+  const secret = parseSecretHeaders({ text: settings.headers, env: rawDeps.env })
+  for (const value of secret.secrets) rawDeps.registerSecret(value)
+  const deps = secret.secrets.length > 0 ? redactedDeps(rawDeps, createRedactor(secret.secrets)) : rawDeps
+  const redact = secret.secrets.length > 0 ? createRedactor(secret.secrets) : noRedaction
 
-  const candidate = await deps.measure(profile, { signal: deps.signal })
+  const target = await prepareTarget({
+    settings,
+    context: deps.context,
+    log: deps.log,
+    redact,
+    headers: secret.headers,
+    workspace: deps.workspace,
+    signal: deps.signal,
+  })
+  if (target.kind === 'skip') {
+    deps.log.info(`Nothing measured: ${target.reason}`)
+    deps.outputs.set('verdict', 'skipped')
+    await deps.writeSummary(`### Tailgate: skipped\n\n${target.reason}\n`)
+    return
+  }
+  const profile = target.profile
+  const gate = gateWithOverrides(profile.gate, settings)
+  deps.log.info(
+    `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
+  )
+
+  let measured: { candidate: RunResult; live: RunResult | null }
+  try {
+    if (target.baselineTarget) {
+      const both = await deps.measureLiveAb(profile, { baselineTarget: target.baselineTarget, signal: deps.signal })
+      measured = { candidate: both.candidate, live: both.baseline }
+    } else {
+      measured = { candidate: await deps.measure(profile, { signal: deps.signal }), live: null }
+    }
+  } finally {
+    await target.stop()
+  }
+  const { candidate } = measured
   const resultPath = await deps.files.writeText(join(settings.outputDir, 'result.json'), serializeRunResult(candidate))
   deps.outputs.set('result-path', resultPath)
   if (candidate.completion.status === 'partial') {
@@ -47,6 +84,17 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
   if (deps.signal.aborted) {
     deps.fail(`Interrupted: the partial result is at ${resultPath}; no verdict was made`)
     return
+  }
+  if (measured.live) {
+    return await gateLiveAb({
+      settings,
+      deps,
+      profile,
+      gate,
+      candidate,
+      baseline: measured.live,
+      target: target.baselineTarget!,
+    })
   }
 
   const store = deps.baselines(settings)
@@ -82,6 +130,54 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
     baseline: reportBaseline,
     baselineLines,
     mode,
+    profile,
+    accepted,
+  })
+}
+
+interface LiveAbArgs {
+  readonly settings: ActionSettings
+  readonly deps: ActionDeps
+  readonly profile: Profile
+  readonly gate: GateSettings
+  readonly candidate: RunResult
+  readonly baseline: RunResult
+  readonly target: URL
+}
+
+/** Live A/B: the baseline was measured in this job, interleaved with the candidate; no store is read or written. */
+async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, target }: LiveAbArgs) {
+  await deps.files.writeText(join(settings.outputDir, 'baseline-live.json'), serializeRunResult(baseline))
+  const source = {
+    store: 'live-ab' as const,
+    reference: `${target.origin} (baseline-target), rounds interleaved A B B A`,
+    branch: deps.context.pullRequest?.baseBranch ?? deps.context.defaultBranch,
+    sha: deps.context.pullRequest?.baseSha ?? null,
+    exactSha: false,
+    measuredAt: baseline.startedAt,
+    commitsBehind: null,
+    runId: deps.context.runId,
+  }
+  const restored: RestoreOutcome = { kind: 'found', result: baseline, history: [], source, warnings: [] }
+  const { verdict, accepted } = await decideWithLabel({
+    candidate,
+    restored,
+    mode: 'compare',
+    gate,
+    profile,
+    settings,
+    deps,
+  })
+  await publishReports({
+    settings,
+    deps,
+    verdict,
+    candidate,
+    baseline: { result: baseline, source, history: [] },
+    baselineLines: [
+      `Baseline: measured live in this job from ${target.origin}, rounds interleaved with the candidate (A B B A), which cancels most runner noise.`,
+    ],
+    mode: 'live A/B',
     profile,
     accepted,
   })

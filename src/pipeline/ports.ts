@@ -86,6 +86,17 @@ export interface ActionDeps {
   readonly files: FilePort
   /** Runs the load profile (the real one wires undici and the clock). */
   readonly measure: (profile: Profile, options: { readonly signal: AbortSignal }) => Promise<RunResult>
+  /** Live A/B: both targets under the same profile, rounds interleaved ABBA. */
+  readonly measureLiveAb: (
+    profile: Profile,
+    options: { readonly baselineTarget: URL; readonly signal: AbortSignal },
+  ) => Promise<{ readonly baseline: RunResult; readonly candidate: RunResult }>
+  /** Masks a secret in the runner's log (core.setSecret); the pipeline also redacts every channel it writes. */
+  readonly registerSecret: (secret: string) => void
+  /** The process environment (for `${ENV}` references in the headers input). */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** The workspace directory (the runner's cwd), for start-cwd. */
+  readonly workspace: string
   readonly baselines: (settings: ActionSettings) => BaselinePort
   readonly comments: CommentPort
   readonly labels: LabelPort

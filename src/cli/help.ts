@@ -5,7 +5,10 @@ export const MAIN_HELP = `tailgate: stop HTTP latency regressions before they me
 Usage:
   tailgate run <profile.yml> [--target URL] [--out result.json]
   tailgate compare --baseline A --candidate B [--format markdown|json|text] [options]
+  tailgate import --source k6|autocannon|artillery FILE... [--out result.json] [--rounds N]
+  tailgate export --format bmf RESULT [--out FILE]
   tailgate demo [--out tailgate-report.md]
+  tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]
 
 Run 'tailgate <command> --help' for a command's options.
 
@@ -52,6 +55,7 @@ Options:
 
 export const DEMO_HELP = `tailgate demo [--out tailgate-report.md]
 
-Starts a bundled sample server on 127.0.0.1, measures a baseline, restarts it with one endpoint
-made ~30% slower, measures the candidate, prints the verdict table and writes the comment markdown.
+Starts two bundled sample servers on 127.0.0.1 (main, and a PR that makes one endpoint ~30% slower),
+measures both side by side with interleaved rounds (A B B A ...), prints the verdict table and writes
+the comment markdown.
 `

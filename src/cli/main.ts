@@ -9,6 +9,7 @@ import { SampleFileError } from '../stats/sample-comparison.js'
 import { compareCommand } from './compare.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
+import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { runCommand } from './run.js'
 
@@ -62,6 +63,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         const { values } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
         if (values.help) return help(io, DEMO_HELP)
         return await runDemo({ io, outPath: values.out ?? 'tailgate-report.md' })
+      }
+      case 'import': {
+        const { values, positionals } = parse(rest, {
+          source: { type: 'string' },
+          out: { type: 'string' },
+          rounds: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, IMPORT_HELP)
+        return await importCommand({ ...values, files: positionals }, io)
+      }
+      case 'export': {
+        const { values, positionals } = parse(rest, {
+          format: { type: 'string' },
+          out: { type: 'string' },
+          prefix: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, EXPORT_HELP)
+        return await exportCommand({ ...values, files: positionals }, io)
       }
       case 'serve-sample':
         return await serveSample(rest, io)

@@ -110,6 +110,24 @@ describe('tailgate CLI', () => {
     expect(json.n).toEqual({ baseline: 5, candidate: 5 })
   })
 
+  it('imports a real autocannon result and exports it as Bencher BMF through the main command table', async () => {
+    const fixture = new URL('../fixtures/import/', import.meta.url)
+    const autocannon = (await import('node:fs'))
+      .readdirSync(fixture)
+      .find((f) => f.startsWith('autocannon') && f.endsWith('.json'))!
+    const out = join(dir, 'imported.json')
+    const imported = memoryIo()
+
+    expect(
+      await main(['import', '--source', 'autocannon', join(fixture.pathname, autocannon), '--out', out], imported),
+    ).toBe(EXIT.pass)
+    expect(imported.err()).toMatch(/Imported \d+ requests/)
+
+    const exported = memoryIo()
+    expect(await main(['export', '--format', 'bmf', out], exported)).toBe(EXIT.pass)
+    expect(Object.keys(JSON.parse(exported.out())).length).toBeGreaterThan(0)
+  })
+
   it('compares RunResult files and exits 1 on a regression', async () => {
     const rounds = (centreMs: number) => Array.from({ length: 6 }, (_, i) => spreadMs(200, centreMs * (1 + i * 0.002)))
     const baseline = await file(

@@ -6,7 +6,7 @@ import type { Log } from '../log.js'
 import type { Annotation, CommentPort, FilePort, LabelPort, RunContext } from '../pipeline/ports.js'
 import { findComment, upsertComment } from './comments.js'
 import type { GitHubContext, RepositoryRef } from './context.js'
-import { acceptLabelStatus, appliedByText } from './labels.js'
+import { acceptLabelStatus } from './labels.js'
 import { resolveWorkflowRunPullRequest } from './pull-request.js'
 import type { RestClient } from './rest.js'
 
@@ -67,7 +67,8 @@ export function labelPort(rest: RestClient, context: GitHubContext, log: Log): L
       })
       for (const warning of status.warnings) log.warning(warning)
       if (!status.applied) return { applied: false, by: null }
-      return { applied: true, by: status.appliedBy.kind === 'user' ? appliedByText(status.appliedBy) : null }
+      // The bare login (ReportAcceptance.by): the gate and the renderers add the '@' themselves.
+      return { applied: true, by: status.appliedBy.kind === 'user' ? status.appliedBy.login : null }
     },
   }
 }

@@ -22,6 +22,7 @@ export const INPUTS = {
     name: 'headers',
     default: '',
     description:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${ENV} reference, documented for users
       'Extra request headers for protected previews, one `Name: value` per line; `${ENV_NAME}` takes a value from the environment; `basic-auth: user:password`. Every value is masked as a secret.',
   },
   waitTimeout: {
@@ -126,6 +127,7 @@ export const INPUTS = {
   },
   githubToken: {
     name: 'github-token',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal GitHub expression the runner evaluates
     default: '${{ github.token }}',
     description: 'Token for comments, labels and artifacts of other runs.',
   },

@@ -174,6 +174,7 @@ describe('the action pipeline', () => {
   it('registers protected-preview header values as secrets, sends them to the target, and writes them nowhere', async () => {
     const secret = 'S3cretBypassValue42'
     const fake = fakeDeps({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the headers input's own ${ENV} syntax
       inputs: inputs({ headers: 'x-bypass: ${BYPASS}' }),
       env: { BYPASS: secret },
       context: pullRequestContext(7),

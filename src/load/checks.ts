@@ -48,9 +48,10 @@ export function judgeExchange(prepared: PreparedStep, exchange: Exchange, variab
     const actual = headerText(exchange.headers[name])
     if (actual === undefined || !actual.includes(expected)) return checkFailed(`header ${name}`)
   }
-  const text = expect.bodyContains.length > 0 ? (exchange.body?.toString('utf8') ?? '') : ''
+  const body = prepared.needsBody ? exchange.body : null
+  const text = expect.bodyContains.length > 0 ? (body?.toString('utf8') ?? '') : ''
   for (const needle of expect.bodyContains) if (!text.includes(needle)) return checkFailed(`body lacks '${needle}'`)
-  const json = prepared.jsonChecks.length > 0 || prepared.jsonCaptures.length > 0 ? parseBody(exchange.body) : undefined
+  const json = prepared.jsonChecks.length > 0 || prepared.jsonCaptures.length > 0 ? parseBody(body) : undefined
   for (const check of prepared.jsonChecks) {
     if (!jsonEquals(valueAtJsonPath(json, check.segments), check.expected)) return checkFailed(`json ${check.path}`)
   }

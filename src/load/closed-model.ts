@@ -37,7 +37,9 @@ export class ClosedDriver {
 
   private wanted(vu: number): boolean {
     const { load, clock, measureStartMs } = this.options
-    return !this.stopped && vu < Math.round(shapeLevelAt(load, clock.now() - measureStartMs))
+    if (this.stopped) return false
+    if (load.model === 'constant-vus') return vu < load.vus
+    return vu < Math.round(shapeLevelAt(load, clock.now() - measureStartMs))
   }
 
   private startVu(vu: number): void {

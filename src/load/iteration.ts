@@ -11,6 +11,9 @@ import type { PreparedScenario, RequestPlan } from './request-plan.js'
 import { RunStoppedError } from './stopping.js'
 import type { Variables } from './template.js'
 
+/** The variables of iterations that use none (shared: nothing writes into it, since nothing is captured). */
+const NO_VARIABLES: Variables = Object.freeze({}) as Variables
+
 /** Hands out data rows in the scenario's order; `undefined` when a `unique` source has run out. */
 export class RowPicker {
   private next = 0
@@ -31,7 +34,6 @@ export class RowPicker {
 
 export interface IterationRunnerOptions {
   readonly plan: RequestPlan
-  readonly origin: string
   readonly recorder: Recorder
   readonly tracker: InFlightTracker
   readonly clock: Clock
@@ -81,7 +83,8 @@ export class IterationRunner {
   start(dispatcher: Dispatcher, intendedMs: number, onDone: () => void): boolean {
     const index = this.pickScenario()
     const prepared = this.options.plan.scenarios[index] as PreparedScenario
-    const variables: Variables = { iteration: String(this.iterations++) }
+    this.iterations++
+    const variables: Variables = prepared.needsVariables ? { iteration: String(this.iterations - 1) } : NO_VARIABLES
     const picker = this.pickers[index]
     if (picker) {
       const row = picker.pick()
@@ -108,24 +111,16 @@ export class IterationRunner {
     }
     sendRequest({
       dispatcher: journey.dispatcher,
-      origin: options.origin,
-      spec: step.build(journey.variables),
+      request: step.build(journey.variables),
       timeoutMs: step.step.timeoutMs,
       keepBody: step.needsBody,
       tracker: options.tracker,
+      startMs: options.clock.now(),
       done: (exchange) => {
         // Abandoned after a stop's grace period: not a measurement.
         if (exchange.error instanceof RunStoppedError) return journey.onDone()
         const judgement = judgeExchange(step, exchange, journey.variables)
-        options.recorder.record({
-          endpointIndex: step.endpointIndex,
-          intendedMs,
-          sentAtMs: exchange.sentAtMs,
-          endMs: exchange.endMs,
-          statusCode: exchange.statusCode,
-          errorClass: judgement.errorClass,
-          bytesReceived: exchange.bytesReceived,
-        })
+        options.recorder.record(step.endpointIndex, intendedMs, exchange, judgement.errorClass)
         const isLast = stepIndex === journey.prepared.steps.length - 1
         if (judgement.errorClass !== null || options.isStopping() || (isLast && !options.thinkAfterLastStep)) {
           return journey.onDone()

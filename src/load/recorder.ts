@@ -2,19 +2,7 @@
 // a progress window. A request belongs to the round its start (intended start in open models) falls in.
 import { createHistogram, type LatencyHistogram } from '../results/histogram.js'
 import type { EndpointResult, ErrorClass, RoundMeasurement, RoundWindow, TimelinePoint } from '../results/types.js'
-
-/** One finished request, as the engine reports it (times in clock ms). */
-export interface RequestRecord {
-  readonly endpointIndex: number
-  /** Scheduled start (open models) or dispatch time (closed models). */
-  readonly intendedMs: number
-  /** When the request was written to a socket. */
-  readonly sentAtMs: number
-  readonly endMs: number
-  readonly statusCode: number
-  readonly errorClass: ErrorClass | null
-  readonly bytesReceived: number
-}
+import type { Exchange } from './http.js'
 
 class RoundCell {
   readonly latency = createHistogram()
@@ -41,6 +29,8 @@ export interface RecorderOptions {
   readonly rounds: number
   /** `intended`: latency from the intended start is the gated one; `actual`: from the send. */
   readonly gated: 'intended' | 'actual'
+  /** Keep the rolling window that progress snapshots read (off when nobody listens: less work per request). */
+  readonly trackWindow: boolean
 }
 
 const toUs = (fromMs: number, toMs: number): number => (toMs - fromMs) * 1000
@@ -66,32 +56,38 @@ export class Recorder {
     this.roundMs = options.durationMs / options.rounds
   }
 
-  /** Adds one finished request. Requests started in the warm-up only count towards `warmupRequests`. */
-  record(entry: RequestRecord): void {
-    const intendedUs = toUs(entry.intendedMs, entry.endMs)
-    const actualUs = toUs(entry.sentAtMs, entry.endMs)
+  /**
+   * Adds one finished request of endpoint `endpointIndex` whose intended start was `intendedMs` (the dispatch
+   * time in closed models). Requests started in the warm-up only count towards `warmupRequests`.
+   */
+  record(endpointIndex: number, intendedMs: number, exchange: Exchange, errorClass: ErrorClass | null): void {
+    const intendedUs = toUs(intendedMs, exchange.endMs)
+    const actualUs = toUs(exchange.sentAtMs, exchange.endMs)
     const gatedUs = this.options.gated === 'intended' ? intendedUs : actualUs
-    const isError = entry.errorClass !== null
+    const isError = errorClass !== null
     this.totalRequests++
     if (isError) this.totalErrors++
-    this.window.record(gatedUs)
-    this.windowRequests++
-    if (isError) this.windowErrors++
-    this.recordSecond(entry.intendedMs, gatedUs, isError)
-    const sinceMeasureMs = entry.intendedMs - this.measureStartMs
+    if (this.options.trackWindow) {
+      this.window.record(gatedUs)
+      this.windowRequests++
+      if (isError) this.windowErrors++
+    }
+    this.recordSecond(intendedMs, gatedUs, isError)
+    const sinceMeasureMs = intendedMs - this.measureStartMs
     if (sinceMeasureMs < 0) {
-      this.warmupRequests[entry.endpointIndex] = (this.warmupRequests[entry.endpointIndex] ?? 0) + 1
+      this.warmupRequests[endpointIndex] = (this.warmupRequests[endpointIndex] ?? 0) + 1
       return
     }
     const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs))
-    const cell = this.cell(entry.endpointIndex, round)
+    const cell = this.cell(endpointIndex, round)
     this.measuredRequests++
     cell.requests++
     cell.latency.record(intendedUs)
     cell.actualLatency.record(actualUs)
-    cell.bytesReceived += entry.bytesReceived
-    if (entry.statusCode > 0) cell.statusCounts[entry.statusCode] = (cell.statusCounts[entry.statusCode] ?? 0) + 1
-    if (entry.errorClass) cell.errors[entry.errorClass] = (cell.errors[entry.errorClass] ?? 0) + 1
+    cell.bytesReceived += exchange.bytesReceived
+    const status = exchange.statusCode
+    if (status > 0) cell.statusCounts[status] = (cell.statusCounts[status] ?? 0) + 1
+    if (errorClass) cell.errors[errorClass] = (cell.errors[errorClass] ?? 0) + 1
   }
 
   private cell(endpoint: number, round: number): RoundCell {
@@ -104,13 +100,18 @@ export class Recorder {
     return cell
   }
 
+  private lastSecondIndex = -1
+  private lastSecond: Second | undefined
+
   private recordSecond(intendedMs: number, gatedUs: number, isError: boolean): void {
     const index = Math.floor((intendedMs - this.options.runStartMs) / 1000)
-    let second = this.seconds.get(index)
+    let second = index === this.lastSecondIndex ? this.lastSecond : this.seconds.get(index)
     if (!second) {
       second = { requests: 0, errors: 0, histogram: createHistogram(), p95Us: 0 }
       this.seconds.set(index, second)
     }
+    this.lastSecondIndex = index
+    this.lastSecond = second
     second.requests++
     if (isError) second.errors++
     second.histogram?.record(gatedUs)

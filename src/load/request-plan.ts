@@ -1,12 +1,14 @@
 // Compiles a profile's steps into ready-to-send requests: templates compiled once, static requests built once,
 // each step mapped to its endpoint index (steps with the same name share an endpoint).
+import type { Dispatcher } from 'undici'
 import type { Profile, Scenario, Step } from '../config/profile.js'
 import { parseJsonPath } from './json-path.js'
 import { compileTemplate, jsonHasTemplates, renderJson, type Template, type Variables } from './template.js'
 
-/** What undici's dispatch() needs for one request (origin is added by the sender). */
+/** What undici's dispatch() needs for one request. */
 export interface RequestSpec {
-  readonly method: string
+  readonly origin: string
+  readonly method: Dispatcher.HttpMethod
   readonly path: string
   readonly headers: Record<string, string>
   readonly body: string | null
@@ -15,6 +17,8 @@ export interface RequestSpec {
 /** A step ready to send: `build` is cheap (returns a shared object) when the step holds no templates. */
 export interface PreparedStep {
   readonly step: Step
+  /** True when the request is the same for every iteration (no templates). */
+  readonly isStatic: boolean
   readonly endpointIndex: number
   /** True when the response body must be kept (body checks, JSON captures). */
   readonly needsBody: boolean
@@ -26,6 +30,8 @@ export interface PreparedStep {
 export interface PreparedScenario {
   readonly scenario: Scenario
   readonly steps: readonly PreparedStep[]
+  /** False when no step uses a variable or captures one and there is no data: iterations then share one empty set. */
+  readonly needsVariables: boolean
 }
 
 export interface RequestPlan {
@@ -45,8 +51,9 @@ function prepareStep(
   step: Step,
   endpointIndex: number,
   defaultHeaders: Readonly<Record<string, string>>,
-  basePath: string,
+  target: URL,
 ): PreparedStep {
+  const basePath = target.pathname.replace(/\/+$/, '')
   const path = compileTemplate(basePath + step.path)
   const query = step.query.map(([key, value]) => [key, compileTemplate(value)] as const)
   const headerEntries = Object.entries({ ...defaultHeaders, ...step.headers }).map(
@@ -71,7 +78,13 @@ function prepareStep(
     if (rawBody) body = rawBody.render(variables)
     else if (step.body.kind === 'json')
       body = JSON.stringify(jsonIsStatic ? jsonValue : renderJson(jsonValue, variables))
-    return { method: step.method, path: path.render(variables) + queryString(query, variables), headers, body }
+    return {
+      origin: target.origin,
+      method: step.method as Dispatcher.HttpMethod,
+      path: path.render(variables) + queryString(query, variables),
+      headers,
+      body,
+    }
   }
   const fixed = isStatic ? build({}) : null
   const jsonCaptures = step.captures.flatMap((c) =>
@@ -84,6 +97,7 @@ function prepareStep(
   }))
   return {
     step,
+    isStatic,
     endpointIndex,
     needsBody: jsonCaptures.length > 0 || jsonChecks.length > 0 || step.expect.bodyContains.length > 0,
     jsonCaptures,
@@ -97,7 +111,6 @@ function prepareStep(
  * `https://pr-42.example/api`) prefixes every step path.
  */
 export function prepareRequests(profile: Profile, target: URL): RequestPlan {
-  const basePath = target.pathname.replace(/\/+$/, '')
   const endpointNames: string[] = []
   const indexOf = (name: string): number => {
     const found = endpointNames.indexOf(name)
@@ -105,9 +118,10 @@ export function prepareRequests(profile: Profile, target: URL): RequestPlan {
     endpointNames.push(name)
     return endpointNames.length - 1
   }
-  const scenarios = profile.scenarios.map((scenario) => ({
-    scenario,
-    steps: scenario.steps.map((step) => prepareStep(step, indexOf(step.name), profile.headers, basePath)),
-  }))
+  const scenarios = profile.scenarios.map((scenario) => {
+    const steps = scenario.steps.map((step) => prepareStep(step, indexOf(step.name), profile.headers, target))
+    const needsVariables = scenario.data !== null || steps.some((s) => !s.isStatic || s.step.captures.length > 0)
+    return { scenario, steps, needsVariables }
+  })
   return { endpointNames, scenarios }
 }

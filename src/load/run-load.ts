@@ -46,12 +46,12 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     durationMs: profile.durationMs,
     rounds: profile.rounds,
     gated: open ? 'intended' : 'actual',
+    trackWindow: options.onProgress !== undefined,
   })
   const tracker = new InFlightTracker(clock)
   let stopping = false
   const runner = new IterationRunner({
     plan,
-    origin: target.origin,
     recorder,
     tracker,
     clock,

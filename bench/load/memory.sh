@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Memory: Tailgate's closed model at full speed (50 VUs) against nginx with 50 endpoints, for 20 s and for 60 s.
+# Peak RSS (sampled every 250 ms in the engine, and the kernel's high-water mark from /usr/bin/time) must stay
+# under 200 MB and must not grow with the duration (histograms, not sample arrays).
+#   bench/load/memory.sh
+source "$(dirname "$0")/lib.sh"
+PORT="${PORT:-18492}"
+ensure_tools
+build_engine
+start_nginx "$PORT" 300
+for DURATION in 20 60; do
+  /usr/bin/time -f '%M' -o /tmp/tailgate-memory-maxrss \
+    timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$ENGINE_JS" --url "http://127.0.0.1:$PORT/" --model constant-vus \
+    --vus 50 --duration "${DURATION}s" --warmup 2s --endpoints 50 >/tmp/tailgate-memory.json
+  node -e '
+    const [file, maxRssKb, duration] = process.argv.slice(1)
+    const r = JSON.parse(require("fs").readFileSync(file, "utf8"))
+    const peakMb = Number(maxRssKb) / 1024
+    console.log(`memory duration=${duration}s endpoints=50 requests=${r.requests} rps=${Math.round(r.rps)} ` +
+      `peak RSS ${peakMb.toFixed(1)} MB (sampled ${r.peakRssMb} MB): ${peakMb < 200 ? "PASS" : "FAIL"} (< 200 MB)`)
+  ' /tmp/tailgate-memory.json "$(cat /tmp/tailgate-memory-maxrss)" "$DURATION"
+  sleep 1
+done

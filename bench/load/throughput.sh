@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Throughput: Tailgate's closed model vs autocannon vs wrk against nginx on 127.0.0.1, same connections and
+# duration, in one run, tool order rotating each repetition. nginx is pinned to TARGET_CPU (1), every load tool to
+# GEN_CPU (0). Prints one line per run and a summary (medians; ratios taken within each repetition).
+#   bench/load/throughput.sh [connections=50] [duration_s=10] [reps=3]
+source "$(dirname "$0")/lib.sh"
+CONNS="${1:-50}"
+DURATION="${2:-10}"
+REPS="${3:-3}"
+PORT="${PORT:-18480}"
+ensure_tools
+build_engine
+start_nginx "$PORT" $(((DURATION * 3 + 30) * REPS + 120))
+URL="http://127.0.0.1:$PORT/"
+timeout 10 taskset -c "$GEN_CPU" wrk -t1 -c"$CONNS" -d3s "$URL" >/dev/null # unrecorded warm-up of nginx
+OUT="$(mktemp -d)"
+
+# measure TOOL: runs one tool under /usr/bin/time; appends "tool rps cpu_s" to $OUT/results
+measure() {
+  local tool="$1" rps before after
+  before="$(mktemp)"
+  after="$(mktemp)"
+  cpu_snapshot >"$before"
+  case "$tool" in
+    tailgate)
+      /usr/bin/time -f '%U %S' -o "$OUT/time" \
+        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$ENGINE_JS" --url "$URL" --model constant-vus \
+        --vus "$CONNS" --duration "${DURATION}s" --warmup 0s --rounds 1 >"$OUT/tailgate.json"
+      rps="$(node -e 'console.log(Math.round(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).rps))' "$OUT/tailgate.json")"
+      ;;
+    autocannon)
+      /usr/bin/time -f '%U %S' -o "$OUT/time" \
+        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$AUTOCANNON" -c "$CONNS" -d "$DURATION" -j "$URL" \
+        >"$OUT/autocannon.json" 2>/dev/null
+      rps="$(node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(Math.round(j.requests.total / (j.duration)))' "$OUT/autocannon.json")"
+      ;;
+    wrk)
+      /usr/bin/time -f '%U %S' -o "$OUT/time" \
+        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" wrk -t1 -c"$CONNS" -d"${DURATION}s" "$URL" >"$OUT/wrk.txt"
+      rps="$(awk '/Requests\/sec/ {printf "%d", $2}' "$OUT/wrk.txt")"
+      ;;
+  esac
+  cpu_snapshot >"$after"
+  local cpu
+  cpu="$(awk '{print $1 + $2}' "$OUT/time")"
+  echo "$tool conns=$CONNS rep=$REP rps=$rps gen_cpu_s=$cpu busy: $(cpu_busy "$before" "$after")"
+  echo "$REP $tool $rps $cpu" >>"$OUT/results"
+  sleep 1
+}
+
+TOOLS=(tailgate autocannon wrk)
+for REP in $(seq 1 "$REPS"); do
+  for i in 0 1 2; do
+    measure "${TOOLS[$(((i + REP - 1) % 3))]}"
+  done
+done
+
+node - "$OUT/results" "$DURATION" <<'NODE'
+const [file, duration] = process.argv.slice(2)
+const rows = require('fs').readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' '))
+const byRep = {}
+for (const [rep, tool, rps, cpu] of rows) (byRep[rep] ??= {})[tool] = { rps: Number(rps), cpu: Number(cpu) }
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2 }
+const reps = Object.values(byRep)
+for (const tool of ['tailgate', 'autocannon', 'wrk']) {
+  const rps = reps.map((r) => r[tool].rps)
+  const usPerReq = reps.map((r) => (r[tool].cpu * 1e6) / (r[tool].rps * Number(duration)))
+  console.log(`summary ${tool}: rps median ${Math.round(median(rps))} (min ${Math.min(...rps)}, max ${Math.max(...rps)}), generator CPU per request median ${median(usPerReq).toFixed(1)} µs`)
+}
+const vsAc = reps.map((r) => r.tailgate.rps / r.autocannon.rps)
+const vsWrk = reps.map((r) => r.tailgate.rps / r.wrk.rps)
+console.log(`summary tailgate/autocannon per rep: ${vsAc.map((x) => x.toFixed(2)).join(', ')} (median ${median(vsAc).toFixed(2)})`)
+console.log(`summary tailgate/wrk per rep: ${vsWrk.map((x) => x.toFixed(2)).join(', ')} (median ${median(vsWrk).toFixed(2)})`)
+NODE

@@ -219,8 +219,8 @@ describe('scenarios and steps', () => {
   })
 
   it.each([
-    { what: 'a fixed think time', think: '50ms', min: 3, max: 5 },
-    { what: 'a random think range', think: '{ min: 20ms, max: 80ms }', min: 3, max: 10 },
+    { what: 'a fixed think time', think: '50ms', min: 2, max: 5 },
+    { what: 'a random think range', think: '{ min: 20ms, max: 80ms }', min: 2, max: 10 },
   ])('pauses for $what after each step of a virtual user', async ({ think, min, max }) => {
     const { server, seen } = await recordingServer()
     const profile = profileAt(

@@ -3,7 +3,8 @@
 export const MAIN_HELP = `tailgate: stop HTTP latency regressions before they merge
 
 Usage:
-  tailgate run <profile.yml> [--target URL] [--out result.json]
+  tailgate run <profile.yml> [--target URL] [--out result.json] [--shard i/N]
+  tailgate merge SHARD.json... [--out merged.json]
   tailgate compare --baseline A --candidate B [--format markdown|json|text] [options]
   tailgate import --source k6|autocannon|artillery FILE... [--out result.json] [--rounds N]
   tailgate export --format bmf RESULT [--out FILE]
@@ -27,6 +28,7 @@ Runs the load profile against the target and writes a RunResult file.
 Options:
   --target URL      base URL to load (overrides the profile's target)
   --out FILE        where to write the result (default: tailgate-result.json)
+  --shard i/N       run the i-th of N equal slices of the load (arrival rate or VUs divided by N)
   --quiet           no progress output
   -h, --help        this help
 `

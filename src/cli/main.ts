@@ -11,6 +11,7 @@ import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
+import { MERGE_HELP, mergeCommand } from './merge.js'
 import { runCommand } from './run.js'
 
 /** Runs one CLI invocation; never throws. */
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
           target: { type: 'string' },
           out: { type: 'string' },
           quiet: { type: 'boolean' },
+          shard: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         })
         if (values.help) return help(io, RUN_HELP)
@@ -83,6 +85,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         })
         if (values.help) return help(io, EXPORT_HELP)
         return await exportCommand({ ...values, files: positionals }, io)
+      }
+      case 'merge': {
+        const { values, positionals } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
+        if (values.help) return help(io, MERGE_HELP)
+        return await mergeCommand({ ...values, files: positionals }, io)
       }
       case 'serve-sample':
         return await serveSample(rest, io)

@@ -1,6 +1,8 @@
 // `tailgate run`: measure a profile and write the RunResult file.
 import { ConfigError } from '../config/errors.js'
+import { profileFingerprint } from '../config/fingerprint.js'
 import { readProfile } from '../config/load-profile.js'
+import { applyShard, parseShard } from '../config/shard.js'
 import { runLoad } from '../load/run-load.js'
 import { serializeRunResult } from '../results/codec.js'
 import { localEnvironment, localGitContext } from './environment.js'
@@ -12,15 +14,19 @@ export interface RunFlags {
   readonly target?: string
   readonly out?: string
   readonly quiet?: boolean
+  /** `i/N`: run the i-th of N equal slices of the load (merge the shards with `tailgate merge`). */
+  readonly shard?: string
 }
 
 export async function runCommand(profilePath: string | undefined, flags: RunFlags, io: CliIo): Promise<ExitCode> {
   if (!profilePath) {
     throw new ConfigError('profile', 'is missing', 'pass the profile file: tailgate run tailgate.yml')
   }
-  const profile = await readProfile(profilePath, { target: flags.target })
+  const full = readProfile(profilePath, flags.target ? { target: flags.target } : {})
+  const shard = parseShard(flags.shard ?? '', '--shard')
+  const profile = applyShard(full, shard)
   const progress = flags.quiet ? undefined : cliProgress(io)
-  const result = await runLoad({
+  const measured = await runLoad({
     profile,
     signal: io.signal,
     environment: localEnvironment(),
@@ -28,6 +34,8 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
     ...(progress ? { onProgress: progress.update } : {}),
   })
   progress?.done()
+  // A shard carries the whole profile's fingerprint, so merged shards compare with unsharded baselines.
+  const result = shard ? { ...measured, profileFingerprint: profileFingerprint(full) } : measured
   const outPath = await io.writeText(flags.out ?? 'tailgate-result.json', serializeRunResult(result))
   const requests = result.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0)
   io.stderr.write(

@@ -1,0 +1,110 @@
+// Scale-out: shards made by real runs, merged, equal a single run within histogram precision (and run-to-run noise).
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXIT } from '../../src/cli/exit-codes.js'
+import { main } from '../../src/cli/main.js'
+import { parseProfile } from '../../src/config/load-profile.js'
+import { applyShard, parseShard } from '../../src/config/shard.js'
+import { parseRunResult } from '../../src/results/codec.js'
+import { mergeHistograms } from '../../src/results/histogram.js'
+import type { RunResult } from '../../src/results/types.js'
+import { memoryIo } from '../helpers/memory-io.js'
+import { startServer } from '../helpers/servers.js'
+
+const PROFILE = (target: string) => `name: shards
+target: ${target}
+model: constant-arrival-rate
+rate: 120/s
+warmup: 300ms
+duration: 1.8s
+rounds: 3
+requests: [GET /fixed]
+`
+
+describe('shard: i/N', () => {
+  const profile = parseProfile({ text: PROFILE('http://127.0.0.1:1'), file: 'shards.yml' })
+
+  it.each([
+    { text: '1/2', shard: { index: 1, count: 2 } },
+    { text: ' 3 / 4 ', shard: { index: 3, count: 4 } },
+    { text: '', shard: null },
+  ])('parses "$text"', ({ text, shard }) => {
+    expect(parseShard(text)).toEqual(shard)
+  })
+
+  it.each(['0/2', '3/2', 'a/b', '1/0', '1/300'])('refuses "%s" naming the field and the form', (text) => {
+    expect(() => parseShard(text)).toThrow(/'shard': .* is not a shard; write i\/N/)
+  })
+
+  it('divides an arrival rate by N', () => {
+    const sharded = applyShard(profile, { index: 2, count: 3 })
+
+    expect(sharded.load).toMatchObject({ model: 'constant-arrival-rate', ratePerSecond: 40 })
+  })
+
+  it('splits VUs so the shards add up to the whole', () => {
+    const closed = parseProfile({
+      text: 'target: http://127.0.0.1:1\nmodel: constant-vus\nvus: 7\nduration: 1s\nrequests: [GET /]\n',
+      file: 'vus.yml',
+    })
+    const vus = [1, 2, 3].map((index) => {
+      const load = applyShard(closed, { index, count: 3 }).load
+      return load.model === 'constant-vus' ? load.vus : -1
+    })
+
+    expect(vus).toEqual([3, 2, 2])
+    expect(() => applyShard(closed, { index: 8, count: 8 })).toThrow(/7 VUs cannot be split into 8 shards/)
+  })
+})
+
+describe('merging shards made by real runs', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let dir: string
+  beforeAll(async () => {
+    // A fixed 20 ms service time, so one run and two shards see the same latency distribution.
+    server = await startServer((_req, res) => {
+      setTimeout(() => res.end('ok'), 20)
+    })
+    dir = await mkdtemp(join(tmpdir(), 'tailgate-shards-'))
+    await writeFile(join(dir, 'shards.yml'), PROFILE(server.url.href))
+  })
+  afterAll(async () => server.close())
+
+  const run = async (args: string[]): Promise<RunResult> => {
+    const out = join(dir, `${args.join('-').replaceAll('/', '_')}.json`)
+    expect(await main(['run', join(dir, 'shards.yml'), '--quiet', '--out', out, ...args], memoryIo())).toBe(EXIT.pass)
+    return parseRunResult(await readFile(out, 'utf8'), out)
+  }
+
+  it('gives the counts and percentiles of a single run within histogram precision', async () => {
+    // The single run and the two shards run at the same time, so they meet the same server and machine conditions.
+    const [single, first, second] = await Promise.all([run([]), run(['--shard', '1/2']), run(['--shard', '2/2'])])
+    const mergedPath = join(dir, 'merged.json')
+    const io = memoryIo()
+
+    expect(
+      await main(['merge', join(dir, '--shard-1_2.json'), join(dir, '--shard-2_2.json'), '--out', mergedPath], io),
+    ).toBe(EXIT.pass)
+    const merged = parseRunResult(await readFile(mergedPath, 'utf8'), mergedPath)
+
+    // Same profile identity as the unsharded run, so merged shards compare with unsharded baselines.
+    expect(first.profileFingerprint).toBe(single.profileFingerprint)
+    expect(merged.profileFingerprint).toBe(single.profileFingerprint)
+    // Counts add exactly; the open model's schedule makes them equal up to one tick per shard.
+    const requests = (r: RunResult) => r.endpoints[0]!.rounds.reduce((n, round) => n + round.requests, 0)
+    expect(requests(merged)).toBe(requests(first) + requests(second))
+    expect(Math.abs(requests(merged) - requests(single))).toBeLessThanOrEqual(4)
+    expect(merged.health.intendedRatePerSecond).toBeCloseTo(single.health.intendedRatePerSecond!, 6)
+    // Percentiles: the merged histogram is exactly the sum of the shards' (HDR histograms add), and the
+    // distribution matches the single run's within precision plus timer noise (15 % at p50 and p90 of a 20 ms server).
+    const pooled = (r: RunResult) => mergeHistograms(r.endpoints[0]!.rounds.map((round) => round.latency))
+    const shardsSum = mergeHistograms([pooled(first), pooled(second)])
+    expect(pooled(merged).entries()).toEqual(shardsSum.entries())
+    for (const percentile of [50, 90]) {
+      const singleUs = pooled(single).percentileUs(percentile)
+      expect(Math.abs(pooled(merged).percentileUs(percentile) - singleUs) / singleUs).toBeLessThan(0.15)
+    }
+  }, 30_000)
+})

@@ -84,5 +84,8 @@ console.log(
     },
     health: result.health,
     peakRssMb: Math.round(peakRssBytes / 1e5) / 10,
+    memoryBreakdown: Object.fromEntries(
+      Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e5) / 10]),
+    ),
   }),
 )

@@ -6,7 +6,11 @@ import type { Exchange } from './http.js'
 
 class RoundCell {
   readonly latency = createHistogram()
-  readonly actualLatency = createHistogram()
+  /** In closed models the same histogram as `latency` (there is no schedule to be late for): half the memory. */
+  readonly actualLatency: LatencyHistogram
+  constructor(shared: boolean) {
+    this.actualLatency = shared ? this.latency : createHistogram()
+  }
   requests = 0
   bytesReceived = 0
   readonly statusCounts: Record<string, number> = {}
@@ -82,8 +86,11 @@ export class Recorder {
     const cell = this.cell(endpointIndex, round)
     this.measuredRequests++
     cell.requests++
-    cell.latency.record(intendedUs)
-    cell.actualLatency.record(actualUs)
+    if (cell.latency === cell.actualLatency) cell.latency.record(actualUs)
+    else {
+      cell.latency.record(intendedUs)
+      cell.actualLatency.record(actualUs)
+    }
     cell.bytesReceived += exchange.bytesReceived
     const status = exchange.statusCode
     if (status > 0) cell.statusCounts[status] = (cell.statusCounts[status] ?? 0) + 1
@@ -94,7 +101,7 @@ export class Recorder {
     const rounds = this.cells[endpoint] as RoundCell[]
     let cell = rounds[round]
     if (!cell) {
-      cell = new RoundCell()
+      cell = new RoundCell(this.options.gated === 'actual')
       rounds[round] = cell
     }
     return cell
@@ -158,7 +165,7 @@ export class Recorder {
       name,
       warmupRequests: this.warmupRequests[endpoint] ?? 0,
       rounds: Array.from({ length: roundCount }, (_, round): RoundMeasurement => {
-        const cell = this.cells[endpoint]?.[round] ?? new RoundCell()
+        const cell = this.cells[endpoint]?.[round] ?? new RoundCell(this.options.gated === 'actual')
         return {
           latency: cell.latency,
           actualLatency: cell.actualLatency,

@@ -64,7 +64,7 @@ export const INPUTS = {
     name: 'mode',
     default: 'auto',
     description:
-      'auto (push to default branch: measure and save; pull_request: measure and compare), baseline, compare, or report (compare two existing results, no load).',
+      'auto (push to default branch: measure and save; pull_request: measure and compare), baseline, compare, report (compare two existing results, no load), or merge (add the shard results in result-path, then gate).',
   },
   baselineStore: {
     name: 'baseline-store',
@@ -79,7 +79,15 @@ export const INPUTS = {
   resultPath: {
     name: 'result-path',
     default: '',
-    description: 'mode: report: the candidate RunResult file to compare (downloaded from the measuring run).',
+    description:
+      'mode: report: the candidate RunResult file (downloaded from the measuring run); mode: merge: the shard results (a directory, or files separated by commas or newlines).',
+  },
+  shard: {
+    name: 'shard',
+    default: '',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal workflow expression, for users
+    description:
+      'i/N (e.g. ${{ matrix.shard }}/4): run the i-th of N equal slices of the load (arrival rate or VUs divided by N); the step writes its result and a job with mode: merge gates.',
   },
   baselineWait: {
     name: 'baseline-wait',
@@ -134,7 +142,7 @@ export const INPUTS = {
 } as const
 
 export type InputKey = keyof typeof INPUTS
-export const MODES = ['auto', 'baseline', 'compare', 'report'] as const
+export const MODES = ['auto', 'baseline', 'compare', 'report', 'merge'] as const
 export type Mode = (typeof MODES)[number]
 export const BASELINE_STORES = ['auto', 'cache', 'artifact', 'file'] as const
 export type BaselineStoreSetting = (typeof BASELINE_STORES)[number]
@@ -170,6 +178,8 @@ export interface ActionSettings {
   readonly expectShaPath: string | undefined
   readonly startCommand: string | undefined
   readonly startCwd: string | undefined
+  /** The raw `shard` input (`i/N`, parsed by src/config/shard.ts); '' when not sharded. */
+  readonly shard: string
 }
 
 /** Reads one input's raw text ('' when unset), like core.getInput. */
@@ -206,6 +216,7 @@ export function parseActionInputs(read: InputReader): ActionSettings {
     expectShaPath: optional('expectShaPath'),
     startCommand: optional('startCommand'),
     startCwd: optional('startCwd'),
+    shard: text('shard'),
   })
 }
 

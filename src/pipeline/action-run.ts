@@ -3,14 +3,18 @@
 import { join } from 'node:path'
 import type { BaselineQuery, RestoreOutcome } from '../baseline/types.js'
 import { isUserError } from '../config/errors.js'
+import { profileFingerprint } from '../config/fingerprint.js'
 import type { GateSettings } from '../config/gate-schema.js'
 import { type ActionSettings, parseActionInputs } from '../config/inputs.js'
+import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
+import { applyShard, parseShard } from '../config/shard.js'
 import { decide } from '../gate/decide.js'
 import type { Verdict } from '../gate/types.js'
 import { messageOf } from '../log.js'
 import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
+import { mergeRunResults } from '../results/merge.js'
 import type { RunResult } from '../results/types.js'
 import { createRedactor, noRedaction } from '../target/redact.js'
 import { parseSecretHeaders } from '../target/secret-headers.js'
@@ -19,6 +23,7 @@ import type { ActionDeps } from './ports.js'
 import { publishReports } from './publish.js'
 import { redactedDeps } from './redaction.js'
 import { readResultPair } from './report-mode.js'
+import { readShardResults } from './shards.js'
 import { prepareTarget } from './target.js'
 
 /** Runs the action once. Never throws: failures end in deps.fail with a one-line message. */
@@ -28,6 +33,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const mode = resolveMode(settings.mode, deps.context)
     deps.log.info(`Tailgate mode: ${mode} (input '${settings.mode}', event '${deps.context.eventName}')`)
     if (mode === 'report') return await reportExisting(settings, deps)
+    if (mode === 'merge') return await mergeShards(settings, deps)
     await measureAndGate(settings, mode, deps)
   } catch (error) {
     if (isUserError(error)) return deps.fail(messageOf(error))
@@ -58,7 +64,9 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
     await deps.writeSummary(`### Tailgate: skipped\n\n${target.reason}\n`)
     return
   }
-  const profile = target.profile
+  const shard = parseShard(settings.shard, 'shard')
+  const fullProfile = target.profile
+  const profile = applyShard(fullProfile, shard)
   const gate = gateWithOverrides(profile.gate, settings)
   deps.log.info(
     `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
@@ -75,7 +83,10 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
   } finally {
     await target.stop()
   }
-  const { candidate } = measured
+  // A shard carries the whole profile's fingerprint, so merged shards compare with unsharded baselines.
+  const candidate = shard
+    ? { ...measured.candidate, profileFingerprint: profileFingerprint(fullProfile) }
+    : measured.candidate
   const resultPath = await deps.files.writeText(join(settings.outputDir, 'result.json'), serializeRunResult(candidate))
   deps.outputs.set('result-path', resultPath)
   if (candidate.completion.status === 'partial') {
@@ -83,6 +94,16 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
   }
   if (deps.signal.aborted) {
     deps.fail(`Interrupted: the partial result is at ${resultPath}; no verdict was made`)
+    return
+  }
+  if (shard) {
+    deps.outputs.set('verdict', 'shard')
+    deps.log.info(
+      `Shard ${shard.index}/${shard.count} measured; upload ${resultPath} as an artifact and gate in a job with mode: merge`,
+    )
+    await deps.writeSummary(
+      `### Tailgate: shard ${shard.index} of ${shard.count} measured\n\nThe verdict comes from the merge job.\n`,
+    )
     return
   }
   if (measured.live) {
@@ -97,6 +118,20 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
     })
   }
 
+  await gateCandidate({ settings, mode, deps, profile: fullProfile, gate, candidate })
+}
+
+interface GateCandidateArgs {
+  readonly settings: ActionSettings
+  readonly mode: 'baseline' | 'compare'
+  readonly deps: ActionDeps
+  readonly profile: Profile
+  readonly gate: GateSettings
+  readonly candidate: RunResult
+}
+
+/** Restores (or, in baseline mode, saves) the baseline, decides, publishes. */
+async function gateCandidate({ settings, mode, deps, profile, gate, candidate }: GateCandidateArgs) {
   const store = deps.baselines(settings)
   const query = baselineQuery(profile, candidate, mode, deps)
   // In baseline mode the previous baseline is restored too, for the trend history it carries.
@@ -133,6 +168,21 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
     profile,
     accepted,
   })
+}
+
+/**
+ * mode: merge — the shards' RunResult files (downloaded by the workflow into `result-path`: a directory, or files
+ * separated by commas or newlines) are added into one result, then gated like a measured run: on a push to the
+ * default branch it is saved as the baseline, otherwise compared with it.
+ */
+async function mergeShards(settings: ActionSettings, deps: ActionDeps) {
+  // The profile gives the gate settings and budgets; its target is never used (nothing is measured here).
+  const profile = readProfile(settings.profilePath, { target: 'http://merge.invalid' })
+  const candidate = mergeRunResults(await readShardResults(settings, deps))
+  const resultPath = await deps.files.writeText(join(settings.outputDir, 'result.json'), serializeRunResult(candidate))
+  deps.outputs.set('result-path', resultPath)
+  const mode = resolveMode('auto', deps.context) === 'baseline' ? 'baseline' : 'compare'
+  await gateCandidate({ settings, mode, deps, profile, gate: gateWithOverrides(profile.gate, settings), candidate })
 }
 
 interface LiveAbArgs {

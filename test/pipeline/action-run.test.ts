@@ -198,6 +198,37 @@ describe('the action pipeline', () => {
     expect(everything).not.toContain(secret)
   })
 
+  it('as a shard measures its slice, writes the result and leaves the verdict to the merge job', async () => {
+    const fake = fakeDeps({ inputs: inputs({ shard: '2/3' }), context: pullRequestContext(7), candidate: run(20) })
+
+    await runAction(fake.deps)
+
+    expect(fake.failure()).toBeNull()
+    expect(fake.outputs.get('verdict')).toBe('shard')
+    expect(fake.outputs.get('result-path')).toMatch(/result\.json$/)
+    expect(fake.comments).toHaveLength(0)
+    expect(fake.summary()).toContain('shard 2 of 3')
+  })
+
+  it('in merge mode adds the shard results and gates them against the baseline', async () => {
+    const { serializeRunResult } = await import('../../src/results/codec.js')
+    const fake = fakeDeps({
+      inputs: { profile: profilePath, mode: 'merge', 'result-path': 's1.json, s2.json' },
+      context: pullRequestContext(7),
+      candidate: run(20),
+      restore: found(run(20)),
+    })
+    await fake.deps.files.writeText('s1.json', serializeRunResult(run(26)))
+    await fake.deps.files.writeText('s2.json', serializeRunResult(run(26)))
+
+    await runAction(fake.deps)
+
+    expect(fake.measured()).toBe(0)
+    const merged = JSON.parse(fake.files.get('tailgate-results/result.json')!)
+    expect(merged.endpoints[0].rounds[0].requests).toBe(600)
+    expect(fake.outputs.get('verdict')).toBe('regression')
+  })
+
   it('in report mode compares two result files without load', async () => {
     const { serializeRunResult } = await import('../../src/results/codec.js')
     const fake = fakeDeps({

@@ -1,0 +1,45 @@
+// mode: merge — find and read the shard results named by `result-path`.
+import { readdir } from 'node:fs/promises'
+import { isAbsolute, join, resolve } from 'node:path'
+import { ConfigError } from '../config/errors.js'
+import type { ActionSettings } from '../config/inputs.js'
+import { parseRunResult } from '../results/codec.js'
+import type { RunResult } from '../results/types.js'
+import type { ActionDeps } from './ports.js'
+
+/** Every `*.json` in a directory, or the listed files (comma or newline separated), parsed; at least one. */
+export async function readShardResults(settings: ActionSettings, deps: ActionDeps): Promise<RunResult[]> {
+  const entries = (settings.resultPath ?? '')
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  if (entries.length === 0) {
+    throw new ConfigError(
+      'result-path',
+      'mode: merge needs the shard results',
+      'download the shard artifacts (actions/download-artifact with merge-multiple) and set result-path to that directory',
+    )
+  }
+  const files: string[] = []
+  for (const entry of entries) {
+    const absolute = isAbsolute(entry) ? entry : resolve(deps.workspace, entry)
+    const listed = await readdir(absolute, { recursive: true }).catch(() => null)
+    if (listed === null) files.push(entry)
+    else
+      files.push(
+        ...listed
+          .filter((name) => name.endsWith('.json'))
+          .sort()
+          .map((name) => join(entry, name)),
+      )
+  }
+  if (files.length === 0) {
+    throw new ConfigError(
+      'result-path',
+      `no shard result (*.json) in '${entries.join(', ')}'`,
+      'check the download step',
+    )
+  }
+  deps.log.info(`Merging ${files.length} shard results: ${files.join(', ')}`)
+  return Promise.all(files.map(async (file) => parseRunResult(await deps.files.readText(file), file)))
+}

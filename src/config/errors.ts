@@ -20,9 +20,17 @@ export class ConfigError extends Error {
     readonly location?: SourceLocation,
   ) {
     const where = location ? `${location.file}:${location.line}:${location.column}: ` : ''
-    super(`${where}'${field}': ${problem}; ${fix}`)
+    super(oneLine(`${where}'${field}': ${problem}; ${fix}`))
     this.name = 'ConfigError'
   }
+}
+
+/** Line breaks and other control characters (from a user's value or key) as escapes: one problem, one line. */
+function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }
 
 /** Several ConfigErrors reported at once (every problem in a profile, not just the first). */

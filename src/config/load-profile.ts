@@ -116,7 +116,20 @@ export function parseProfile(options: ParseProfileOptions): Profile {
       ),
     )
   }
-  const raw: unknown = doc.toJS()
+  let raw: unknown
+  try {
+    raw = doc.toJS()
+  } catch (error) {
+    // yaml refuses alias bombs (a billion laughs) with a ReferenceError while building the value: a user error too.
+    throw new ConfigErrors([
+      new ConfigError(
+        '(yaml)',
+        (error as Error).message.split('\n')[0] as string,
+        'use fewer aliases (*name); a profile needs few, if any',
+        locate(0),
+      ),
+    ])
+  }
   const issues: ProfileIssue[] = []
   let profile: Profile | null = null
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

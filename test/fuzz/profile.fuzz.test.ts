@@ -82,6 +82,22 @@ describe('parseProfile under fuzzing', () => {
     )
   })
 
+  it('refuses a YAML alias bomb (a billion laughs) with a ConfigError instead of expanding it', () => {
+    const levels = 'abcdefghi'.split('')
+    const text = levels
+      .map(
+        (name, i) =>
+          `${name}: &${name} [${Array(9)
+            .fill(i === 0 ? '"lol"' : `*${levels[i - 1]}`)
+            .join(', ')}]`,
+      )
+      .join('\n')
+
+    const error = parseOrTypedError(`target: http://127.0.0.1\n${text}\n`)
+
+    expect(error?.message).toMatch(/'\(yaml\)': .*alias/i)
+  })
+
   it('keeps a user value with a line break on one line of the message, escaped', () => {
     const error = parseOrTypedError(
       'target: http://127.0.0.1\nrate: 50\nduration: "10\\n::error::x"\nrequests: [GET /]\n',

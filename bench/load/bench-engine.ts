@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { runLoad } from '../../src/load/index.js'
+import { memoryLog } from '../../src/log.js'
 import { mergeHistograms } from '../../src/results/histogram.js'
 
 const { values } = parseArgs({
@@ -52,7 +53,8 @@ let peakRssBytes = 0
 const rssTimer = setInterval(() => {
   peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 }, 250)
-const result = await runLoad({ profile, environment, git })
+const log = memoryLog()
+const result = await runLoad({ profile, environment, git, log })
 clearInterval(rssTimer)
 peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 const rounds = result.endpoints.flatMap((e) => e.rounds)
@@ -84,6 +86,7 @@ console.log(
     },
     health: result.health,
     peakRssMb: Math.round(peakRssBytes / 1e5) / 10,
+    log: log.lines.map((line) => line.message),
     memoryBreakdown: Object.fromEntries(
       Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e5) / 10]),
     ),

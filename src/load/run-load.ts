@@ -12,7 +12,7 @@ import { defaultDispatcherFactory } from './dispatchers.js'
 import { assessGeneratorHealth } from './health.js'
 import { InFlightTracker } from './http.js'
 import { IterationRunner } from './iteration.js'
-import { OpenDriver } from './open-model.js'
+import { OpenDriver, scheduleNextTick } from './open-model.js'
 import { Recorder } from './recorder.js'
 import { prepareRequests } from './request-plan.js'
 import { RunStoppedError, waitForStop } from './stopping.js'
@@ -20,8 +20,6 @@ import type { RunLoadOptions } from './types.js'
 
 /** Housekeeping period: timeouts, ramps, the end of the run (ms). */
 const HOUSEKEEPING_MS = 10
-/** Scheduler tick of the open models (ms). */
-const TICK_MS = 1
 
 /**
  * Runs the profile's load against the target and returns what it measured. Never rejects for server faults
@@ -117,13 +115,13 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     }
     stop.check()
   }, HOUSEKEEPING_MS)
-  let ticker: NodeJS.Timeout | null = null
+  let ticker = null as { cancel(): void } | null
   const abortedBeforeStart = options.signal?.aborted === true
   if (openDriver && !abortedBeforeStart) {
     const driver = openDriver
     const tick = () => {
       driver.tick()
-      if (!stopping) ticker = setTimeout(tick, TICK_MS)
+      if (!stopping) ticker = scheduleNextTick(driver, clock, tick)
     }
     tick()
   }
@@ -134,7 +132,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   stopping = true
   openDriver?.stop()
   closedDriver?.stop()
-  if (ticker) clearTimeout(ticker)
+  ticker?.cancel()
   runner.cancelPauses()
   const graceMs = reason.kind === 'complete' ? Number.POSITIVE_INFINITY : profile.gracePeriodMs
   await drain(tracker, clock, graceMs)

@@ -2,7 +2,8 @@
 // CommonJS dependencies require() Node built-ins (Rollup's bundle of undici breaks on Node 20).
 import { build } from 'esbuild'
 
-const banner = "import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);"
+const banner =
+  "import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);"
 
 const common = {
   bundle: true,

@@ -85,8 +85,8 @@ export const INPUTS = {
   shard: {
     name: 'shard',
     default: '',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal workflow expression, for users
     description:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal workflow expression, for users
       'i/N (e.g. ${{ matrix.shard }}/4): run the i-th of N equal slices of the load (arrival rate or VUs divided by N); the step writes its result and a job with mode: merge gates.',
   },
   baselineWait: {

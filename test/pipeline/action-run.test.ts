@@ -157,7 +157,7 @@ describe('the action pipeline', () => {
     expect(fake.comments[0]!.body).toMatch(/lead/)
   })
 
-  it.each([
+  it.each<{ what: string; extra: Record<string, string>; error: RegExp }>([
     { what: 'a bad input', extra: { mode: 'measure' }, error: /'mode': input 'measure' is not valid/ },
     { what: 'a missing profile', extra: { profile: '/nonexistent/tailgate.yml' }, error: /profile file .* not found/ },
     { what: 'a bad header line', extra: { headers: 'no colon here' }, error: /'headers': line 1/ },

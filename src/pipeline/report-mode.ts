@@ -1,4 +1,5 @@
 // mode: report — compare two existing RunResult files, no load (the fork-safe second workflow).
+import { parseBundle } from '../baseline/bundle.js'
 import { ConfigError } from '../config/errors.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { messageOf } from '../log.js'
@@ -33,8 +34,10 @@ export async function readResultPair(
     return { candidate, baseline: null, baselineLines: ['no baseline-path was given to mode: report'] }
   }
   try {
-    const baseline = parseRunResult(await deps.files.readText(settings.baselinePath), settings.baselinePath)
-    return { candidate, baseline, baselineLines: [`Baseline: file ${settings.baselinePath}.`] }
+    // A baseline bundle as the stores save it (current baseline + history), or a bare RunResult file.
+    const bundle = parseBundle(await deps.files.readText(settings.baselinePath), settings.baselinePath)
+    for (const warning of bundle.warnings) deps.log.warning(warning)
+    return { candidate, baseline: bundle.current, baselineLines: [`Baseline: file ${settings.baselinePath}.`] }
   } catch (error) {
     const why =
       error instanceof ResultFormatError ? error.message : `cannot read ${settings.baselinePath}: ${messageOf(error)}`

@@ -288,10 +288,8 @@ describe('workflow_run: the fork-safe report workflow', () => {
 })
 
 describe('mode: report given the baseline artifact itself (bundle.json)', () => {
-  // Known gap: src/pipeline/report-mode.ts reads baseline-path with parseRunResult, which refuses the bundle the
-  // baseline stores save ("is not a Tailgate result (no 'formatVersion')"), so the verdict is no-baseline. The fix is
-  // to read it with parseBundle (which also accepts a bare RunResult). Flip `it.fails` to `it` when that lands.
-  it.fails('compares with the current baseline of the bundle', async () => {
+  // report-mode.ts reads baseline-path with parseBundle: the bundle the baseline stores save, or a bare RunResult.
+  it('compares with the current baseline of the bundle', async () => {
     const pr = 32
     openPullRequest(pr)
     const scenario = await scenarioDir('bundle-baseline')

@@ -53,7 +53,13 @@ export function parseBundle(text: string, origin: string): ParsedBundle {
     throw new ResultFormatError(origin, 'is not a Tailgate baseline (expected a JSON object)')
   }
   const record = json as Record<string, unknown>
-  if (record.kind !== BUNDLE_KIND) return { current: decodeRunResult(json, origin), history: [], warnings: [] }
+  if (record.kind !== BUNDLE_KIND) {
+    // A bare RunResult: the result file's own size cap applies, not the bundle's (which holds up to N results).
+    if (text.length > MAX_RESULT_BYTES) {
+      throw new ResultFormatError(origin, `is ${text.length} bytes; result files over ${MAX_RESULT_BYTES} are refused`)
+    }
+    return { current: decodeRunResult(json, origin), history: [], warnings: [] }
+  }
   checkBundleVersion(record.bundleVersion, origin)
   const current = decodeRunResult(record.current, `${origin} (current baseline)`)
   const warnings: string[] = []

@@ -49,10 +49,8 @@ describe('files over 50 MB', () => {
     expect(error?.message).toMatch(/^result\.json: is \d+ bytes; result files over 52428800 are refused$/)
   })
 
-  // Known gap (src/baseline/bundle.ts, not this suite's to fix): parseBundle caps files at 4 × 50 MB (a bundle may
-  // hold 100 earlier results) and reads a bare RunResult through decodeRunResult without the 50 MB cap, so this
-  // 50 MB+ baseline is accepted. Enable when the bundle path refuses it.
-  it.todo('refuses a bare RunResult over 50 MB given as a baseline', () => {
+  // parseBundle caps bundles at 4 × 50 MB (they hold earlier results too) and a bare RunResult at 50 MB.
+  it('refuses a bare RunResult over 50 MB given as a baseline', () => {
     const error = expectTypedFailure(
       () => parseBundle(hugeResultText(), 'baseline.json'),
       [ResultFormatError],

@@ -3,6 +3,7 @@
 // sketches, not samples: histograms are rebuilt from the percentiles the report gives.
 import { z } from 'zod'
 import { classifyError, classifyStatus } from '../load/classify.js'
+import type { ErrorClass } from '../results/types.js'
 import { ImportError } from './errors.js'
 import { addCount, emptyRound, type ImportedRun, isHttpStatus, type MutableRound } from './imported-run.js'
 import { locateKey, parseJsonDocument, schemaIssueError } from './json-document.js'
@@ -39,6 +40,9 @@ const periodSchema = z.looseObject({
 })
 type Period = z.infer<typeof periodSchema>
 const reportSchema = z.looseObject({ aggregate: periodSchema, intermediate: z.array(periodSchema) })
+
+/** Error codes Artillery's HTTP client (got) adds to Node's; the rest are classed like Tailgate's own errors. */
+const ARTILLERY_ERROR_CLASSES: Readonly<Record<string, ErrorClass>> = { ESOCKETTIMEDOUT: 'timeout' }
 
 /** Summary keys and the percentile each stands for. */
 const PERCENTILES = [
@@ -135,7 +139,8 @@ function roundOf(period: Period, name: string, onlyEndpoint: boolean): MutableRo
       const statusClass = classifyStatus(Number(status))
       if (statusClass) addCount(round.errors, statusClass, value)
     } else if (key.startsWith(errorPrefix)) {
-      addCount(round.errors, classifyError({ code: key.slice(errorPrefix.length) }), value)
+      const code = key.slice(errorPrefix.length)
+      addCount(round.errors, ARTILLERY_ERROR_CLASSES[code] ?? classifyError({ code }), value)
       failures += value
     }
   }

@@ -85,6 +85,7 @@ describe('importArtillery on a real Artillery 2 report', () => {
     }
     report.intermediate[0].counters['errors.ETIMEDOUT'] = 1
     report.intermediate[0].counters['errors.ECONNREFUSED'] = 1
+    report.intermediate[0].counters['errors.ESOCKETTIMEDOUT'] = 1
 
     // when
     const run = importArtillery(JSON.stringify(report), 'no-plugin.json')
@@ -94,9 +95,9 @@ describe('importArtillery on a real Artillery 2 report', () => {
     const first = run.endpoints.get(ALL_REQUESTS)![0]!
     const summary = report.intermediate[0].summaries['http.response_time']
     expect(first.latency.count).toBe(summary.count)
-    expect(first.requests).toBe(summary.count + 2)
+    expect(first.requests).toBe(summary.count + 3)
     expect(first.errors).toMatchObject({
-      timeout: 1,
+      timeout: 2,
       'connection-refused': 1,
       'http-4xx': report.intermediate[0].counters['http.codes.418'],
     })

@@ -1,5 +1,6 @@
 // Getting the target ready before any load: which URL and commit, protected-preview headers, a server started in the
 // job, readiness and the served commit. Nothing is sent to the target until this resolves.
+import { Agent } from 'undici'
 import type { ActionSettings } from '../config/inputs.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
@@ -59,7 +60,10 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
 
   const headers = { ...profile.headers, ...lowerCaseKeys(args.headers) }
   const sha = resolution.sha ?? context.pullRequest?.headSha ?? context.sha
+  // A self-signed preview (tls.insecure) must pass the readiness probe too, not only the load.
+  const dispatcher = profile.tls.insecure ? new Agent({ connect: { rejectUnauthorized: false } }) : undefined
   const readiness = {
+    ...(dispatcher ? { dispatcher } : {}),
     url: resolution.url,
     healthPath: settings.healthPath,
     acceptStatus: settings.readyStatus,
@@ -91,6 +95,7 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
   try {
     if (baselineTarget) {
       await waitForReady({
+        ...(dispatcher ? { dispatcher } : {}),
         url: baselineTarget,
         healthPath: settings.healthPath,
         acceptStatus: settings.readyStatus,
@@ -104,6 +109,8 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
   } catch (error) {
     await server?.stop()
     throw error
+  } finally {
+    await dispatcher?.close()
   }
   return {
     kind: 'measure',

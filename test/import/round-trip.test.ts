@@ -1,27 +1,40 @@
-// Acceptance: `tailgate import` of autocannon runs + the gate give the verdict of a native Tailgate run against the
-// same loopback server, and the percentiles agree within histogram precision plus the tools' measurement difference.
+// Acceptance: `tailgate import` of autocannon runs + `tailgate compare` give the verdict that a native Tailgate run
+// gets against the same loopback server, and the percentiles agree within histogram precision plus the tools'
+// measurement difference.
 import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { DEFAULT_GATE, type GateSettings } from '../../src/config/gate-schema.js'
-import { decide } from '../../src/gate/decide.js'
-import type { Verdict } from '../../src/gate/types.js'
-import { importRun } from '../../src/import/index.js'
+import { compareCommand } from '../../src/cli/compare.js'
+import { EXIT } from '../../src/cli/exit-codes.js'
+import { importCommand } from '../../src/cli/import.js'
+import { parseRunResult, serializeRunResult } from '../../src/results/codec.js'
 import { mergeHistograms } from '../../src/results/histogram.js'
 import type { RunResult } from '../../src/results/types.js'
+import { memoryIo } from '../helpers/memory-io.js'
 import { startServer } from '../helpers/servers.js'
 import { profileFor, run } from '../load/run-helpers.js'
-import { tempFile, testContext } from './helpers.js'
+import { tempFile } from './helpers.js'
 
 const ROUNDS = 5
 const AUTOCANNON = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'autocannon')
 /**
- * The gate for this test: p50 only (the p95 of 48-request rounds on 2 shared cores is noise) and a 20 % / 2 ms
- * margin (6 ms at 30 ms), so "no change" is decidable with 5 rounds per side even with autocannon's whole-ms round
- * values and a busy machine, while 30 → 60 ms (+100 %) is far outside it.
+ * The profile of the native runs, whose gate `tailgate compare --profile` also uses: p50 only (the p95 of
+ * 48-request rounds on 2 shared cores is noise) and a 20 % / 2 ms margin (6 ms at 30 ms), so "no change" is decidable
+ * with 5 rounds per side despite autocannon's whole-ms round values and a busy machine, while 30 → 60 ms (+100 %) is
+ * far outside it.
  */
-const GATE: GateSettings = { ...DEFAULT_GATE, metrics: ['p50'], marginRelative: 0.2, marginAbsoluteMs: 2 }
+const PROFILE = `model: constant-vus
+vus: 4
+warmup: 200ms
+duration: 1s
+rounds: ${ROUNDS}
+requests: [GET /slow]
+gate:
+  metrics: [p50]
+  margin: { relative: 20%, absolute: 2ms }
+`
 /**
  * Tolerance between native and imported pooled p50 and p75, ms: histogram precision (0.1 %), plus the tools'
  * measurement difference: autocannon truncates each latency to whole milliseconds (reads up to 1 ms low), and the
@@ -31,54 +44,73 @@ const GATE: GateSettings = { ...DEFAULT_GATE, metrics: ['p50'], marginRelative: 
  */
 const toleranceMs = (nativeMs: number) => nativeMs * 0.001 + 1 + nativeMs * 0.15
 
-describe('import + compare reproduces the verdict of a native run', () => {
+describe('tailgate import + tailgate compare reproduce the verdict of a native run', () => {
   it('gives the same verdicts for no change and for a 30 → 60 ms regression, native vs imported autocannon', async () => {
-    // given one loopback server whose delay is set per side
+    // given one loopback server whose delay is set per side, and the profile (with its gate) in a file
     let delayMs = 30
     const server = await startServer((_req, res) => {
       setTimeout(() => res.end('ok'), delayMs)
     })
     onTestFinished(server.close)
-    const profile = profileFor(
-      server.url,
-      `model: constant-vus\nvus: 4\nwarmup: 200ms\nduration: 1s\nrounds: ${ROUNDS}\nrequests: [GET /slow]`,
-    )
+    const profilePath = await tempFile('tailgate.yml', `target: ${server.url.href}\n${PROFILE}`)
+    const profile = profileFor(server.url, PROFILE)
+    const dir = join(profilePath, '..')
     // Other test files share the 2 cores: a native run that Tailgate itself declares invalid (its event loop
-    // stalled, so its timings are not the server's) is measured again, at most twice, as the gate would never
-    // judge it.
-    const nativeRun = async () => {
+    // stalled, so its timings are not the server's) is measured again, at most twice: the gate never judges it.
+    const nativeRun = async (name: string) => {
       let result = await run(profile)
       for (let retry = 0; retry < 2 && result.health.invalidReasons.length > 0; retry++) result = await run(profile)
-      return result
+      return tempFile(`${name}-native.json`, serializeRunResult(result))
     }
-    const measure = async () => ({ native: await nativeRun(), imported: await autocannonRounds(server.url) })
+    const importedRun = async (name: string) => {
+      const out = join(dir, `${name}-imported.json`)
+      const files = await autocannonRuns(new URL('/slow', server.url), name)
+      expect(await importCommand({ source: 'autocannon', files, out }, memoryIo())).toBe(EXIT.pass)
+      return out
+    }
+    const measure = async (name: string) => ({ native: await nativeRun(name), imported: await importedRun(name) })
 
-    // when each side is measured natively and with autocannon (5 runs = 5 rounds), then imported
-    const baseline = await measure()
-    const same = await measure()
+    // when each side is measured natively (`tailgate run`) and with 5 autocannon runs (`tailgate import`, 5 rounds)
+    const baseline = await measure('baseline')
+    const same = await measure('same')
     delayMs = 60
-    const slower = await measure()
+    const slower = await measure('slower')
 
-    // then the gate gives the same verdicts, each against a baseline of its own kind
-    const verdict = (candidate: RunResult, base: RunResult) =>
-      decide({ candidate, baseline: { kind: 'found', result: base }, gate: GATE, budgets: {}, accepted: null })
-    const noChange = [verdict(same.native, baseline.native), verdict(same.imported, baseline.imported)]
-    const regression = [verdict(slower.native, baseline.native), verdict(slower.imported, baseline.imported)]
-    expect(noChange.map(brief), explain(noChange)).toEqual(['no-change passes', 'no-change passes'])
-    expect(regression.map(brief), explain(regression)).toEqual(['regression fails', 'regression fails'])
+    // then `tailgate compare` gives the same verdicts, each against a baseline of its own kind
+    const compare = async (candidate: string, base: string) => {
+      const io = memoryIo()
+      const code = await compareCommand({ baseline: base, candidate, format: 'json', profile: profilePath }, io)
+      const report = JSON.parse(io.out())
+      return { verdict: `${report.verdict.outcome} exit ${code}`, why: JSON.stringify(report.endpoints, null, 1) }
+    }
+    const noChange = [await compare(same.native, baseline.native), await compare(same.imported, baseline.imported)]
+    const regression = [
+      await compare(slower.native, baseline.native),
+      await compare(slower.imported, baseline.imported),
+    ]
+    const why = (results: { why: string }[]) => results.map((r) => r.why).join('\n')
+    expect(
+      noChange.map((r) => r.verdict),
+      why(noChange),
+    ).toEqual(['no-change exit 0', 'no-change exit 0'])
+    expect(
+      regression.map((r) => r.verdict),
+      why(regression),
+    ).toEqual(['regression exit 1', 'regression exit 1'])
     // and the percentiles agree within the tolerance
     for (const side of [baseline, same, slower]) {
+      const native = parseRunResult(await readFile(side.native, 'utf8'), side.native)
+      const imported = parseRunResult(await readFile(side.imported, 'utf8'), side.imported)
       for (const percentile of [50, 75]) {
-        const nativeMs = pooledMs(side.native, percentile)
-        expect(Math.abs(pooledMs(side.imported, percentile) - nativeMs)).toBeLessThanOrEqual(toleranceMs(nativeMs))
+        const nativeMs = pooledMs(native, percentile)
+        expect(Math.abs(pooledMs(imported, percentile) - nativeMs)).toBeLessThanOrEqual(toleranceMs(nativeMs))
       }
     }
   }, 60_000)
 })
 
-/** ROUNDS bounded autocannon runs (48 requests on 4 connections, 127.0.0.1 only), imported as rounds. */
-async function autocannonRounds(origin: URL): Promise<RunResult> {
-  const url = new URL('/slow', origin)
+/** ROUNDS bounded autocannon runs (48 requests on 4 connections, 127.0.0.1 only), their -j outputs in files. */
+async function autocannonRuns(url: URL, name: string): Promise<string[]> {
   if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load ${url.href}: loopback only`)
   const files: string[] = []
   for (let i = 0; i < ROUNDS; i++) {
@@ -87,17 +119,10 @@ async function autocannonRounds(origin: URL): Promise<RunResult> {
       timeout: 15_000,
       maxBuffer: 1024 * 1024,
     })
-    files.push(await tempFile(`autocannon-${i}.json`, stdout))
+    files.push(await tempFile(`${name}-autocannon-${i}.json`, stdout))
   }
-  return (await importRun({ ...testContext, source: 'autocannon', files })).result
+  return files
 }
-
-const brief = (v: Verdict) => `${v.outcome} ${v.failed ? 'fails' : 'passes'}`
-const explain = (verdicts: readonly Verdict[]) =>
-  verdicts
-    .flatMap((v) => v.endpoints.map((e) => `${e.outcome.kind}: ${e.comparisons.map((c) => c.explanation).join('; ')}`))
-    .concat(verdicts.flatMap((v) => v.warnings))
-    .join('\n')
 
 function pooledMs(result: RunResult, percentile: number): number {
   const gated = result.endpoints[0]!.rounds.map((r) =>

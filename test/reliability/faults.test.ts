@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseRunResult } from '../../src/results/codec.js'
 import type { ErrorClass } from '../../src/results/types.js'
 import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github/index.js'
@@ -103,7 +103,7 @@ interface MidRunFault {
 }
 
 describe.concurrent('a run whose target faults during the load ends on time, classifies the errors, and is invalid', () => {
-  it.each<MidRunFault>([
+  it.for<MidRunFault>([
     {
       fault: 'connection refused mid-run (the server stops listening after 300 ms of load)',
       start: () => startFlapping({ upMs: 300, downMs: null }),
@@ -120,7 +120,7 @@ describe.concurrent('a run whose target faults during the load ends on time, cla
       allFail: true,
     },
     { fault: '100% 503', start: startAlways503, classes: ['http-5xx'], allFail: true },
-  ])('$fault', async ({ start, classes, allFail }) => {
+  ])('$fault', async ({ start, classes, allFail }, { onTestFinished }) => {
     // Given a target that answers its health path but faults under load,
     const server = await start()
     onTestFinished(() => server.close())
@@ -150,11 +150,11 @@ describe.concurrent('a run whose target faults during the load ends on time, cla
 })
 
 describe.concurrent('a target that cannot be reached at all fails readiness within wait-timeout, before any load', () => {
-  it.each([
+  it.for([
     { fault: 'connection refused (a closed port)', start: startRefusedPort },
     { fault: 'DNS failure (.invalid host)', start: unresolvable },
     { fault: 'a TLS handshake that fails', start: startTlsFault },
-  ])('$fault', async ({ start }) => {
+  ])('$fault', async ({ start }, { onTestFinished }) => {
     // Given a target whose every connection fails,
     const server = await start()
     onTestFinished(() => server.close())
@@ -177,7 +177,9 @@ describe.concurrent('a target that cannot be reached at all fails readiness with
 })
 
 describe('the outcome follows the configured gate', () => {
-  it('fails on the error-rate budget when max-error-rate lets the run count as evidence', async () => {
+  it('fails on the error-rate budget when max-error-rate lets the run count as evidence', async ({
+    onTestFinished,
+  }) => {
     const server = await startAlways503()
     onTestFinished(() => server.close())
 
@@ -189,7 +191,7 @@ describe('the outcome follows the configured gate', () => {
     expect(step.summary).toMatch(/error-rate &lt; 5%|error-rate < 5%/)
   })
 
-  it('passes an invalid run when fail-on does not list invalid or budget', async () => {
+  it('passes an invalid run when fail-on does not list invalid or budget', async ({ onTestFinished }) => {
     const server = await startAlways503()
     onTestFinished(() => server.close())
 
@@ -201,10 +203,13 @@ describe('the outcome follows the configured gate', () => {
   })
 
   // The readiness probe honours `tls.insecure` like the load does.
-  it('loads a self-signed TLS target without errors when the profile sets tls.insecure', async (context) => {
+  it('loads a self-signed TLS target without errors when the profile sets tls.insecure', async ({
+    onTestFinished,
+    skip,
+  }) => {
     const server = await startTlsFault()
     onTestFinished(() => server.close())
-    if (server.kind !== 'self-signed') context.skip('openssl is not available: no self-signed certificate')
+    if (server.kind !== 'self-signed') skip('openssl is not available: no self-signed certificate')
 
     const step = await stepAgainst(server, {}, profile({ extra: 'tls:\n  insecure: true\n' }))
 
@@ -217,7 +222,9 @@ describe('the outcome follows the configured gate', () => {
 })
 
 describe('a server that dies mid-run and comes back', () => {
-  it('counts the outage as errors, recovers when the server returns, and fails the error budget', async () => {
+  it('counts the outage as errors, recovers when the server returns, and fails the error budget', async ({
+    onTestFinished,
+  }) => {
     // Given a server that is up for the first 1 s of load, down for 1 s, then up again,
     const server = await startFlapping({ upMs: 1000, downMs: 1000 })
     onTestFinished(() => server.close())
@@ -248,28 +255,31 @@ describe('a server that dies mid-run and comes back', () => {
 
 describe.concurrent('tailgate run (CLI) against a faulty target', () => {
   // The CLI has no readiness step: it loads whatever is there, so the whole-host faults are classified here.
-  it.each([
+  it.for([
     { fault: 'connection refused (a closed port)', start: startRefusedPort, expected: /^connection-refused$/ },
     // Lookups queue in libuv's thread pool: those still waiting at the request timeout are timeouts.
     { fault: 'DNS failure (.invalid host)', start: unresolvable, expected: /^dns(,timeout)?$/ },
     { fault: 'a TLS handshake that fails', start: startTlsFault, expected: /^tls$/ },
-  ])('writes the classified result and exits 0 without a stack trace: $fault', async ({ start, expected }) => {
-    const server = await start()
-    onTestFinished(() => server.close())
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-fault-cli-'))
-    await writeFile(join(dir, 'tailgate.yml'), profile())
+  ])(
+    'writes the classified result and exits 0 without a stack trace: $fault',
+    async ({ start, expected }, { onTestFinished }) => {
+      const server = await start()
+      onTestFinished(() => server.close())
+      const dir = await mkdtemp(join(tmpdir(), 'tailgate-fault-cli-'))
+      await writeFile(join(dir, 'tailgate.yml'), profile())
 
-    const cli = startProcess({
-      args: [CLI_ENTRY, 'run', 'tailgate.yml', '--target', server.url.href, '--out', 'result.json', '--quiet'],
-      cwd: dir,
-      env: {},
-    })
-    const { code } = await cli.exited
+      const cli = startProcess({
+        args: [CLI_ENTRY, 'run', 'tailgate.yml', '--target', server.url.href, '--out', 'result.json', '--quiet'],
+        cwd: dir,
+        env: {},
+      })
+      const { code } = await cli.exited
 
-    expect(code).toBe(0)
-    expect(cli.stderr()).not.toMatch(STACK_FRAME)
-    expect(cli.stderr()).toMatch(/result written to/)
-    const result = parseRunResult(await readFile(join(dir, 'result.json'), 'utf8'), 'result.json')
-    expect(Object.keys(errorTotals(result)).sort().join(',')).toMatch(expected)
-  })
+      expect(code).toBe(0)
+      expect(cli.stderr()).not.toMatch(STACK_FRAME)
+      expect(cli.stderr()).toMatch(/result written to/)
+      const result = parseRunResult(await readFile(join(dir, 'result.json'), 'utf8'), 'result.json')
+      expect(Object.keys(errorTotals(result)).sort().join(',')).toMatch(expected)
+    },
+  )
 })

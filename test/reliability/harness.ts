@@ -41,6 +41,8 @@ export interface StepOptions {
   readonly runId?: number
   /** Reuse a scenario directory (a second run of the same workflow); a fresh one by default. */
   readonly scenarioDir?: string
+  /** More files to write into the workspace first, by relative path (result files for `mode: report`, ...). */
+  readonly files?: Readonly<Record<string, string>>
 }
 
 /** Prepares the runner env and the workspace (profile written) for one step. */
@@ -54,6 +56,7 @@ export async function prepareStep(options: StepOptions): Promise<RunnerEnvironme
     inputs: { profile: 'tailgate.yml', ...options.inputs },
   })
   await writeFile(join(runner.workspace, 'tailgate.yml'), options.profile)
+  for (const [path, text] of Object.entries(options.files ?? {})) await writeFile(join(runner.workspace, path), text)
   return runner
 }
 

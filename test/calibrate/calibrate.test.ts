@@ -1,0 +1,90 @@
+// The calibration loop with an injected measure: synthetic runs in, one gate decision per run, aggregated out.
+import { describe, expect, it } from 'vitest'
+import { type CalibrationMeasure, calibrate, estimatedCalibrationMs } from '../../src/calibrate/calibrate.js'
+import { ConfigError } from '../../src/config/errors.js'
+import { parseProfile } from '../../src/config/load-profile.js'
+import type { RunResult } from '../../src/results/types.js'
+import { buildRun, roundsAround } from '../gate/builders.js'
+
+const PROFILE = parseProfile({
+  text: 'name: api\ntarget: http://127.0.0.1:9/\nmodel: constant-vus\nvus: 2\nwarmup: 1s\nduration: 6s\nrounds: 6\nrequests: [GET /a]\n',
+  file: 'api.yml',
+})
+
+const CENTRES_MS = [10, 10.2, 9.9, 10.1, 10, 9.8]
+const sameRun = (): RunResult => buildRun([{ name: 'GET /a', roundsMs: roundsAround(CENTRES_MS) }])
+const slowerRun = (): RunResult =>
+  buildRun([{ name: 'GET /a', roundsMs: roundsAround(CENTRES_MS.map((centre) => centre * 1.5)) }])
+
+/** A measure that records its calls and returns `candidates[i]` (or an identical run) for the i-th call. */
+function recordingMeasure(candidates: Record<number, () => RunResult> = {}) {
+  const calls: { target: string; baselineTarget: string }[] = []
+  const measure: CalibrationMeasure = async (profile, { baselineTarget }) => {
+    calls.push({ target: profile.target.href, baselineTarget: baselineTarget.href })
+    return { baseline: sameRun(), candidate: (candidates[calls.length - 1] ?? sameRun)() }
+  }
+  return { measure, calls }
+}
+
+describe('calibrate', () => {
+  it('measures the target as both sides K times and decides each run with the profile gate', async () => {
+    // given a measure whose second run has a 50 % slower candidate
+    const { measure, calls } = recordingMeasure({ 1: slowerRun })
+    const progress: number[] = []
+
+    // when calibrating 3 runs against another target than the profile's
+    const report = await calibrate({
+      profile: PROFILE,
+      target: new URL('http://127.0.0.1:8080/'),
+      runs: 3,
+      measure,
+      onRun: ({ run, of }) => progress.push(run * 10 + of),
+    })
+
+    // then every run measured that target on both sides, and the one slower run is the false regression
+    expect(calls).toEqual(Array(3).fill({ target: 'http://127.0.0.1:8080/', baselineTarget: 'http://127.0.0.1:8080/' }))
+    expect(progress).toEqual([13, 23, 33])
+    expect(report).toMatchObject({
+      target: 'http://127.0.0.1:8080/',
+      requestedRuns: 3,
+      completedRuns: 3,
+      roundsPerSide: 6,
+    })
+    expect(report.overall).toMatchObject({ regressions: 1, comparedRuns: 3 })
+    expect(report.endpoints[0]?.outcomes.regression).toBe(1)
+    expect(report.gatedMetrics).toEqual(['p50', 'p95'])
+    expect(report.recommendations.map((r) => r.metric)).toEqual(['p50', 'p95'])
+  })
+
+  it('stops after the run under way when the signal fires, and leaves that run out', async () => {
+    // given a signal that fires while the second run is measured
+    const controller = new AbortController()
+    let calls = 0
+    const measure: CalibrationMeasure = async () => {
+      calls++
+      if (calls === 2) controller.abort()
+      return { baseline: sameRun(), candidate: sameRun() }
+    }
+
+    // when calibrating 5 runs
+    const report = await calibrate({ profile: PROFILE, runs: 5, measure, signal: controller.signal })
+
+    // then only the first run counts and the report says it was interrupted
+    expect(calls).toBe(2)
+    expect(report.completedRuns).toBe(1)
+    expect(report.notes.join('\n')).toMatch(/Interrupted after 1 of 5 runs/)
+  })
+
+  it.each([0, -1, 2.5, 201, Number.NaN])('refuses %s runs before measuring anything', async (runs) => {
+    const { measure, calls } = recordingMeasure()
+
+    await expect(calibrate({ profile: PROFILE, runs, measure })).rejects.toThrow(ConfigError)
+    await expect(calibrate({ profile: PROFILE, runs, measure })).rejects.toThrow(/'runs'.*whole number from 1 to 200/)
+    expect(calls).toEqual([])
+  })
+
+  it('estimates the time: both sides, first warm-ups and the short re-warm-ups, K times', () => {
+    // 2 × 6 s measured + 2 × 1 s warm-up + 10 re-warm-ups of 250 ms = 16.5 s per run
+    expect(estimatedCalibrationMs(PROFILE, 4)).toBe(4 * 16_500)
+  })
+})

@@ -1,0 +1,58 @@
+// Short live A/B profiles and sample-server pairs on 127.0.0.1 for the live A/B and calibration tests.
+import { localEnvironment } from '../../src/cli/environment.js'
+import { parseProfile } from '../../src/config/load-profile.js'
+import type { Profile } from '../../src/config/profile.js'
+import { type SampleServer, type SampleServerOptions, startSampleServer } from '../../src/demo/sample-server.js'
+import type { GitContext, RunEnvironment } from '../../src/results/types.js'
+
+/** The endpoint the candidate slows, and one it leaves alone (names as the gate reports them). */
+export const SLOWED = 'GET /api/search?q=shoes'
+export const UNTOUCHED = 'GET /api/users/{{iteration}}'
+
+/**
+ * A short closed-model profile over two sample-server endpoints: 6 rounds of 0.25 s a side, 0.15 s warm-up.
+ * Closed (2 VUs) rather than open: on 2 shared, busy cores an open model's 0.25 s rounds are often marked "fell
+ * behind", and these tests are about the comparison, not the generator. The event-loop-lag limit is raised for the
+ * same reason; every test asserts its runs were compared (not invalid), so a raised limit cannot hide anything.
+ */
+export function shortProfileYaml(options: { readonly rounds?: number; readonly roundMs?: number } = {}): string {
+  const rounds = options.rounds ?? 6
+  const roundMs = options.roundMs ?? 250
+  return `name: live-ab-test
+model: constant-vus
+vus: 2
+warmup: 150ms
+duration: ${rounds * roundMs}ms
+rounds: ${rounds}
+max-event-loop-lag: 5s
+requests:
+  - GET /api/users/{{iteration}}
+  - GET /api/search?q=shoes
+`
+}
+
+/** The short profile parsed, aimed at `target`. */
+export function shortProfile(target: URL, yaml = shortProfileYaml()): Profile {
+  return parseProfile({ text: yaml, file: 'live-ab-test.yml', overrides: { target: target.href } })
+}
+
+/** Two sample servers (baseline, candidate); `candidate` options add e.g. a slowdown. Closed by `close`. */
+export async function startPair(
+  seed: number,
+  candidate: SampleServerOptions = {},
+): Promise<{ baseline: SampleServer; candidate: SampleServer; close(): Promise<void> }> {
+  const a = await startSampleServer({ seed })
+  const b = await startSampleServer({ seed: seed + 1, ...candidate })
+  return { baseline: a, candidate: b, close: async () => void (await Promise.all([a.close(), b.close()])) }
+}
+
+export const TEST_GIT: GitContext = {
+  repository: 'octo/app',
+  ref: 'refs/heads/main',
+  branch: 'main',
+  sha: null,
+  runId: null,
+  workflow: 'test',
+}
+
+export const TEST_ENVIRONMENT: RunEnvironment = localEnvironment()

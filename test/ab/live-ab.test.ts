@@ -1,0 +1,180 @@
+// Live A/B acceptance: two sample servers on 127.0.0.1 measured side by side (rounds interleaved ABBA) and decided by
+// the gate. A 25 % slower endpoint is a regression; identical servers give no regression in 20 of 20 runs.
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import fc from 'fast-check'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { ConfigError } from '../../src/config/errors.js'
+import { parseProfile } from '../../src/config/load-profile.js'
+import { decide } from '../../src/gate/decide.js'
+import type { Verdict } from '../../src/gate/types.js'
+import { abbaOrder, type LiveAbResult, runLiveAb } from '../../src/load/live-ab.js'
+import { SLOWED, shortProfile, startPair, TEST_ENVIRONMENT, TEST_GIT, UNTOUCHED } from './helpers.js'
+
+/** A/A runs in the 20-of-20 test, and how many run at once (each on its own pair of servers). */
+const AA_RUNS = 20
+const AA_CONCURRENT = 5
+
+async function measurePair(seed: number, slowdown?: Record<string, number>): Promise<LiveAbResult> {
+  const pair = await startPair(seed, slowdown ? { slowdown } : {})
+  try {
+    return await runLiveAb({
+      profile: shortProfile(pair.candidate.url),
+      baselineTarget: pair.baseline.url,
+      candidateTarget: pair.candidate.url,
+      environment: TEST_ENVIRONMENT,
+      git: TEST_GIT,
+    })
+  } finally {
+    await pair.close()
+  }
+}
+
+function verdictOf(measured: LiveAbResult): Verdict {
+  const profile = shortProfile(new URL('http://127.0.0.1/'))
+  return decide({
+    candidate: measured.candidate,
+    baseline: { kind: 'found', result: measured.baseline },
+    gate: profile.gate,
+    budgets: {},
+    accepted: null,
+  })
+}
+
+const outcomeOf = (verdict: Verdict, endpoint: string) => verdict.endpoints.find((e) => e.endpoint === endpoint)
+
+describe('abbaOrder', () => {
+  it.each([
+    { rounds: 1, order: 'AB' },
+    { rounds: 2, order: 'ABBA' },
+    { rounds: 3, order: 'ABBAAB' },
+    { rounds: 6, order: 'ABBAABBAABBA' },
+  ])('interleaves $rounds round(s) a side as $order', ({ rounds, order }) => {
+    expect(abbaOrder(rounds).join('')).toBe(order)
+  })
+
+  it('gives each side as many rounds, one of each in every consecutive pair', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), (rounds) => {
+        const order = abbaOrder(rounds)
+        const pairsBalanced = Array.from({ length: rounds }, (_, i) => order[2 * i] !== order[2 * i + 1]).every(Boolean)
+        return order.filter((side) => side === 'A').length === rounds && order.length === 2 * rounds && pairsBalanced
+      }),
+    )
+  })
+})
+
+describe('runLiveAb', () => {
+  it('finds the endpoint made 25 % slower a regression, and the other endpoint not', async () => {
+    // given a candidate server whose /api/search is 25 % slower than the baseline's
+    // when both are measured side by side and the gate decides
+    const measured = await measurePair(21, { '/api/search': 1.25 })
+    const verdict = verdictOf(measured)
+
+    // then the rounds ran in ABBA order, each side holds 6 complete rounds of both endpoints
+    expect(measured.order.join('')).toBe('ABBAABBAABBA')
+    for (const side of [measured.baseline, measured.candidate]) {
+      expect(side.completion).toEqual({ status: 'complete' })
+      expect(side.rounds).toHaveLength(6)
+      expect(side.endpoints.map((e) => e.name).sort()).toEqual([UNTOUCHED, SLOWED].sort())
+      for (const endpoint of side.endpoints) expect(endpoint.rounds.every((round) => round.requests > 0)).toBe(true)
+    }
+    // and search is a regression, users is not
+    expect(outcomeOf(verdict, SLOWED)?.outcome.kind).toBe('regression')
+    expect(outcomeOf(verdict, UNTOUCHED)?.outcome.kind).not.toBe('regression')
+    expect(verdict.outcome).toBe('regression')
+    expect(verdict.failed).toBe(true)
+  }, 30_000)
+
+  it(
+    `finds no regression between identical servers in ${AA_RUNS} of ${AA_RUNS} runs`,
+    async () => {
+      // given 20 pairs of identical servers (measured 5 at a time, each pair on its own servers and own runLiveAb)
+      // when each pair is measured side by side and decided
+      const verdicts: Verdict[] = []
+      for (let batch = 0; batch < AA_RUNS / AA_CONCURRENT; batch++) {
+        const seeds = Array.from({ length: AA_CONCURRENT }, (_, i) => 1000 + 10 * (batch * AA_CONCURRENT + i))
+        verdicts.push(...(await Promise.all(seeds.map(async (seed) => verdictOf(await measurePair(seed))))))
+      }
+
+      // then every run was compared (not invalid evidence) and none found a regression
+      expect(verdicts).toHaveLength(AA_RUNS)
+      for (const verdict of verdicts) {
+        for (const endpoint of verdict.endpoints) expect(endpoint.comparisons.length).toBe(2)
+      }
+      const regressions = verdicts.filter((verdict) => verdict.outcome === 'regression')
+      expect(regressions.map((verdict) => verdict.headline)).toEqual([])
+    },
+    (AA_RUNS / AA_CONCURRENT) * 15_000,
+  )
+
+  it('refuses a ramping model with a ConfigError before sending any request', async () => {
+    // given a server that counts requests, and a ramping profile aimed at it
+    let requests = 0
+    const server = createServer((_request, response) => {
+      requests++
+      response.end('ok')
+    }).listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    onTestFinished(async () => {
+      server.close()
+      await once(server, 'close')
+    })
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+    const profile = parseProfile({
+      text: 'model: ramping-arrival-rate\nstart-rate: 5/s\nstages:\n  - { duration: 1s, target: 10 }\nrequests: [GET /]\n',
+      file: 'ramp.yml',
+      overrides: { target: url.href },
+    })
+
+    // when a live A/B is asked for
+    const attempt = runLiveAb({
+      profile,
+      baselineTarget: url,
+      candidateTarget: url,
+      environment: TEST_ENVIRONMENT,
+      git: TEST_GIT,
+    })
+
+    // then it is refused, naming the model and the fix, and nothing was sent
+    await expect(attempt).rejects.toBeInstanceOf(ConfigError)
+    await expect(attempt).rejects.toThrow(/'model'.*ramp.*use constant-arrival-rate or constant-vus/)
+    expect(requests).toBe(0)
+  })
+
+  it('stops when aborted mid-way and returns the partial results of both sides', async () => {
+    // given two identical servers and a signal that fires during the 4th interleaved run (A of the second ABBA)
+    const pair = await startPair(31)
+    onTestFinished(pair.close)
+    const controller = new AbortController()
+    let runsStarted = 0
+    const now = () => {
+      runsStarted++
+      if (runsStarted === 4) setTimeout(() => controller.abort(), 250)
+      return new Date()
+    }
+
+    // when the live A/B runs
+    const measured = await runLiveAb({
+      profile: shortProfile(pair.candidate.url),
+      baselineTarget: pair.baseline.url,
+      candidateTarget: pair.candidate.url,
+      signal: controller.signal,
+      now,
+      environment: TEST_ENVIRONMENT,
+      git: TEST_GIT,
+    })
+
+    // then no further run started, and both sides hold what they measured: A one full and one cut round, B two
+    expect(runsStarted).toBe(4)
+    expect(measured.baseline.completion.status).toBe('partial')
+    expect(measured.candidate.completion).toEqual({ status: 'partial', reason: 'stopped after 2 of 6 rounds' })
+    expect(measured.baseline.rounds).toHaveLength(2)
+    expect(measured.candidate.rounds).toHaveLength(2)
+    for (const side of [measured.baseline, measured.candidate]) {
+      const requests = side.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0)
+      expect(requests).toBeGreaterThan(0)
+    }
+  }, 30_000)
+})

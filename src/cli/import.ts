@@ -11,6 +11,7 @@ import { localEnvironment, localGitContext } from './environment.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 
+/** `tailgate import --help`. */
 export const IMPORT_HELP = `tailgate import --source k6|autocannon|artillery FILE... [--out result.json] [--rounds N]
 
 Turns another load tool's output into a Tailgate RunResult file, for tailgate compare and the gate.
@@ -29,6 +30,7 @@ Options:
   -h, --help      this help
 `
 
+/** `tailgate export --help`. */
 export const EXPORT_HELP = `tailgate export --format bmf RESULT [--out FILE] [--prefix NAME]
 
 Writes a RunResult file (from tailgate run or tailgate import) in another format.

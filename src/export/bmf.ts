@@ -33,6 +33,7 @@ export const BMF_MEASURES = {
   errorRate: 'error-rate',
 } as const
 
+/** Options of toBmf. */
 export interface BmfOptions {
   /** Put before every benchmark name, e.g. the profile id: `api: GET /users`. */
   readonly prefix?: string

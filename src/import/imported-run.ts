@@ -14,6 +14,7 @@ import type {
 
 /** The tools Tailgate imports. */
 export const IMPORT_SOURCES = ['k6', 'autocannon', 'artillery'] as const
+/** One of IMPORT_SOURCES: the tool that wrote an imported file. */
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 /** One round of one endpoint while it is being filled. */

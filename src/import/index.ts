@@ -16,6 +16,7 @@ import type { OpenStream } from './lines.js'
 export { ImportError } from './errors.js'
 export { IMPORT_SOURCES, type ImportOutcome, type ImportSource } from './imported-run.js'
 
+/** What to import and how: the tool, its files, k6's round count, and the file readers (real files by default). */
 export interface ImportOptions extends ImportContext {
   readonly source: ImportSource
   /** One or more output files of that tool, in round order. */

@@ -3,6 +3,7 @@
 import { ImportError, lineAndColumnAt } from './errors.js'
 import type { Line } from './lines.js'
 
+/** The fix printed under every k6 format error. */
 export const K6_FIX = 'run k6 with --out json=FILE and import that file'
 
 /** A k6 sample: `{"metric":"http_req_duration","type":"Point","data":{"time":…,"value":…,"tags":{…}}}`. */

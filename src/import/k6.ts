@@ -21,6 +21,7 @@ export const DEFAULT_K6_ROUNDS = 6
 /** More distinct request names than this means unnamed dynamic URLs: refused with the fix. */
 export const MAX_K6_ENDPOINTS = 1000
 
+/** One k6 output file and how to cut it into rounds. */
 export interface K6ImportOptions {
   readonly file: string
   /** Number of equal time windows (rounds); default 6. */

@@ -9,6 +9,7 @@ export interface PercentilePoint {
   readonly valueUs: number
 }
 
+/** What a tool reports about one latency distribution: some percentiles, the count, and maybe min and max. */
 export interface PercentileSummary {
   /** Reported percentiles, any order. Non-finite values are ignored. */
   readonly points: readonly PercentilePoint[]

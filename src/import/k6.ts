@@ -45,6 +45,7 @@ export async function importK6(options: K6ImportOptions): Promise<ImportedRun> {
   const { file } = options
   const open = options.open ?? (() => createReadStream(file))
   const roundCount = options.rounds ?? DEFAULT_K6_ROUNDS
+  if (!Number.isInteger(roundCount) || roundCount < 1) throw new RangeError(`rounds must be a positive integer`)
   const scan = await scanPass(open, file)
   const spanMs = Math.max(1, scan.lastMs - scan.firstMs)
   const roundMs = spanMs / roundCount

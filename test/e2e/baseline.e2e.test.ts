@@ -14,7 +14,7 @@ import {
   pushEvent,
   startFakeGitHub,
 } from '../helpers/fake-github/index.js'
-import { runScenario, SHAS, STACK_TRACE, scenarioDir, shortProfile } from './scenario.js'
+import { removeScenarioDirs, runScenario, SHAS, STACK_TRACE, scenarioDir, shortProfile } from './scenario.js'
 
 const PUSH_RUN_ID = 3001
 const ARTIFACT_NAME = 'tailgate-baseline-e2e'
@@ -64,6 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
   await fake?.close()
+  await removeScenarioDirs()
 })
 beforeEach(() => fake.fail.clear())
 

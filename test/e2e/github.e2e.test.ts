@@ -10,7 +10,16 @@ import { type SampleServer, startSampleServer } from '../../src/demo/sample-serv
 import { serializeRunResult } from '../../src/results/codec.js'
 import { type FakeGitHub, pullRequestEvent, startFakeGitHub, workflowRunEvent } from '../helpers/fake-github/index.js'
 import { nodeRuntimes } from '../helpers/node-binaries.js'
-import { resultFiles, runScenario, SHAS, STACK_TRACE, scenarioDir, shortProfile, syntheticResult } from './scenario.js'
+import {
+  removeScenarioDirs,
+  resultFiles,
+  runScenario,
+  SHAS,
+  STACK_TRACE,
+  scenarioDir,
+  shortProfile,
+  syntheticResult,
+} from './scenario.js'
 
 const REPORT_INPUTS = {
   mode: 'report',
@@ -28,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
   await fake?.close()
+  await removeScenarioDirs()
 })
 beforeEach(() => fake.fail.clear())
 

@@ -1,6 +1,6 @@
 // Shared pieces of the GitHub end-to-end tests: the bundled entry, a short real load profile, synthetic result
 // files for `mode: report`, and one call that prepares the runner's environment and runs `node dist/index.js`.
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -66,9 +66,18 @@ export function syntheticResult(options: {
   return { ...base, profileId: 'e2e', git: { ...base.git, ...options.git } }
 }
 
+const created: string[] = []
+
 /** A fresh scenario directory (RUNNER_TEMP and GITHUB_WORKSPACE live under it on every run of the scenario). */
 export async function scenarioDir(label: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `tailgate-e2e-${label}-`))
+  const dir = await mkdtemp(join(tmpdir(), `tailgate-e2e-${label}-`))
+  created.push(dir)
+  return dir
+}
+
+/** Removes every scenario directory this test file created (call it in afterAll). */
+export async function removeScenarioDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 }
 
 export interface ScenarioRun {

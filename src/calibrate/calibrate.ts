@@ -67,7 +67,14 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
   const signal = options.signal ?? new AbortController().signal
   const verdicts: Verdict[] = []
   for (let run = 1; run <= runs && !signal.aborted; run++) {
-    const measured = await options.measure(profile, { baselineTarget: target, signal })
+    let measured: Awaited<ReturnType<CalibrationMeasure>>
+    try {
+      measured = await options.measure(profile, { baselineTarget: target, signal })
+    } catch (error) {
+      // runLiveAb rejects when stopped before one side measured anything: that is an interruption, not a failure.
+      if (signal.aborted) break
+      throw error
+    }
     // A run cut short by the signal is not a fair comparison: leave it out.
     if (signal.aborted) break
     const verdict = decide({

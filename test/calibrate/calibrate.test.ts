@@ -75,6 +75,35 @@ describe('calibrate', () => {
     expect(report.notes.join('\n')).toMatch(/Interrupted after 1 of 5 runs/)
   })
 
+  it('reports the runs before an interruption that made the measure reject', async () => {
+    // given a measure that, on its third call, is stopped before one side measured anything (runLiveAb rejects then)
+    const controller = new AbortController()
+    let calls = 0
+    const measure: CalibrationMeasure = async () => {
+      calls++
+      if (calls === 3) {
+        controller.abort()
+        throw new Error('live A/B was stopped before any round ran')
+      }
+      return { baseline: sameRun(), candidate: sameRun() }
+    }
+
+    // when calibrating 4 runs
+    const report = await calibrate({ profile: PROFILE, runs: 4, measure, signal: controller.signal })
+
+    // then the two finished runs are reported
+    expect(report.completedRuns).toBe(2)
+    expect(report.overall.comparedRuns).toBe(2)
+  })
+
+  it('passes on a measure failure that is not an interruption', async () => {
+    const measure: CalibrationMeasure = async () => {
+      throw new Error('boom')
+    }
+
+    await expect(calibrate({ profile: PROFILE, runs: 2, measure })).rejects.toThrow('boom')
+  })
+
   it.each([0, -1, 2.5, 201, Number.NaN])('refuses %s runs before measuring anything', async (runs) => {
     const { measure, calls } = recordingMeasure()
 

@@ -58,6 +58,29 @@ describe('tailgate calibrate', () => {
     expect(report.suggestedMargin.relative + report.suggestedMargin.absoluteMs).toBeGreaterThan(0)
   }, 45_000)
 
+  it('exits 130 when interrupted mid-run and reports the runs finished before', async () => {
+    // given a sample server, and a signal that fires 300 ms into the second A/A run
+    const server = await startSampleServer({ seed: 6 })
+    onTestFinished(server.close)
+    const path = await profileFile(`target: ${server.url.href}\n${shortProfileYaml({ rounds: 4, roundMs: 200 })}`)
+    const controller = new AbortController()
+    const io = memoryIo(controller.signal)
+    const write = io.stderr.write
+    io.stderr.write = (text: string) => {
+      write(text)
+      if (text.startsWith('A/A run 1/3')) setTimeout(() => controller.abort(), 300)
+    }
+
+    // when calibrating 3 runs
+    const code = await calibrateCommand({ files: [path], runs: '3', format: 'json' }, io)
+
+    // then the first run is reported, the cut run is left out, and the exit code says interrupted
+    expect(code).toBe(130)
+    const report = JSON.parse(io.out())
+    expect(report).toMatchObject({ requestedRuns: 3, completedRuns: 1 })
+    expect(report.notes.join('\n')).toMatch(/Interrupted after 1 of 3 runs/)
+  }, 30_000)
+
   it.each([
     { what: 'no profile', args: { files: [] }, error: /'profile': is missing; pass the profile file/ },
     { what: 'two profiles', args: { files: ['a.yml', 'b.yml'] }, error: /'profile': takes one profile file, got 2/ },

@@ -54,7 +54,9 @@ const rssTimer = setInterval(() => {
   peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 }, 250)
 const log = memoryLog()
+const cpuBefore = process.cpuUsage()
 const result = await runLoad({ profile, environment, git, log })
+const cpu = process.cpuUsage(cpuBefore)
 clearInterval(rssTimer)
 peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 const rounds = result.endpoints.flatMap((e) => e.rounds)
@@ -86,6 +88,11 @@ console.log(
     },
     health: result.health,
     peakRssMb: Math.round(peakRssBytes / 1e5) / 10,
+    /** Generator CPU (user + system) per request over the whole run, warm-up included, µs. */
+    cpuUsPerRequest:
+      Math.round(
+        ((cpu.user + cpu.system) / (requestsTotal + result.endpoints.reduce((n, e) => n + e.warmupRequests, 0))) * 10,
+      ) / 10,
     log: log.lines.map((line) => line.message),
     memoryBreakdown: Object.fromEntries(
       Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e5) / 10]),

@@ -5,9 +5,9 @@ import type { Dispatcher } from 'undici'
 import type { DataSource, ThinkTime } from '../config/profile.js'
 import { judgeExchange } from './checks.js'
 import type { Clock } from './clock.js'
-import { type InFlightTracker, sendRequest } from './http.js'
+import type { Exchange, ExchangeListener, InFlightTracker } from './http.js'
 import type { Recorder } from './recorder.js'
-import type { PreparedScenario, RequestPlan } from './request-plan.js'
+import type { PreparedScenario, PreparedStep, RequestPlan } from './request-plan.js'
 import { RunStoppedError } from './stopping.js'
 import type { Variables } from './template.js'
 
@@ -94,41 +94,39 @@ export class IterationRunner {
       }
       Object.assign(variables, row)
     }
-    this.runStep({ prepared, variables, dispatcher, onDone }, 0, intendedMs)
+    this.sendStep(new Journey(this, prepared, variables, dispatcher, onDone), intendedMs)
     return true
   }
 
-  private runStep(
-    journey: { prepared: PreparedScenario; variables: Variables; dispatcher: Dispatcher; onDone: () => void },
-    stepIndex: number,
-    intendedMs: number,
-  ): void {
-    const { options } = this
-    const step = journey.prepared.steps[stepIndex]
-    if (!step) {
+  /** Sends the journey's current step; its latency counts from `intendedMs`. */
+  sendStep(journey: Journey, intendedMs: number): void {
+    const step = journey.prepared.steps[journey.stepIndex] as PreparedStep
+    journey.intendedMs = intendedMs
+    this.options.tracker.send(journey.dispatcher, step.build(journey.variables), step.policy, journey)
+  }
+
+  /** Records a finished step and moves the journey on: next step (after think time), or its end. */
+  stepFinished(journey: Journey, exchange: Exchange): void {
+    // Abandoned after a stop's grace period: not a measurement.
+    if (exchange.error instanceof RunStoppedError) {
       journey.onDone()
       return
     }
-    sendRequest({
-      dispatcher: journey.dispatcher,
-      request: step.build(journey.variables),
-      timeoutMs: step.step.timeoutMs,
-      keepBody: step.needsBody,
-      tracker: options.tracker,
-      startMs: options.clock.now(),
-      done: (exchange) => {
-        // Abandoned after a stop's grace period: not a measurement.
-        if (exchange.error instanceof RunStoppedError) return journey.onDone()
-        const judgement = judgeExchange(step, exchange, journey.variables)
-        options.recorder.record(step.endpointIndex, intendedMs, exchange, judgement.errorClass)
-        const isLast = stepIndex === journey.prepared.steps.length - 1
-        if (judgement.errorClass !== null || options.isStopping() || (isLast && !options.thinkAfterLastStep)) {
-          return journey.onDone()
-        }
-        const next = () => (isLast ? journey.onDone() : this.runStep(journey, stepIndex + 1, options.clock.now()))
-        this.afterThink(step.step.think, next, journey.onDone)
-      },
-    })
+    const { options } = this
+    const step = journey.prepared.steps[journey.stepIndex] as PreparedStep
+    const judgement = judgeExchange(step, exchange, journey.variables)
+    options.recorder.record(step.endpointIndex, journey.intendedMs, exchange, judgement.errorClass)
+    const isLast = journey.stepIndex === journey.prepared.steps.length - 1
+    if (judgement.errorClass !== null || options.isStopping() || (isLast && !options.thinkAfterLastStep)) {
+      journey.onDone()
+      return
+    }
+    const next = () => {
+      if (isLast) return journey.onDone()
+      journey.stepIndex++
+      this.sendStep(journey, options.clock.now())
+    }
+    this.afterThink(step.step.think, next, journey.onDone)
   }
 
   private afterThink(think: ThinkTime | null, next: () => void, stop: () => void): void {
@@ -149,5 +147,23 @@ export class IterationRunner {
   cancelPauses(): void {
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
+  }
+}
+
+/** One iteration under way: which scenario, its variables, and the step it is on. */
+class Journey implements ExchangeListener {
+  stepIndex = 0
+  intendedMs = 0
+
+  constructor(
+    private readonly runner: IterationRunner,
+    readonly prepared: PreparedScenario,
+    readonly variables: Variables,
+    readonly dispatcher: Dispatcher,
+    readonly onDone: () => void,
+  ) {}
+
+  onExchange(exchange: Exchange): void {
+    this.runner.stepFinished(this, exchange)
   }
 }

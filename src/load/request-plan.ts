@@ -2,6 +2,7 @@
 // each step mapped to its endpoint index (steps with the same name share an endpoint).
 import type { Dispatcher } from 'undici'
 import type { Profile, Scenario, Step } from '../config/profile.js'
+import type { SendPolicy } from './http.js'
 import { parseJsonPath } from './json-path.js'
 import { compileTemplate, jsonHasTemplates, renderJson, type Template, type Variables } from './template.js'
 
@@ -22,6 +23,10 @@ export interface PreparedStep {
   readonly endpointIndex: number
   /** True when the response body must be kept (body checks, JSON captures). */
   readonly needsBody: boolean
+  /** True when only the status is judged (no header, body or JSON checks, no captures): the fast path. */
+  readonly statusOnly: boolean
+  /** Timeout and body keeping, built once (the sender reads it per request). */
+  readonly policy: SendPolicy
   readonly jsonCaptures: readonly { variable: string; segments: (string | number)[] }[]
   readonly jsonChecks: readonly { path: string; segments: (string | number)[]; expected: unknown }[]
   build(variables: Variables): RequestSpec
@@ -95,11 +100,14 @@ function prepareStep(
     segments: parseJsonPath(p) ?? [],
     expected,
   }))
+  const needsBody = jsonCaptures.length > 0 || jsonChecks.length > 0 || step.expect.bodyContains.length > 0
   return {
     step,
     isStatic,
     endpointIndex,
-    needsBody: jsonCaptures.length > 0 || jsonChecks.length > 0 || step.expect.bodyContains.length > 0,
+    needsBody,
+    statusOnly: !needsBody && step.captures.length === 0 && Object.keys(step.expect.headers).length === 0,
+    policy: { timeoutMs: step.timeoutMs, keepBody: needsBody },
     jsonCaptures,
     jsonChecks,
     build: fixed ? () => fixed : build,

@@ -36,7 +36,8 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
   const github = parseGitHubContext({ env: process.env, readFile: (path) => readFileSync(path, 'utf8') })
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
-  const rest = token ? createRestClient({ token, baseUrl: github.apiUrl, log: coreLog }) : null
+  // The signal cancels GitHub calls in flight too: a cancelled job must not wait on a hung API.
+  const rest = token ? createRestClient({ token, baseUrl: github.apiUrl, log: coreLog, signal }) : null
   const context = await runContextOf(github, rest, coreLog)
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const environment = localEnvironment(process.env.RUNNER_NAME ?? null)

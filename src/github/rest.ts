@@ -1,5 +1,6 @@
 // The REST client: @actions/github's Octokit pointed at GITHUB_API_URL, with a bounded retry on 5xx responses and
-// rate limits (honouring retry-after, capping the total wait). The sleep and clock are injectable for tests.
+// rate limits (honouring retry-after, capping the total wait), a deadline per attempt (a hung API never hangs the
+// step) and cancellation. The sleep and clock are injectable for tests.
 import { getOctokit } from '@actions/github'
 import { type Log, silentLog } from '../log.js'
 import { httpStatusOf } from './errors.js'
@@ -17,6 +18,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 1000, maxTotalWaitMs: 60_000 }
 
+/** How long one attempt may go unanswered before it is abandoned (ms). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+
 export interface RestClientOptions {
   readonly token: string
   /** GITHUB_API_URL, no trailing slash (e.g. https://api.github.com). */
@@ -27,28 +31,42 @@ export interface RestClientOptions {
   readonly sleep?: (ms: number) => Promise<void>
   /** Epoch ms, for x-ratelimit-reset (Date.now by default). */
   readonly now?: () => number
+  /** Deadline of each attempt (default 30 s); an attempt past it fails at once and is not retried. */
+  readonly requestTimeoutMs?: number
+  /** Aborting (the job was cancelled) fails the request in flight and any wait between attempts at once. */
+  readonly signal?: AbortSignal
 }
 
 /**
  * An Octokit with a bounded retry: 5xx, 429 and 403 secondary/primary rate limits are retried up to
  * `maxRetries` times; the wait is `retry-after` when given, the rate-limit reset time for a primary limit, else
- * exponential backoff. Other errors (404, 422, a plain 403) are thrown at once.
+ * exponential backoff. Other errors (404, 422, a plain 403) are thrown at once. Each attempt has a deadline
+ * (`requestTimeoutMs`): an API that never answers fails with "no answer within …", not retried; `signal` cancels.
  * @example const rest = createRestClient({ token, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
  */
 export function createRestClient(options: RestClientOptions): RestClient {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
   const log = options.log ?? silentLog
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const cancel = options.signal
+  const sleep = options.sleep ?? ((ms: number) => cancellableDelay(ms, cancel))
   const now = options.now ?? Date.now
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const octokit = getOctokit(options.token, { baseUrl: options.baseUrl.replace(/\/+$/, '') })
   octokit.hook.wrap('request', async (request, requestOptions) => {
     let waitedMs = 0
     for (let attempt = 0; ; attempt++) {
+      const what = `${requestOptions.method} ${String(requestOptions.url)}`
+      if (cancel?.aborted) throw cancelledError(what, cancel)
+      const deadline = AbortSignal.timeout(timeoutMs)
+      const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline
+      // Set in place: the inner hooks (auth) were bound to this very options object and ignore a copy.
+      requestOptions.request = { ...requestOptions.request, signal }
       try {
         return await request(requestOptions)
       } catch (error) {
+        if (cancel?.aborted) throw cancelledError(what, cancel)
+        if (deadline.aborted) throw new Error(`no answer from the GitHub API within ${seconds(timeoutMs)} (${what})`)
         const delayMs = retryDelayMs(error, attempt, policy, now)
-        const what = `${requestOptions.method} ${String(requestOptions.url)}`
         if (delayMs === null || attempt >= policy.maxRetries) throw error
         if (waitedMs + delayMs > policy.maxTotalWaitMs) {
           log.warning(`GitHub API ${what}: ${describe(error)}; not retrying (would wait ${seconds(delayMs)})`)
@@ -100,6 +118,24 @@ function describe(error: unknown): string {
   const status = httpStatusOf(error)
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
   return status === null ? message! : `${status} ${message}`
+}
+
+/** A wait that ends early (resolving) when `signal` aborts; the caller then sees the abort and stops. */
+function cancellableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+function cancelledError(what: string, signal: AbortSignal): Error {
+  const reason = signal.reason instanceof Error ? signal.reason.message : 'cancelled'
+  return new Error(`GitHub API ${what} not sent: ${reason}`)
 }
 
 function seconds(ms: number): string {

@@ -9,6 +9,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     core.warning(`${signal} received: stopping the load and writing the partial result`)
     controller.abort(new Error(`cancelled (${signal})`))
+    // Belt and braces: whatever is still pending, the step ends within 10 s of the signal.
+    setTimeout(() => {
+      core.setFailed(`Tailgate was cancelled (${signal}) and did not finish within 9 s; exiting`)
+      process.exit(1)
+    }, 9_000).unref()
   })
 }
 

@@ -87,7 +87,7 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
         reference: `${main.url.href} (main) vs ${pr.url.href} (PR), rounds interleaved ABBA`,
         branch: 'main',
         sha: null,
-        exactSha: true,
+        exactSha: false,
         measuredAt: baseline.startedAt,
         commitsBehind: 0,
         runId: null,

@@ -18,6 +18,7 @@ import { mergeRunResults } from '../results/merge.js'
 import type { RunResult } from '../results/types.js'
 import { createRedactor, noRedaction } from '../target/redact.js'
 import { parseSecretHeaders } from '../target/secret-headers.js'
+import { CancelledError, cancellableDeps } from './cancellation.js'
 import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'
 import type { ActionDeps } from './ports.js'
 import { publishReports } from './publish.js'
@@ -27,7 +28,8 @@ import { readShardResults } from './shards.js'
 import { prepareTarget } from './target.js'
 
 /** Runs the action once. Never throws: failures end in deps.fail with a one-line message. */
-export async function runAction(deps: ActionDeps): Promise<void> {
+export async function runAction(uncancellable: ActionDeps): Promise<void> {
+  const deps = cancellableDeps(uncancellable)
   try {
     const settings = parseActionInputs(deps.readInput)
     const mode = resolveMode(settings.mode, deps.context)
@@ -37,6 +39,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     await measureAndGate(settings, mode, deps)
   } catch (error) {
     if (isUserError(error)) return deps.fail(messageOf(error))
+    if (error instanceof CancelledError || deps.signal.aborted) {
+      return deps.fail(
+        `Tailgate was ${error instanceof CancelledError ? error.message : `cancelled (${messageOf(error)})`}`,
+      )
+    }
     deps.log.debug(error instanceof Error && error.stack ? error.stack : String(error))
     deps.fail(`Tailgate failed: ${messageOf(error)}`)
   }

@@ -17,7 +17,7 @@ export async function readShardResults(settings: ActionSettings, deps: ActionDep
     throw new ConfigError(
       'result-path',
       'mode: merge needs the shard results',
-      'download the shard artifacts (actions/download-artifact with merge-multiple) and set result-path to that directory',
+      'download each shard artifact into its own folder under one directory (actions/download-artifact with a pattern, no merge-multiple: every shard writes result.json) and set result-path to that directory',
     )
   }
   const files: string[] = []

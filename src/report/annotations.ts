@@ -38,7 +38,9 @@ export function annotationsFor(input: ReportInput): ReportAnnotation[] {
   const { accepted } = input
   const level = accepted === null ? 'error' : 'warning'
   const suffix =
-    accepted === null ? '' : ` (accepted with the label '${accepted.label}'${accepted.by ? ` by ${accepted.by}` : ''})`
+    accepted === null
+      ? ''
+      : ` (accepted with the label '${accepted.label}'${accepted.by ? ` by @${accepted.by.replace(/^@/, '')}` : ''})`
   return input.verdict.endpoints
     .flatMap((endpoint) => [...regressionAnnotations(endpoint), ...budgetAnnotations(endpoint)])
     .map((a) => ({ level, title: plainText(a.title), message: plainText(`${a.message}${suffix}`) }))

@@ -56,11 +56,14 @@ function baselineBlock(baseline: ReportBaseline | null, candidate: RunResult, re
   }
   const { source } = baseline
   const sha = source.sha === null ? 'unknown SHA' : `SHA ${md(source.sha)}`
-  const distance = source.exactSha
-    ? 'the exact base SHA'
-    : source.commitsBehind === null
-      ? 'not the exact base SHA (distance unknown)'
-      : `${plural(source.commitsBehind, 'commit')} behind the base SHA`
+  const distance =
+    source.store === 'live-ab'
+      ? 'measured live in this job, rounds interleaved with the candidate (A B B A)'
+      : source.exactSha
+        ? 'the exact base SHA'
+        : source.commitsBehind === null
+          ? 'not the exact base SHA (distance unknown)'
+          : `${plural(source.commitsBehind, 'commit')} behind the base SHA`
   const age = formatAge(source.measuredAt, candidate.startedAt)
   const lines = [
     `Store: ${source.store}; reference ${md(source.reference)}`,

@@ -21,7 +21,7 @@ interface TestCase {
 
 function acceptedNote(input: ReportInput): string | null {
   if (input.accepted === null) return null
-  return `accepted with the label '${input.accepted.label}'${input.accepted.by ? ` by ${input.accepted.by}` : ''}`
+  return `accepted with the label '${input.accepted.label}'${input.accepted.by ? ` by @${input.accepted.by.replace(/^@/, '')}` : ''}`
 }
 
 function comparisonStatus(

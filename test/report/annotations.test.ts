@@ -33,7 +33,7 @@ describe('annotationsFor', () => {
 
     expect(annotations.map((a) => a.level)).toEqual(['warning', 'warning', 'warning'])
     expect(annotations[2]!.message).toBe(
-      "p99 < 30ms exceeded: p99 = 42.5 ms (accepted with the label 'perf-ok' by octocat)",
+      "p99 < 30ms exceeded: p99 = 42.5 ms (accepted with the label 'perf-ok' by @octocat)",
     )
   })
 

@@ -85,7 +85,7 @@ describe('renderJunit', () => {
 
     expect(suites.attributes).toMatchObject({ failures: '0', skipped: '4' })
     const skipped = findAll(suites, 'skipped').map((s) => s.attributes.message!)
-    expect(skipped[0]).toMatch(/^regression accepted with the label 'perf-ok' by octocat: /)
+    expect(skipped[0]).toMatch(/^regression accepted with the label 'perf-ok' by @octocat: /)
   })
 
   it('gives sane times: zero per case, the run wall time on the suite', () => {

@@ -48,6 +48,16 @@ describe('renderMarkdown: headline', () => {
     expect(firstLine).toBe('❌ **Tailgate: regression** (api) · 2 regressions · worst: GET /a p95 +20 % &lt;b&gt;')
   })
 
+  it("does not repeat the emoji and the count when the gate's headline carries them", () => {
+    const input = reportInput([endpointVerdict('GET /a', regressionOf(4))], {
+      verdictOverrides: { headline: '❌ 1 regression: GET /a p95 +20 %' },
+    })
+
+    const firstLine = renderMarkdown(input).split('\n')[0]!
+
+    expect(firstLine).toBe('❌ **Tailgate: regression** (api) · 1 regression: GET /a p95 +20 %')
+  })
+
   it('says the check fails, and on what, on the second paragraph', () => {
     const input = reportInput([endpointVerdict('GET /a', regressionOf())])
 

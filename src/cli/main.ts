@@ -6,6 +6,7 @@ import { startSampleServer } from '../demo/sample-server.js'
 import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
+import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
 import { compareCommand } from './compare.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
@@ -85,6 +86,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         })
         if (values.help) return help(io, EXPORT_HELP)
         return await exportCommand({ ...values, files: positionals }, io)
+      }
+      case 'calibrate': {
+        const { values, positionals } = parse(rest, {
+          target: { type: 'string' },
+          runs: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          quiet: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, CALIBRATE_HELP)
+        return await calibrateCommand({ ...values, files: positionals }, io)
       }
       case 'merge': {
         const { values, positionals } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })

@@ -64,7 +64,7 @@ export const INPUTS = {
     name: 'mode',
     default: 'auto',
     description:
-      'auto (push to default branch: measure and save; pull_request: measure and compare), baseline, compare, report (compare two existing results, no load), or merge (add the shard results in result-path, then gate).',
+      'auto (push to default branch: measure and save; pull_request: measure and compare), baseline, compare, report (compare two existing results, no load), merge (add the shard results in result-path, then gate), or calibrate (A/A runs of the target against itself: false-regression rate, detectable change, recommended margin).',
   },
   baselineStore: {
     name: 'baseline-store',
@@ -81,6 +81,11 @@ export const INPUTS = {
     default: '',
     description:
       'mode: report: the candidate RunResult file (downloaded from the measuring run); mode: merge: the shard results (a directory, or files separated by commas or newlines).',
+  },
+  calibrateRuns: {
+    name: 'calibrate-runs',
+    default: '10',
+    description: 'mode: calibrate: how many A/A comparisons to run.',
   },
   shard: {
     name: 'shard',
@@ -142,7 +147,7 @@ export const INPUTS = {
 } as const
 
 export type InputKey = keyof typeof INPUTS
-export const MODES = ['auto', 'baseline', 'compare', 'report', 'merge'] as const
+export const MODES = ['auto', 'baseline', 'compare', 'report', 'merge', 'calibrate'] as const
 export type Mode = (typeof MODES)[number]
 export const BASELINE_STORES = ['auto', 'cache', 'artifact', 'file'] as const
 export type BaselineStoreSetting = (typeof BASELINE_STORES)[number]
@@ -178,6 +183,7 @@ export interface ActionSettings {
   readonly expectShaPath: string | undefined
   readonly startCommand: string | undefined
   readonly startCwd: string | undefined
+  readonly calibrateRuns: number
   /** The raw `shard` input (`i/N`, parsed by src/config/shard.ts); '' when not sharded. */
   readonly shard: string
 }
@@ -217,6 +223,7 @@ export function parseActionInputs(read: InputReader): ActionSettings {
     startCommand: optional('startCommand'),
     startCwd: optional('startCwd'),
     shard: text('shard'),
+    calibrateRuns: wholeNumber('calibrateRuns', text('calibrateRuns') || INPUTS.calibrateRuns.default, 1, 200),
   })
 }
 

@@ -2,6 +2,8 @@
 // Every effect goes through ActionDeps; the shell (src/action.ts) wires the real ones.
 import { join } from 'node:path'
 import type { BaselineQuery, RestoreOutcome } from '../baseline/types.js'
+import { calibrate } from '../calibrate/calibrate.js'
+import { renderCalibrationJson, renderCalibrationMarkdown, renderCalibrationText } from '../calibrate/render.js'
 import { isUserError } from '../config/errors.js'
 import { profileFingerprint } from '../config/fingerprint.js'
 import type { GateSettings } from '../config/gate-schema.js'
@@ -36,6 +38,7 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
     deps.log.info(`Tailgate mode: ${mode} (input '${settings.mode}', event '${deps.context.eventName}')`)
     if (mode === 'report') return await reportExisting(settings, deps)
     if (mode === 'merge') return await mergeShards(settings, deps)
+    if (mode === 'calibrate') return await calibrateTarget(settings, deps)
     await measureAndGate(settings, mode, deps)
   } catch (error) {
     if (isUserError(error)) return deps.fail(messageOf(error))
@@ -190,6 +193,41 @@ async function mergeShards(settings: ActionSettings, deps: ActionDeps) {
   deps.outputs.set('result-path', resultPath)
   const mode = resolveMode('auto', deps.context) === 'baseline' ? 'baseline' : 'compare'
   await gateCandidate({ settings, mode, deps, profile, gate: gateWithOverrides(profile.gate, settings), candidate })
+}
+
+/** mode: calibrate — A/A runs of the target against itself; the job summary says what margin this runner supports. */
+async function calibrateTarget(settings: ActionSettings, deps: ActionDeps) {
+  const secret = parseSecretHeaders({ text: settings.headers, env: deps.env })
+  for (const value of secret.secrets) deps.registerSecret(value)
+  const redact = secret.secrets.length > 0 ? createRedactor(secret.secrets) : noRedaction
+  const safe = secret.secrets.length > 0 ? redactedDeps(deps, redact) : deps
+  const target = await prepareTarget({
+    settings: { ...settings, baselineTarget: undefined },
+    context: safe.context,
+    log: safe.log,
+    redact,
+    headers: secret.headers,
+    workspace: safe.workspace,
+    signal: safe.signal,
+  })
+  if (target.kind === 'skip') return safe.log.info(`Nothing calibrated: ${target.reason}`)
+  try {
+    const report = await calibrate({
+      profile: target.profile,
+      runs: settings.calibrateRuns,
+      measure: (profile, options) => safe.measureLiveAb(profile, options),
+      signal: safe.signal,
+      onRun: ({ run, of, verdict }) => safe.log.info(`A/A run ${run} of ${of}: ${verdict.outcome}`),
+    })
+    const markdown = renderCalibrationMarkdown(report)
+    const path = await safe.files.writeText(join(settings.outputDir, 'calibration.json'), renderCalibrationJson(report))
+    safe.outputs.set('report-path', path)
+    safe.outputs.set('verdict', 'calibrated')
+    await safe.writeSummary(markdown)
+    safe.log.info(renderCalibrationText(report))
+  } finally {
+    await target.stop()
+  }
 }
 
 interface LiveAbArgs {

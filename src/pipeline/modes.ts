@@ -3,7 +3,7 @@ import type { Mode } from '../config/inputs.js'
 import type { RunContext } from './ports.js'
 
 /** The concrete mode: measure and save, measure and compare, or compare existing results without load. */
-export type ResolvedMode = 'baseline' | 'compare' | 'report' | 'merge'
+export type ResolvedMode = 'baseline' | 'compare' | 'report' | 'merge' | 'calibrate'
 
 /**
  * `auto`: a push to the default branch measures and saves; every other event (pull_request, deployment_status,
@@ -19,6 +19,7 @@ export function resolveMode(mode: Mode, context: RunContext): ResolvedMode {
     case 'compare':
     case 'report':
     case 'merge':
+    case 'calibrate':
       return mode
   }
 }

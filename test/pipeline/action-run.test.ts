@@ -229,6 +229,22 @@ describe('the action pipeline', () => {
     expect(fake.outputs.get('verdict')).toBe('regression')
   })
 
+  it('in calibrate mode runs A/A comparisons of the target and writes the recommended margin to the summary', async () => {
+    const fake = fakeDeps({
+      inputs: inputs({ mode: 'calibrate', 'calibrate-runs': '3' }),
+      context: pushContext('main'),
+      candidate: run(20),
+    })
+
+    await runAction(fake.deps)
+
+    expect(fake.failure()).toBeNull()
+    expect(fake.measured()).toBe(3)
+    expect(fake.outputs.get('verdict')).toBe('calibrated')
+    expect(fake.summary()).toMatch(/margin/i)
+    expect(fake.files.get('tailgate-results/calibration.json')).toContain('tailgate-calibration')
+  })
+
   it('in report mode compares two result files without load', async () => {
     const { serializeRunResult } = await import('../../src/results/codec.js')
     const fake = fakeDeps({

@@ -1,4 +1,5 @@
 // `tailgate compare`: two RunResult files (per-endpoint verdict) or two plain sample files (the test itself).
+import { sourceOfResult } from '../baseline/source.js'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
 import { readProfile } from '../config/load-profile.js'
@@ -91,16 +92,7 @@ async function compareRuns({
     baseline: {
       result: baseline,
       history: [],
-      source: {
-        store: 'file',
-        reference: baselinePath,
-        branch: baseline.git.branch,
-        sha: baseline.git.sha,
-        exactSha: false,
-        measuredAt: baseline.startedAt,
-        commitsBehind: null,
-        runId: baseline.git.runId,
-      },
+      source: sourceOfResult(baseline, { store: 'file', reference: baselinePath }),
     },
     baselineLines: [`Baseline: file ${baselinePath}.`],
     profileId: candidate.profileId,

@@ -1,6 +1,7 @@
 // `tailgate demo`: two sample servers (main, and a PR that makes one endpoint ~30 % slower), measured side by side
 // with interleaved rounds (ABBA, as the action's live A/B does), the verdict table and the comment markdown.
 
+import { sourceOfResult } from '../baseline/source.js'
 import { localEnvironment } from '../cli/environment.js'
 import { EXIT, type ExitCode } from '../cli/exit-codes.js'
 import type { CliIo } from '../cli/io.js'
@@ -82,16 +83,10 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
     baseline: {
       result: baseline,
       history: [],
-      source: {
+      source: sourceOfResult(baseline, {
         store: 'live-ab',
         reference: `${main.url.href} (main) vs ${pr.url.href} (PR), rounds interleaved ABBA`,
-        branch: 'main',
-        sha: null,
-        exactSha: false,
-        measuredAt: baseline.startedAt,
-        commitsBehind: 0,
-        runId: null,
-      },
+      }),
     },
     baselineLines: ['Baseline: measured live, side by side with the candidate (rounds interleaved A B B A).'],
     profileId: profile.id,

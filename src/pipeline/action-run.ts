@@ -1,6 +1,7 @@
 // The action pipeline: inputs -> profile -> load run -> baseline -> verdict -> reports -> comment -> baseline save.
 // Every effect goes through ActionDeps; the shell (src/action.ts) wires the real ones.
 import { join } from 'node:path'
+import { sourceOfResult } from '../baseline/source.js'
 import type { BaselineQuery, RestoreOutcome } from '../baseline/types.js'
 import { calibrate } from '../calibrate/calibrate.js'
 import { renderCalibrationJson, renderCalibrationMarkdown, renderCalibrationText } from '../calibrate/render.js'
@@ -18,13 +19,11 @@ import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
 import { mergeRunResults } from '../results/merge.js'
 import type { RunResult } from '../results/types.js'
-import { createRedactor, noRedaction } from '../target/redact.js'
-import { parseSecretHeaders } from '../target/secret-headers.js'
 import { CancelledError, cancellableDeps } from './cancellation.js'
 import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'
 import type { ActionDeps } from './ports.js'
 import { publishReports } from './publish.js'
-import { redactedDeps } from './redaction.js'
+import { withSecretHeaders } from './redaction.js'
 import { readResultPair } from './report-mode.js'
 import { readShardResults } from './shards.js'
 import { prepareTarget } from './target.js'
@@ -54,17 +53,14 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
 
 async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'compare', rawDeps: ActionDeps) {
   // Secrets first: every channel below is redacted, and the runner masks the values in its log.
-  const secret = parseSecretHeaders({ text: settings.headers, env: rawDeps.env })
-  for (const value of secret.secrets) rawDeps.registerSecret(value)
-  const deps = secret.secrets.length > 0 ? redactedDeps(rawDeps, createRedactor(secret.secrets)) : rawDeps
-  const redact = secret.secrets.length > 0 ? createRedactor(secret.secrets) : noRedaction
+  const { deps, redact, headers } = withSecretHeaders(settings.headers, rawDeps)
 
   const target = await prepareTarget({
     settings,
     context: deps.context,
     log: deps.log,
     redact,
-    headers: secret.headers,
+    headers,
     workspace: deps.workspace,
     signal: deps.signal,
   })
@@ -197,16 +193,13 @@ async function mergeShards(settings: ActionSettings, deps: ActionDeps) {
 
 /** mode: calibrate — A/A runs of the target against itself; the job summary says what margin this runner supports. */
 async function calibrateTarget(settings: ActionSettings, deps: ActionDeps) {
-  const secret = parseSecretHeaders({ text: settings.headers, env: deps.env })
-  for (const value of secret.secrets) deps.registerSecret(value)
-  const redact = secret.secrets.length > 0 ? createRedactor(secret.secrets) : noRedaction
-  const safe = secret.secrets.length > 0 ? redactedDeps(deps, redact) : deps
+  const { deps: safe, redact, headers } = withSecretHeaders(settings.headers, deps)
   const target = await prepareTarget({
     settings: { ...settings, baselineTarget: undefined },
     context: safe.context,
     log: safe.log,
     redact,
-    headers: secret.headers,
+    headers,
     workspace: safe.workspace,
     signal: safe.signal,
   })
@@ -285,16 +278,7 @@ async function reportExisting(settings: ActionSettings, deps: ActionDeps) {
         kind: 'found',
         result: baseline,
         history: [],
-        source: {
-          store: 'file',
-          reference: settings.baselinePath ?? '',
-          branch: baseline.git.branch,
-          sha: baseline.git.sha,
-          exactSha: false,
-          measuredAt: baseline.startedAt,
-          commitsBehind: null,
-          runId: baseline.git.runId,
-        },
+        source: sourceOfResult(baseline, { store: 'file', reference: settings.baselinePath ?? '' }),
         warnings: [],
       }
     : { kind: 'missing', reason: baselineLines[0] ?? 'no baseline file', warnings: [] }

@@ -1,6 +1,7 @@
 // Every channel the pipeline writes to, passed through the redactor: logs, outputs, annotations, the summary, the
 // report files and the comment. Secrets (protected-preview header values) never leave in clear.
-import type { Redactor } from '../target/redact.js'
+import { createRedactor, noRedaction, type Redactor } from '../target/redact.js'
+import { parseSecretHeaders } from '../target/secret-headers.js'
 import type { ActionDeps } from './ports.js'
 
 export function redactedDeps(deps: ActionDeps, redact: Redactor): ActionDeps {
@@ -23,4 +24,19 @@ export function redactedDeps(deps: ActionDeps, redact: Redactor): ActionDeps {
       upsert: (pullRequest, marker, body) => deps.comments.upsert(pullRequest, marker, redact(body)),
     },
   }
+}
+
+/**
+ * Parses the protected-preview `headers` input, registers every value as a secret (the runner masks it in its log)
+ * and returns the deps with every channel redacted, the redactor and the headers to send.
+ */
+export function withSecretHeaders(
+  headersInput: string,
+  deps: ActionDeps,
+): { readonly deps: ActionDeps; readonly redact: Redactor; readonly headers: Readonly<Record<string, string>> } {
+  const secret = parseSecretHeaders({ text: headersInput, env: deps.env })
+  for (const value of secret.secrets) deps.registerSecret(value)
+  if (secret.secrets.length === 0) return { deps, redact: noRedaction, headers: secret.headers }
+  const redact = createRedactor(secret.secrets)
+  return { deps: redactedDeps(deps, redact), redact, headers: secret.headers }
 }

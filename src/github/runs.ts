@@ -20,9 +20,9 @@ export interface ArtifactSummary {
 export interface RunLookup {
   /** The workflow being searched, for report lines (`perf.yml`, or `any workflow`). */
   readonly workflowLabel: string
-  /** Successful runs on `branch`, newest first. */
+  /** Successful runs on `branch` of this repository (never a fork's run with a same-named branch), newest first. */
   successfulRuns(branch: string, limit: number): Promise<RunSummary[]>
-  /** Queued or in-progress runs on `branch`. */
+  /** Queued or in-progress runs on `branch` of this repository. */
   activeRuns(branch: string): Promise<RunSummary[]>
   /** The newest unexpired artifact named `name` of a run, or null. */
   artifactOfRun(runId: number, name: string): Promise<ArtifactSummary | null>
@@ -53,11 +53,18 @@ export function createRunLookup(options: {
           per_page: perPage,
         })
       : await rest.rest.actions.listWorkflowRunsForRepo({ owner, repo, branch, status, per_page: perPage })
-    return response.data.workflow_runs.map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
+    // Only runs of this repository: GitHub also lists a fork PR's run whose head branch has the same name (a fork
+    // can call its branch `main` and upload an artifact named like the baseline: artifact poisoning).
+    const ownName = `${owner}/${repo}`.toLowerCase()
+    return response.data.workflow_runs
+      .filter((run) => run.head_repository?.full_name?.toLowerCase() === ownName)
+      .map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
   }
   return {
     workflowLabel: workflowFile ?? 'any workflow',
-    successfulRuns: (branch, limit) => listRuns(branch, 'success', Math.min(100, Math.max(1, limit))),
+    // A full page, then the newest `limit` of this repository's runs (forks' runs are filtered out of the page).
+    successfulRuns: async (branch, limit) =>
+      (await listRuns(branch, 'success', 100)).slice(0, Math.min(100, Math.max(1, limit))),
     activeRuns: async (branch) => [
       ...(await listRuns(branch, 'in_progress', 10)),
       ...(await listRuns(branch, 'queued', 10)),

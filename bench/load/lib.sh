@@ -50,6 +50,7 @@ start_nginx() {
   sed "s/__PORT__/$port/" "$BENCH_DIR/nginx.conf" >"$prefix/nginx.conf"
   timeout "$ttl" taskset -c "$TARGET_CPU" nginx -p "$prefix" -c "$prefix/nginx.conf" &
   NGINX_PID=$!
+  NGINX_PREFIX="$prefix"
   STARTED_PIDS+=("$NGINX_PID")
   wait_for_http "http://127.0.0.1:$port/"
 }
@@ -63,6 +64,23 @@ start_node_server() {
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   wait_for_http "http://127.0.0.1:$port/__ready"
+}
+
+# CPU seconds (user + system) used so far by the processes whose command line contains PATTERN, and their
+# children (nginx's worker renames itself "nginx: worker process"). Read-only.
+cpu_seconds_of() {
+  local total=0 pid ticks parents
+  parents="$(pgrep -f -- "$1" || true)"
+  for pid in $parents $(for p in $parents; do pgrep -P "$p" || true; done); do
+    ticks="$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    total=$((total + ticks))
+  done
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
+}
+
+# Busy CPU seconds of the whole machine so far (both cores), from /proc/stat.
+machine_busy_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
 }
 
 stop_pid() {

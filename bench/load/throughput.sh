@@ -17,9 +17,11 @@ OUT="$(mktemp -d)"
 
 # measure TOOL: runs one tool under /usr/bin/time; appends "tool rps cpu_s" to $OUT/results
 measure() {
-  local tool="$1" rps before after
+  local tool="$1" rps before after busy0 target0
   before="$(mktemp)"
   after="$(mktemp)"
+  busy0="$(machine_busy_seconds)"
+  target0="$(cpu_seconds_of "nginx -p $NGINX_PREFIX")"
   cpu_snapshot >"$before"
   case "$tool" in
     tailgate)
@@ -41,10 +43,14 @@ measure() {
       ;;
   esac
   cpu_snapshot >"$after"
-  local cpu
+  local cpu target foreign
   cpu="$(awk '{print $1 + $2}' "$OUT/time")"
-  echo "$tool conns=$CONNS rep=$REP rps=$rps gen_cpu_s=$cpu busy: $(cpu_busy "$before" "$after")"
-  echo "$REP $tool $rps $cpu" >>"$OUT/results"
+  target="$(awk -v a="$(cpu_seconds_of "nginx -p $NGINX_PREFIX")" -v b="$target0" 'BEGIN {printf "%.2f", a - b}')"
+  # Everything else the machine did meanwhile (other engineers' jobs), in % of one core over the run.
+  foreign="$(awk -v busy="$(machine_busy_seconds)" -v b0="$busy0" -v g="$cpu" -v t="$target" -v d="$DURATION" \
+    'BEGIN {f = (busy - b0 - g - t) / d * 100; printf "%d", f < 0 ? 0 : f}')"
+  echo "$tool conns=$CONNS rep=$REP rps=$rps gen_cpu_s=$cpu nginx_cpu_s=$target foreign_cpu=${foreign}% busy: $(cpu_busy "$before" "$after")"
+  echo "$REP $tool $rps $cpu $foreign" >>"$OUT/results"
   sleep 1
 }
 
@@ -59,9 +65,13 @@ node - "$OUT/results" "$DURATION" <<'NODE'
 const [file, duration] = process.argv.slice(2)
 const rows = require('fs').readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' '))
 const byRep = {}
-for (const [rep, tool, rps, cpu] of rows) (byRep[rep] ??= {})[tool] = { rps: Number(rps), cpu: Number(cpu) }
+for (const [rep, tool, rps, cpu, foreign] of rows) (byRep[rep] ??= {})[tool] = { rps: Number(rps), cpu: Number(cpu), foreign: Number(foreign) }
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2 }
-const reps = Object.values(byRep)
+const all = Object.entries(byRep)
+// A repetition is contaminated when other work took more than 15 % of a core during any of its runs.
+const clean = all.filter(([, r]) => Object.values(r).every((run) => run.foreign <= 15))
+console.log(`summary clean repetitions: ${clean.map(([rep]) => rep).join(', ') || 'none'} of ${all.length} (foreign CPU <= 15 % of a core in every run)`)
+const reps = (clean.length > 0 ? clean : all).map(([, r]) => r)
 for (const tool of ['tailgate', 'autocannon', 'wrk']) {
   const rps = reps.map((r) => r[tool].rps)
   const usPerReq = reps.map((r) => (r[tool].cpu * 1e6) / (r[tool].rps * Number(duration)))

@@ -10,14 +10,24 @@ export const SLOWED = 'GET /api/search?q=shoes'
 export const UNTOUCHED = 'GET /api/users/{{iteration}}'
 
 /**
- * A short closed-model profile over two sample-server endpoints: 6 rounds of 0.25 s a side, 0.15 s warm-up.
- * Closed (2 VUs) rather than open: on 2 shared, busy cores an open model's 0.25 s rounds are often marked "fell
- * behind", and these tests are about the comparison, not the generator. The event-loop-lag limit is raised for the
- * same reason; every test asserts its runs were compared (not invalid), so a raised limit cannot hide anything.
+ * A short closed-model profile over two sample-server endpoints: 6 rounds of 0.25 s a side, 0.15 s warm-up, gated on
+ * p50 by default.
+ *
+ * - Closed (2 VUs) rather than open: on 2 shared, busy cores an open model's 0.25 s rounds are often marked "fell
+ *   behind", and these tests are about the comparison, not the generator. The event-loop-lag limit is raised for the
+ *   same reason; every test asserts its runs were compared (not invalid), so a raised limit cannot hide anything.
+ * - p50 only: the p95 of a 0.25 s round (about 25 requests) is its second-largest value, which event-loop stalls on
+ *   this machine dominate; `tailgate calibrate` flags p95 as too noisy to gate on with such rounds. Measured with
+ *   `gate.metrics: [p50, p95]` (scratch script over this helper, 5 pairs at a time): 1 false regression in about 400
+ *   A/A runs, always from p95, never p50 (no p50 comparison reached p < 0.5 in 100 runs) — within the gate's 5 %
+ *   bound, but a 20-of-20 test would then fail about one time in 20.
  */
-export function shortProfileYaml(options: { readonly rounds?: number; readonly roundMs?: number } = {}): string {
+export function shortProfileYaml(
+  options: { readonly rounds?: number; readonly roundMs?: number; readonly metrics?: readonly string[] } = {},
+): string {
   const rounds = options.rounds ?? 6
   const roundMs = options.roundMs ?? 250
+  const metrics = options.metrics ?? ['p50']
   return `name: live-ab-test
 model: constant-vus
 vus: 2
@@ -28,6 +38,8 @@ max-event-loop-lag: 5s
 requests:
   - GET /api/users/{{iteration}}
   - GET /api/search?q=shoes
+gate:
+  metrics: [${metrics.join(', ')}]
 `
 }
 

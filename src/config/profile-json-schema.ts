@@ -23,7 +23,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   warmup: 'Warm-up before measuring, excluded from every statistic (default 2s)',
   rounds: 'Rounds the measured window is split into for the statistics (default 6)',
   'max-connections': 'Connections to the target (open models default 100; closed models one per VU)',
-  'max-in-flight': 'Cap on requests in flight in open models (default 10000); waiting on it makes the run invalid',
+  'max-in-flight':
+    'Cap on iterations (one-step scenarios: requests) in flight in open models (default 10000); waiting on it makes the run invalid',
   'max-duration': 'Hard cap on the whole run; the result is then marked partial',
   'grace-period': 'How long in-flight requests may finish after a stop (default 5s)',
   'max-event-loop-lag': 'Generator event-loop lag (p99) above which the run is invalid (default 50ms)',

@@ -155,7 +155,7 @@ export const rawProfileSchema = z.strictObject({
   warmup: durationSchema.optional(),
   rounds: z.number().int().min(1).max(100).optional(),
   'max-connections': positiveInt('a number of connections').optional(),
-  'max-in-flight': positiveInt('a number of requests').optional(),
+  'max-in-flight': positiveInt('a number of iterations').optional(),
   'max-duration': positiveDurationSchema.optional(),
   'grace-period': durationSchema.optional(),
   'max-event-loop-lag': positiveDurationSchema.optional(),

@@ -24,7 +24,9 @@ export type LoadShape =
       readonly model: 'constant-arrival-rate'
       /** Iterations started per second (for one-step scenarios: requests/s). */
       readonly ratePerSecond: number
+      /** Connections to the target; requests beyond them queue in the pool (and that wait counts as latency). */
       readonly maxConnections: number
+      /** Iterations under way at most; later ones wait in the generator, which makes the run invalid. */
       readonly maxInFlight: number
     }
   | {

@@ -37,7 +37,7 @@ export function assessGeneratorHealth(input: HealthInput): RunHealth {
   if (input.unstartedIterations > 0) {
     reasons.push(
       `${input.unstartedIterations} iterations never started because max-in-flight (${input.maxInFlight}) ` +
-        'requests were under way; raise max-in-flight or lower the rate',
+        'iterations were under way; raise max-in-flight or lower the rate',
     )
   }
   if (input.eventLoopLagP99Ms > input.eventLoopLagLimitMs) {

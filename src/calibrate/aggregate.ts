@@ -2,6 +2,7 @@
 // rates with exact intervals, detectable shifts per endpoint and gated metric, and the margin they call for.
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import { METRIC_UNITS } from '../gate/measurements.js'
+import { ERROR_RATE_MARGIN_FLOOR } from '../gate/metric-rule.js'
 import type { EndpointOutcomeKind, EndpointVerdict, MetricComparison, Verdict } from '../gate/types.js'
 import { clopperPearson } from './binomial-interval.js'
 import { coveringMargin, type DetectableShift, quantile, roundMarginUp } from './margin.js'
@@ -17,9 +18,10 @@ import {
   type SuggestedMargin,
 } from './types.js'
 
-/** The error-rate margin's fixed floor (the gate's ERROR_RATE_MARGIN_FLOOR); throughput has none. */
-const FIXED_FLOORS = { fraction: 0.005, rps: 0 } as const
+/** The fixed absolute floors of the margins not in ms (marginFor in the gate): 0.5 pp of error rate, none for rps. */
+const FIXED_FLOORS = { fraction: ERROR_RATE_MARGIN_FLOOR, rps: 0 } as const
 
+/** What aggregateCalibration needs: the verdicts of the A/A runs and what they were measured with. */
 export interface AggregateInput {
   readonly profileId: string
   readonly target: string
@@ -86,7 +88,11 @@ function falseAlarmRate(regressions: number, comparedRuns: number): FalseAlarmRa
   }
 }
 
-function calibrateEndpoint(name: string, verdicts: readonly Verdict[], metrics: readonly GatedMetric[]) {
+function calibrateEndpoint(
+  name: string,
+  verdicts: readonly Verdict[],
+  metrics: readonly GatedMetric[],
+): EndpointCalibration {
   const own = verdicts.flatMap((verdict) => verdict.endpoints.filter((e) => e.endpoint === name))
   const outcomes: Partial<Record<EndpointOutcomeKind, number>> = {}
   for (const endpoint of own) outcomes[endpoint.outcome.kind] = (outcomes[endpoint.outcome.kind] ?? 0) + 1

@@ -35,6 +35,7 @@ export interface CalibrationProgress {
   readonly verdict: Verdict
 }
 
+/** What calibrate needs: the profile, the target, K, and how to measure one A/A run. */
 export interface CalibrateOptions {
   readonly profile: Profile
   /** The target measured as both sides; defaults to the profile's target. */

@@ -13,8 +13,9 @@ import type {
 } from './types.js'
 import { MARGIN_COVERAGE, RATE_CONF_LEVEL } from './types.js'
 
-/** The `kind` and `version` fields of the JSON form. */
+/** The `kind` field of the JSON form. */
 export const CALIBRATION_JSON_KIND = 'tailgate-calibration'
+/** The `version` field of the JSON form; raised when a field changes meaning or goes away. */
 export const CALIBRATION_JSON_VERSION = 1
 
 const DETAIL_HEADERS = [

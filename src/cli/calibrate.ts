@@ -17,6 +17,7 @@ import { localEnvironment, localGitContext } from './environment.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 
+/** `tailgate calibrate --help`. */
 export const CALIBRATE_HELP = `tailgate calibrate <profile.yml> [--target URL] [--runs K] [--format text|json|markdown] [--out FILE]
 
 A/A calibration: measures the same target as both sides of a live A/B (rounds interleaved

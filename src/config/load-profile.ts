@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
+import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
 import { inferModel, modelKeyIssues } from './model-keys.js'
@@ -25,6 +26,8 @@ export interface ParseProfileOptions {
   readonly overrides?: ProfileOverrides
   /** Reads data files (absolute path); defaults to readFileSync as UTF-8. */
   readonly readTextFile?: (absolutePath: string) => string
+  /** Where `${NAME}` in the target and header values is looked up; defaults to process.env. */
+  readonly env?: Environment
 }
 
 const readUtf8 = (path: string): string => readFileSync(path, 'utf8')
@@ -159,6 +162,7 @@ function buildProfile(
 ): Profile | null {
   const modelIsValid = raw.model === undefined || (LOAD_MODELS as readonly unknown[]).includes(raw.model)
   if (modelIsValid) issues.push(...modelKeyIssues(raw))
+  expandEnvironment(raw, options.env ?? process.env, issues)
   const override = options.overrides?.target
   const target = targetUrl(
     override ?? (typeof raw.target === 'string' ? raw.target : undefined),
@@ -201,7 +205,7 @@ function buildProfile(
 /**
  * Reads a profile file and parses it (see parseProfile). A missing or unreadable file is a ConfigError too.
  */
-export function readProfile(path: string, overrides: ProfileOverrides = {}): Profile {
+export function readProfile(path: string, overrides: ProfileOverrides = {}, env?: Environment): Profile {
   let text: string
   try {
     text = readUtf8(path)
@@ -213,5 +217,5 @@ export function readProfile(path: string, overrides: ProfileOverrides = {}): Pro
       new ConfigError('profile', problem, 'pass the path of your tailgate.yml (relative to the working directory)'),
     ])
   }
-  return parseProfile({ text, file: path, overrides })
+  return parseProfile({ text, file: path, overrides, env })
 }

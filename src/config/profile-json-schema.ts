@@ -9,8 +9,9 @@ export const PROFILE_SCHEMA_ID =
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   name: 'Profile id (defaults to the file name); baselines are stored per id',
-  target: 'Base URL of the deployment under test; the --target flag or the target input overrides it',
-  headers: 'Headers sent with every request ({{var}} templates allowed)',
+  target:
+    'Base URL of the deployment under test (${NAME} reads an environment variable); the --target flag or the target input overrides it',
+  headers: 'Headers sent with every request ({{var}} templates; ${NAME} reads an environment variable, for secrets)',
   timeout: 'Per-request timeout, e.g. 10s (default 10s)',
   tls: 'TLS options; insecure: true accepts self-signed certificates of preview deployments',
   model: 'Load model: constant-arrival-rate (open, default), ramping-arrival-rate, constant-vus, ramping-vus (closed)',

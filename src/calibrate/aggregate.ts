@@ -240,6 +240,7 @@ function notesFor(
   return notes
 }
 
+/** 0.3 %, 7.5 %, 17 %, 681 %: one decimal below 10 %. */
 function percent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(1))} %`
+  return `${Number((fraction * 100).toFixed(fraction < 0.1 ? 1 : 0))} %`
 }

@@ -90,7 +90,7 @@ export function marginYaml(margin: SuggestedMargin): string {
 export function marginAdvice(margin: SuggestedMargin): string {
   return (
     `Set \`${marginYaml(margin)}\` in the profile (now ${Math.round(margin.currentRelative * 100)}% and ` +
-    `${margin.currentAbsoluteMs}ms)${margin.leftOut.length > 0 ? ` (${margin.leftOut.join(', ')} left out: too noisy)` : ''}: the gate uses the larger of the two per endpoint, and a margin below the ` +
+    `${margin.currentAbsoluteMs}ms${margin.leftOut.length > 0 ? `; ${margin.leftOut.join(', ')} left out as too noisy` : ''}): the gate uses the larger of the two per endpoint, and a margin below the ` +
     `detectable change leaves changes of that size inconclusive, while at or above it same-code runs come out no-change.`
   )
 }

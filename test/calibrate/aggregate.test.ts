@@ -234,7 +234,7 @@ describe('aggregateCalibration: notes', () => {
     {
       what: 'a wide interval from few runs',
       verdicts: times(3, () => oneEndpointRun('GET /a', 'no-change', 1)),
-      note: /With 3 compared run\(s\) the rate could still be up to 70\.8 %/,
+      note: /With 3 compared run\(s\) the rate could still be up to 71 %/,
     },
   ])('says so on $what', ({ verdicts, interrupted, note }) => {
     const report = aggregate(verdicts, { interrupted: interrupted ?? false })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aggregateCalibration } from '../../src/calibrate/aggregate.js'
 import {
   formatRate,
+  marginAdvice,
   marginYaml,
   renderCalibrationJson,
   renderCalibrationMarkdown,
@@ -91,6 +92,20 @@ describe('calibration renderers', () => {
 
     expect(profile.gate.marginRelative).toBeCloseTo(0.07, 12)
     expect(profile.gate.marginAbsoluteMs).toBe(1.3)
+  })
+
+  it('says which metrics the suggested margin leaves out as too noisy', () => {
+    const advice = marginAdvice({
+      relative: 0.05,
+      absoluteMs: 0.52,
+      leftOut: ['p95'],
+      currentRelative: 0.05,
+      currentAbsoluteMs: 1,
+    })
+
+    expect(advice).toMatch(
+      /^Set `gate: \{ margin: \{ relative: 5%, absolute: 0\.52ms \} \}` in the profile \(now 5% and 1ms; p95 left out as too noisy\): /,
+    )
   })
 
   it('writes versioned JSON, with no-rate as null', () => {

@@ -53,6 +53,16 @@ interface Sample {
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
+
+function slopePerMinute(points: readonly (readonly [number, number])[]): number {
+  const n = points.length
+  if (n < 2) return Number.NaN
+  const meanX = points.reduce((a, [x]) => a + x, 0) / n
+  const meanY = points.reduce((a, [, y]) => a + y, 0) / n
+  const covariance = points.reduce((a, [x, y]) => a + (x - meanX) * (y - meanY), 0)
+  const variance = points.reduce((a, [x]) => a + (x - meanX) ** 2, 0)
+  return (covariance / variance) * 60
+}
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
 const server = await startServer()
@@ -120,6 +130,9 @@ const head = measured.slice(0, 3)
 const tail = measured.slice(-3)
 const rssGrowth = median(tail.map((s) => s.rssMb)) / median(head.map((s) => s.rssMb)) - 1
 const heapGrowth = median(tail.map((s) => s.heapUsedMb)) / median(head.map((s) => s.heapUsedMb)) - 1
+/** Least-squares slope of RSS over the second half of the run, MB per minute: a leak keeps a steady slope. */
+const secondHalf = samples.filter((s) => s.atS * 1000 >= durationMs / 2)
+const rssSlopeMbPerMinute = slopePerMinute(secondHalf.map((s) => [s.atS, s.rssMb] as const))
 const requests = result.endpoints.flatMap((e) => e.rounds).reduce((n, r) => n + r.requests, 0)
 const errors = result.endpoints
   .flatMap((e) => e.rounds)
@@ -138,6 +151,7 @@ const summary = {
   cpuSecondsPerSecond: (cpu.user + cpu.system) / 1e6 / (result.durationMs / 1000),
   rssGrowthAfterWarmup: rssGrowth,
   heapGrowthAfterWarmup: heapGrowth,
+  rssSlopeMbPerMinuteSecondHalf: rssSlopeMbPerMinute,
   maxRssMb: Math.max(...samples.map((s) => s.rssMb)),
   maxLagP99Ms: Math.max(...samples.map((s) => s.lagP99Ms)),
   invalidReasons: result.health.invalidReasons,

@@ -112,9 +112,10 @@ budgets:
     })
     const pr = await runStep({ fakeUrl: fake.url, profile, scenarioDir, runId: 3002, inputs })
 
-    // then the load carried the secrets,
+    // then the load carried the header secrets (and never the token: it goes to the GitHub API only),
     expect(server.seen().some((h) => h.includes(profileSecret))).toBe(true)
     expect(server.seen().some((h) => h.includes(inputSecret))).toBe(true)
+    expect(server.seen().some((h) => h.includes(token))).toBe(false)
     expect(pr.outputs.verdict).toBeDefined()
     expect(fake.state.commentsOn(PR)).toHaveLength(1)
     // and no channel shows any of them.
@@ -168,6 +169,28 @@ budgets:
   })
 })
 
+describe('credentials in the target URL', () => {
+  it('are refused before any request, without being echoed', async ({ onTestFinished }) => {
+    const secret = `SECRETURL${randomBytes(6).toString('hex')}`
+    const fake = await startFake(onTestFinished)
+    const server = await startHealthy()
+    onTestFinished(() => server.close())
+
+    const step = await runStep({
+      fakeUrl: fake.url,
+      profile: 'rate: 20/s\nduration: 1s\nrequests: [GET /]\n',
+      inputs: { target: `http://user:${secret}@${server.url.host}/`, 'health-path': HEALTH_PATH, comment: 'never' },
+    })
+
+    expect(step.exitCode).toBe(1)
+    expect(step.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /'target'.*user name or password.*headers/,
+    )
+    expect(leaks({ stdout: step.stdout, stderr: step.stderr, summary: step.summary }, [secret])).toEqual([])
+    expect(server.requests()).toBe(0)
+  })
+})
+
 /** A target that answers the health path, and echoes the request's headers in its body and in `x-echo`. */
 async function startEchoServer(): Promise<FaultServer & { seen(): string[] }> {
   const seen: string[] = []
@@ -187,7 +210,7 @@ describe('no user or PR string reaches a shell', () => {
     .filter((path) => path.endsWith('.ts'))
     .map((path) => ({ path, text: readFileSync(join(SRC, path), 'utf8') }))
 
-  it('spawns processes in two places only: start-command (the workflow author\u2019s) and git with fixed arguments', () => {
+  it("spawns processes in two places only: start-command (the workflow author's input) and git with fixed arguments", () => {
     const spawning = sources.filter((s) => /from 'node:child_process'/.test(s.text)).map((s) => s.path)
 
     expect(spawning.sort()).toEqual(['cli/environment.ts', 'target/local-server.ts'])

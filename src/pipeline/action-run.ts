@@ -19,6 +19,8 @@ import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
 import { mergeRunResults } from '../results/merge.js'
 import type { RunResult } from '../results/types.js'
+import { LocalServerError } from '../target/local-server.js'
+import { TargetNotReadyError } from '../target/readiness.js'
 import { CancelledError, cancellableDeps } from './cancellation.js'
 import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'
 import type { ActionDeps } from './ports.js'
@@ -40,7 +42,10 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
     if (mode === 'calibrate') return await calibrateTarget(settings, deps)
     await measureAndGate(settings, mode, deps)
   } catch (error) {
-    if (isUserError(error)) return deps.fail(messageOf(error))
+    // A user mistake, or a target that never became ready: one line, no stack (the message says the fix).
+    if (isUserError(error) || error instanceof TargetNotReadyError || error instanceof LocalServerError) {
+      return deps.fail(messageOf(error))
+    }
     if (error instanceof CancelledError || deps.signal.aborted) {
       return deps.fail(
         `Tailgate was ${error instanceof CancelledError ? error.message : `cancelled (${messageOf(error)})`}`,

@@ -68,12 +68,14 @@ export async function publishReports(args: PublishArgs): Promise<void> {
       deps.outputs.set('comment-url', comment.url)
       deps.log.info(`PR comment ${comment.kind}: ${comment.url}`)
       break
-    case 'not-posted':
-      deps.log.warning(`The PR comment was not posted: ${comment.reason}${comment.fix ? `. ${comment.fix}` : ''}`)
-      notes.push(
-        `> [!WARNING]\n> The PR comment was not posted: ${comment.reason}.${comment.fix ? ` ${comment.fix}` : ''}`,
-      )
+    case 'not-posted': {
+      // The reason may already begin "the comment … was not posted: "; say that once.
+      const why = comment.reason.replace(/^the (PR )?comment( on PR #\d+)? was not posted: /i, '')
+      const text = `The PR comment was not posted: ${why}${comment.fix ? `. Fix: ${comment.fix}` : ''}`
+      deps.log.warning(text)
+      notes.push(`> [!WARNING]\n> ${text}`)
       break
+    }
     case 'skipped':
       deps.log.info(`No PR comment: ${comment.reason}`)
       break

@@ -81,4 +81,11 @@ const vsAc = reps.map((r) => r.tailgate.rps / r.autocannon.rps)
 const vsWrk = reps.map((r) => r.tailgate.rps / r.wrk.rps)
 console.log(`summary tailgate/autocannon per rep: ${vsAc.map((x) => x.toFixed(2)).join(', ')} (median ${median(vsAc).toFixed(2)})`)
 console.log(`summary tailgate/wrk per rep: ${vsWrk.map((x) => x.toFixed(2)).join(', ')} (median ${median(vsWrk).toFixed(2)})`)
+// Requests per second of generator CPU: what each tool would reach with a whole core to itself, which other work
+// on the machine (it only delays the run) does not change much. Startup is included, so it slightly favours wrk.
+const capacity = (run) => (run.rps * Number(duration)) / run.cpu
+for (const other of ['autocannon', 'wrk']) {
+  const ratios = reps.map((r) => capacity(r.tailgate) / capacity(r[other]))
+  console.log(`summary requests per generator CPU-second, tailgate/${other}: ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${median(ratios).toFixed(2)})`)
+}
 NODE

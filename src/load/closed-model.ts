@@ -3,7 +3,7 @@
 import type { Dispatcher } from 'undici'
 import type { LoadShape } from '../config/profile.js'
 import type { Clock } from './clock.js'
-import type { IterationRunner } from './iteration.js'
+import type { IterationRunner, JourneySlot } from './iteration.js'
 import { shapeLevelAt } from './stages.js'
 
 export interface ClosedDriverOptions {
@@ -45,12 +45,13 @@ export class ClosedDriver {
   private startVu(vu: number): void {
     const dispatcher = this.options.dispatchers[vu % this.options.dispatchers.length] as Dispatcher
     this.running[vu] = true
+    const slot: JourneySlot = {}
     const loop = (): void => {
       if (!this.wanted(vu)) {
         this.running[vu] = false
         return
       }
-      if (!this.options.runner.start(dispatcher, this.options.clock.now(), loop)) {
+      if (!this.options.runner.start(dispatcher, this.options.clock.now(), loop, slot)) {
         // The scenario ran out of unique data: park this VU for the rest of the run (running stays true, so
         // adjust() does not restart it and spin).
         this.dataExhausted++

@@ -78,9 +78,10 @@ export class IterationRunner {
   /**
    * Starts one iteration on `dispatcher`; the first request's latency counts from `intendedMs`. Calls `onDone`
    * once when the journey ends (last step, a failed step, or a stop). Returns false (and does not call `onDone`)
-   * when the scenario's unique data has run out.
+   * when the scenario's unique data has run out. A `slot` (one per virtual user, whose iterations never overlap)
+   * keeps one Journey object across iterations instead of allocating one per iteration.
    */
-  start(dispatcher: Dispatcher, intendedMs: number, onDone: () => void): boolean {
+  start(dispatcher: Dispatcher, intendedMs: number, onDone: () => void, slot?: JourneySlot): boolean {
     const index = this.pickScenario()
     const prepared = this.options.plan.scenarios[index] as PreparedScenario
     this.iterations++
@@ -94,7 +95,13 @@ export class IterationRunner {
       }
       Object.assign(variables, row)
     }
-    this.sendStep(new Journey(this, prepared, variables, dispatcher, onDone), intendedMs)
+    let journey = slot?.journey
+    if (journey) journey.reset(prepared, variables)
+    else {
+      journey = new Journey(this, prepared, variables, dispatcher, onDone)
+      if (slot) slot.journey = journey
+    }
+    this.sendStep(journey, intendedMs)
     return true
   }
 
@@ -121,24 +128,27 @@ export class IterationRunner {
       journey.onDone()
       return
     }
-    const next = () => {
-      if (isLast) return journey.onDone()
-      journey.stepIndex++
-      this.sendStep(journey, options.clock.now())
-    }
-    this.afterThink(step.step.think, next, journey.onDone)
+    const think = step.step.think
+    if (think === null || think.maxMs <= 0) this.advance(journey, isLast)
+    else this.pauseThenAdvance(journey, isLast, think)
   }
 
-  private afterThink(think: ThinkTime | null, next: () => void, stop: () => void): void {
-    if (think === null || think.maxMs <= 0) {
-      next()
+  /** The next step of the journey, or its end after the last one. */
+  private advance(journey: Journey, isLast: boolean): void {
+    if (isLast) {
+      journey.onDone()
       return
     }
+    journey.stepIndex++
+    this.sendStep(journey, this.options.clock.now())
+  }
+
+  private pauseThenAdvance(journey: Journey, isLast: boolean, think: ThinkTime): void {
     const pauseMs = think.minMs + (think.maxMs - think.minMs) * this.random()
     const timer = setTimeout(() => {
       this.timers.delete(timer)
-      if (this.options.isStopping()) stop()
-      else next()
+      if (this.options.isStopping()) journey.onDone()
+      else this.advance(journey, isLast)
     }, pauseMs)
     this.timers.add(timer)
   }
@@ -150,6 +160,11 @@ export class IterationRunner {
   }
 }
 
+/** Where a virtual user keeps its Journey between iterations (the same dispatcher and `onDone` every time). */
+export interface JourneySlot {
+  journey?: Journey
+}
+
 /** One iteration under way: which scenario, its variables, and the step it is on. */
 class Journey implements ExchangeListener {
   stepIndex = 0
@@ -157,11 +172,18 @@ class Journey implements ExchangeListener {
 
   constructor(
     private readonly runner: IterationRunner,
-    readonly prepared: PreparedScenario,
-    readonly variables: Variables,
+    public prepared: PreparedScenario,
+    public variables: Variables,
     readonly dispatcher: Dispatcher,
     readonly onDone: () => void,
   ) {}
+
+  /** Starts over with another iteration (only once the previous one has ended). */
+  reset(prepared: PreparedScenario, variables: Variables): void {
+    this.prepared = prepared
+    this.variables = variables
+    this.stepIndex = 0
+  }
 
   onExchange(exchange: Exchange): void {
     this.runner.stepFinished(this, exchange)

@@ -4,16 +4,15 @@ import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
 import { readProfile } from '../config/load-profile.js'
 import { parseDurationMs, parsePercentFraction } from '../config/units.js'
-import { decide } from '../gate/decide.js'
 import { renderJsonReport } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/terminal.js'
-import type { ReportInput } from '../report/types.js'
 import { parseRunResult } from '../results/codec.js'
 import type { RunResult } from '../results/types.js'
 import { compareSamples, parseSampleText } from '../stats/sample-comparison.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
+import { localReport } from './local-report.js'
 
 export interface CompareFlags {
   readonly baseline?: string
@@ -77,29 +76,19 @@ async function compareRuns({
   format,
   io,
 }: CompareRunsArgs): Promise<ExitCode> {
-  const profile = flags.profile ? await readProfile(flags.profile, {}) : null
-  const gate = gateFromFlags(profile?.gate ?? DEFAULT_GATE, flags)
-  const verdict = decide({
+  // The profile gives gate settings and budgets only; its target is never used here.
+  const profile = flags.profile ? readProfile(flags.profile, { target: 'http://compare.invalid' }) : null
+  const input = localReport({
+    baseline,
     candidate,
-    baseline: { kind: 'found', result: baseline },
-    gate,
+    source: sourceOfResult(baseline, { store: 'file', reference: baselinePath }),
+    gate: gateFromFlags(profile?.gate ?? DEFAULT_GATE, flags),
     budgets: profile?.budgets ?? {},
-    accepted: null,
-  })
-  const input: ReportInput = {
-    verdict,
-    candidate,
-    baseline: {
-      result: baseline,
-      history: [],
-      source: sourceOfResult(baseline, { store: 'file', reference: baselinePath }),
-    },
     baselineLines: [`Baseline: file ${baselinePath}.`],
     profileId: candidate.profileId,
-    runUrl: null,
-    accepted: null,
     mode: 'cli',
-  }
+  })
+  const { verdict } = input
   const markdown = renderMarkdown(input)
   if (flags.out) await io.writeText(flags.out, markdown)
   switch (format) {

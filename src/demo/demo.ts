@@ -5,12 +5,11 @@ import { sourceOfResult } from '../baseline/source.js'
 import { localEnvironment } from '../cli/environment.js'
 import { EXIT, type ExitCode } from '../cli/exit-codes.js'
 import type { CliIo } from '../cli/io.js'
+import { localReport } from '../cli/local-report.js'
 import { parseProfile } from '../config/load-profile.js'
-import { decide } from '../gate/decide.js'
 import { runLiveAb } from '../load/live-ab.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/terminal.js'
-import type { ReportInput } from '../report/types.js'
 import type { GitContext, RunResult } from '../results/types.js'
 import { type SampleServerOptions, startSampleServer } from './sample-server.js'
 
@@ -70,30 +69,20 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
   }
   if (io.signal.aborted) return EXIT.interrupted
 
-  const verdict = decide({
+  const input = localReport({
+    baseline,
     candidate,
-    baseline: { kind: 'found', result: baseline },
+    source: sourceOfResult(baseline, {
+      store: 'live-ab',
+      reference: `${main.url.href} (main) vs ${pr.url.href} (PR), rounds interleaved ABBA`,
+    }),
     gate: profile.gate,
     budgets: profile.budgets,
-    accepted: null,
-  })
-  const input: ReportInput = {
-    verdict,
-    candidate,
-    baseline: {
-      result: baseline,
-      history: [],
-      source: sourceOfResult(baseline, {
-        store: 'live-ab',
-        reference: `${main.url.href} (main) vs ${pr.url.href} (PR), rounds interleaved ABBA`,
-      }),
-    },
     baselineLines: ['Baseline: measured live, side by side with the candidate (rounds interleaved A B B A).'],
     profileId: profile.id,
-    runUrl: null,
-    accepted: null,
     mode: 'demo (live A/B)',
-  }
+  })
+  const { verdict } = input
   io.stdout.write(`\n${renderTerminal(input)}\n`)
   const written = await io.writeText(outPath, renderMarkdown(input))
   log(`\nThe PR comment markdown is in ${written}.`)

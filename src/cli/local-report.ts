@@ -1,0 +1,39 @@
+// A verdict and its report input for two runs compared locally (the CLI's compare and the demo): no GitHub context.
+import type { BaselineSource } from '../baseline/types.js'
+import type { Budgets, GateSettings } from '../config/gate-schema.js'
+import { decide } from '../gate/decide.js'
+import type { ReportInput } from '../report/types.js'
+import type { RunResult } from '../results/types.js'
+
+export interface LocalComparison {
+  readonly baseline: RunResult
+  readonly candidate: RunResult
+  readonly source: BaselineSource
+  readonly gate: GateSettings
+  readonly budgets: Budgets
+  readonly baselineLines: readonly string[]
+  readonly profileId: string
+  readonly mode: string
+}
+
+/** Decides the candidate against the baseline and returns what the renderers take. */
+export function localReport(comparison: LocalComparison): ReportInput {
+  const { baseline, candidate } = comparison
+  const verdict = decide({
+    candidate,
+    baseline: { kind: 'found', result: baseline },
+    gate: comparison.gate,
+    budgets: comparison.budgets,
+    accepted: null,
+  })
+  return {
+    verdict,
+    candidate,
+    baseline: { result: baseline, history: [], source: comparison.source },
+    baselineLines: comparison.baselineLines,
+    profileId: comparison.profileId,
+    runUrl: null,
+    accepted: null,
+    mode: comparison.mode,
+  }
+}

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} in plain strings is the profile syntax under test
 import { describe, expect, it } from 'vitest'
 import { ConfigErrors } from '../../src/config/errors.js'
 import { profileFingerprint } from '../../src/config/fingerprint.js'

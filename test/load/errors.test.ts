@@ -12,7 +12,10 @@ const tls = {
 
 /** A closed run of 2 VUs for 250 ms (a generous timeout, so a busy machine cannot turn a fault into a timeout); returns the error counts of the one endpoint and its request count. */
 async function faultsOf(url: URL, extra = '', options: Parameters<typeof run>[1] = {}, timeout = '5s') {
-  const profile = profileFor(url, `model: constant-vus\nvus: 2\nduration: 250ms\nrounds: 1\ntimeout: ${timeout}\n${extra}`)
+  const profile = profileFor(
+    url,
+    `model: constant-vus\nvus: 2\nduration: 250ms\nrounds: 1\ntimeout: ${timeout}\n${extra}`,
+  )
   const result = await run(profile, options)
   const round = result.endpoints[0]?.rounds[0]
   return { errors: round?.errors ?? {}, requests: round?.requests ?? 0, statusCounts: round?.statusCounts ?? {} }

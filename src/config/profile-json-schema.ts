@@ -3,15 +3,16 @@
 import { z } from 'zod'
 import { rawProfileSchema } from './profile-schema.js'
 
-/** Where the committed schema is published, for `# yaml-language-server: $schema=...` lines. */
-export const PROFILE_SCHEMA_ID =
-  'https://raw.githubusercontent.com/tailgate-perf/tailgate/main/schema/profile.schema.json'
+/**
+ * The schema's `$id` (a URN, like the report schema's: the repository's public URL is not fixed yet). Profiles
+ * point editors at the file instead: `# yaml-language-server: $schema=../schema/profile.schema.json`.
+ */
+export const PROFILE_SCHEMA_ID = 'urn:tailgate:profile:1'
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   name: 'Profile id (defaults to the file name); baselines are stored per id',
-  target:
-    'Base URL of the deployment under test (${NAME} reads an environment variable); the --target flag or the target input overrides it',
-  headers: 'Headers sent with every request ({{var}} templates; ${NAME} reads an environment variable, for secrets)',
+  target: `Base URL of the deployment under test (\${NAME} reads an environment variable); the --target flag or the target input overrides it`,
+  headers: `Headers sent with every request ({{var}} templates; \${NAME} reads an environment variable, for secrets)`,
   timeout: 'Per-request timeout, e.g. 10s (default 10s)',
   tls: 'TLS options; insecure: true accepts self-signed certificates of preview deployments',
   model: 'Load model: constant-arrival-rate (open, default), ramping-arrival-rate, constant-vus, ramping-vus (closed)',

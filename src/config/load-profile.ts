@@ -12,6 +12,7 @@ import type { Profile } from './profile.js'
 import { LOAD_MODELS } from './profile.js'
 import { formatPath, type IssuePath, issuesFromZod, type ProfileIssue } from './profile-issues.js'
 import { rawProfileSchema } from './profile-schema.js'
+import { yamlDepthProblem } from './yaml-depth.js'
 
 /** Values given outside the profile (the `--target` flag, the `target` action input); they win over the file. */
 export interface ProfileOverrides {
@@ -100,6 +101,20 @@ function deepFreeze<T>(value: T): T {
  */
 export function parseProfile(options: ParseProfileOptions): Profile {
   const { text, file } = options
+  const tooDeep = yamlDepthProblem(text)
+  if (tooDeep) {
+    const before = text.slice(0, tooDeep.offset)
+    const line = before.split('\n').length
+    const column = tooDeep.offset - before.lastIndexOf('\n')
+    throw new ConfigErrors([
+      new ConfigError(
+        '(yaml)',
+        tooDeep.problem,
+        'a profile needs only a few levels; look for unbalanced brackets or a pasted file',
+        { file, line, column },
+      ),
+    ])
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const locate = (offset: number) => {

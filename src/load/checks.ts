@@ -2,7 +2,7 @@
 // counts in at most one error class: transport error, else HTTP 4xx/5xx not expected, else check-failed.
 import type { ErrorClass } from '../results/types.js'
 import { classifyError, classifyStatus } from './classify.js'
-import type { Exchange } from './http.js'
+import { type Exchange, MAX_KEPT_BODY_BYTES } from './http.js'
 import { jsonEquals, valueAtJsonPath } from './json-path.js'
 import type { PreparedStep } from './request-plan.js'
 import type { Variables } from './template.js'
@@ -48,6 +48,9 @@ export function judgeExchange(prepared: PreparedStep, exchange: Exchange, variab
   for (const [name, expected] of Object.entries(expect.headers)) {
     const actual = headerText(exchange.headers[name])
     if (actual === undefined || !actual.includes(expected)) return checkFailed(`header ${name}`)
+  }
+  if (prepared.needsBody && exchange.bodyTooLarge) {
+    return checkFailed(`body over ${MAX_KEPT_BODY_BYTES / 1024 / 1024} MiB, more than checks and captures read`)
   }
   const body = prepared.needsBody ? exchange.body : null
   const text = expect.bodyContains.length > 0 ? (body?.toString('utf8') ?? '') : ''

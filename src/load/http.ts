@@ -11,13 +11,22 @@ export interface Exchange {
   /** Response headers, lower-case names (parsed on first read). */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>
   readonly bytesReceived: number
-  /** The body, only when the caller asked to keep it. */
+  /** The body, only when the caller asked to keep it and it was at most MAX_KEPT_BODY_BYTES. */
   readonly body: Buffer | null
+  /** The caller asked to keep the body but it was over MAX_KEPT_BODY_BYTES, so it was counted and dropped. */
+  readonly bodyTooLarge: boolean
   /** When the request was written to a socket (ms, clock time); the dispatch time when it never was. */
   readonly sentAtMs: number
   readonly endMs: number
   readonly error: Error | null
 }
+
+/**
+ * The most of one response body kept for checks and captures (16 MiB). A body is kept only when a step checks or
+ * captures from it; past this size it is counted and dropped instead, so a check on an endpoint that answers
+ * hundreds of MB cannot exhaust a runner's memory (each kept body costs about twice its size while it is joined).
+ */
+export const MAX_KEPT_BODY_BYTES = 16 * 1024 * 1024
 
 /** The error a request fails with when it exceeds its timeout (classified as `timeout`). */
 export class RequestTimeoutError extends Error {
@@ -54,6 +63,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, Exchange {
   private parsedHeaders: Record<string, string | string[]> | null = null
   bytesReceived = 0
   chunks: Buffer[] | null
+  bodyTooLarge = false
   sentAtMs: number
   endMs = 0
   error: Error | null = null
@@ -100,7 +110,12 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, Exchange {
 
   onData(chunk: Buffer): boolean {
     this.bytesReceived += chunk.length
-    if (this.chunks) this.chunks.push(chunk)
+    if (this.chunks) {
+      if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
+        this.chunks = null
+        this.bodyTooLarge = true
+      } else this.chunks.push(chunk)
+    }
     return true
   }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Client } from 'undici'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { MAX_KEPT_BODY_BYTES } from '../../src/load/http.js'
 import type { ErrorClass } from '../../src/results/types.js'
 import { refusedUrl, startServer, startTlsServer } from '../helpers/servers.js'
 import { profileFor, run } from './run-helpers.js'
@@ -94,6 +95,20 @@ describe('error classes, each produced by a real fault', () => {
     )
 
     onlyClass(errors, requests, 'check-failed')
+  })
+
+  it('fails a check on a body over the 16 MiB it keeps, and drops the body, while unchecked requests pass', async () => {
+    const body = Buffer.alloc(MAX_KEPT_BODY_BYTES + 1024, 'x')
+    body.write('"ok": true', body.length - 16)
+    const server = await startServer((_req, res) => res.end(body))
+    onTestFinished(server.close)
+
+    const checked = await faultsOf(server.url, 'requests: [{ path: /, expect: { body-contains: "true" } }]')
+    const unchecked = await faultsOf(server.url, 'requests: [GET /]')
+
+    onlyClass(checked.errors, checked.requests, 'check-failed')
+    expect(unchecked.requests).toBeGreaterThan(0)
+    expect(unchecked.errors).toEqual({})
   })
 
   it('counts a failing name lookup as dns', async () => {

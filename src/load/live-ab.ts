@@ -6,6 +6,7 @@ import { profileFingerprint } from '../config/fingerprint.js'
 import type { Profile } from '../config/profile.js'
 import { createHistogram } from '../results/histogram.js'
 import type { EndpointResult, RoundMeasurement, RunResult, TimelinePoint } from '../results/types.js'
+import { performanceClock } from './clock.js'
 import { runLoad } from './run-load.js'
 import type { RunLoadOptions } from './types.js'
 
@@ -47,34 +48,50 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   const roundMs = profile.durationMs / profile.rounds
   const order = abbaOrder(profile.rounds)
   const runs: { A: RunResult[]; B: RunResult[] } = { A: [], B: [] }
+  const clock = options.clock ?? performanceClock
+  const startMs = clock.now()
+  let capped = false
   for (const side of order) {
     if (options.signal?.aborted) break
+    // max-duration caps the whole interleaved run: each piece gets what is left of it.
+    const remainingMs = profile.maxDurationMs === null ? null : profile.maxDurationMs - (clock.now() - startMs)
+    if (remainingMs !== null && remainingMs <= 0) {
+      capped = true
+      break
+    }
     const first = runs[side].length === 0
     const single: Profile = {
       ...profile,
       rounds: 1,
       durationMs: roundMs,
       warmupMs: first ? profile.warmupMs : Math.min(REWARM_MS, profile.warmupMs),
-      maxDurationMs: null,
+      maxDurationMs: remainingMs,
     }
-    runs[side].push(
-      await runLoad({
-        ...options,
-        profile: single,
-        target: side === 'A' ? options.baselineTarget : options.candidateTarget,
-      }),
-    )
+    const run = await runLoad({
+      ...options,
+      profile: single,
+      target: side === 'A' ? options.baselineTarget : options.candidateTarget,
+    })
+    runs[side].push(run)
+    if (remainingMs !== null && run.completion.status === 'partial' && !options.signal?.aborted) {
+      capped = true
+      break
+    }
   }
-  const aborted = options.signal?.aborted === true
+  const stopped = options.signal?.aborted
+    ? 'stopped'
+    : capped
+      ? `max-duration (${profile.maxDurationMs} ms) reached`
+      : null
   return {
-    baseline: stitch(runs.A, profile, aborted),
-    candidate: stitch(runs.B, profile, aborted),
+    baseline: stitch(runs.A, profile, stopped),
+    candidate: stitch(runs.B, profile, stopped),
     order,
   }
 }
 
 /** Joins single-round runs of one side into one RunResult with one round per run. */
-function stitch(runs: readonly RunResult[], profile: Profile, aborted: boolean): RunResult {
+function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | null): RunResult {
   const first = runs[0]
   if (!first) throw new Error('live A/B was stopped before any round ran')
   const names = [...new Set(runs.flatMap((r) => r.endpoints.map((e) => e.name)))]
@@ -108,11 +125,15 @@ function stitch(runs: readonly RunResult[], profile: Profile, aborted: boolean):
       maxEventLoopLagMs: Math.max(...runs.map((r) => r.health.maxEventLoopLagMs)),
       invalidReasons: reasons,
     },
-    completion: partial
-      ? partial.completion
-      : aborted || runs.length < profile.rounds
-        ? { status: 'partial', reason: `stopped after ${runs.length} of ${profile.rounds} rounds` }
-        : { status: 'complete' },
+    completion:
+      stopped !== null || runs.length < profile.rounds
+        ? {
+            status: 'partial',
+            reason: `${stopped ?? 'stopped'} after ${runs.length} of ${profile.rounds} rounds`,
+          }
+        : partial
+          ? partial.completion
+          : { status: 'complete' },
   }
 }
 

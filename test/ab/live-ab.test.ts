@@ -10,7 +10,7 @@ import { parseProfile } from '../../src/config/load-profile.js'
 import { decide } from '../../src/gate/decide.js'
 import type { Verdict } from '../../src/gate/types.js'
 import { abbaOrder, type LiveAbResult, runLiveAb } from '../../src/load/live-ab.js'
-import { SLOWED, shortProfile, startPair, TEST_ENVIRONMENT, TEST_GIT, UNTOUCHED } from './helpers.js'
+import { SLOWED, shortProfile, shortProfileYaml, startPair, TEST_ENVIRONMENT, TEST_GIT, UNTOUCHED } from './helpers.js'
 
 /** A/A runs in the 20-of-20 test, and how many run at once (each on its own pair of servers). */
 const AA_RUNS = 20
@@ -142,6 +142,37 @@ describe('runLiveAb', () => {
     await expect(attempt).rejects.toThrow(/'model'.*ramp.*use constant-arrival-rate or constant-vus/)
     expect(requests).toBe(0)
   })
+
+  it('honours max-duration over the whole interleaved run, marking both sides partial', async () => {
+    // given a 12-piece live A/B (each piece 150-250 ms of warm-up plus 250 ms) capped at 1 s in all
+    const pair = await startPair(41)
+    onTestFinished(pair.close)
+    const profile = shortProfile(pair.candidate.url, `${shortProfileYaml()}max-duration: 1s\n`)
+    let runsStarted = 0
+
+    // when the live A/B runs
+    const measured = await runLiveAb({
+      profile,
+      baselineTarget: pair.baseline.url,
+      candidateTarget: pair.candidate.url,
+      now: () => {
+        runsStarted++
+        return new Date()
+      },
+      environment: TEST_ENVIRONMENT,
+      git: TEST_GIT,
+    })
+
+    // then it stopped after a few pieces, and both sides say why
+    expect(runsStarted).toBeGreaterThanOrEqual(2)
+    expect(runsStarted).toBeLessThan(12)
+    for (const side of [measured.baseline, measured.candidate]) {
+      expect(side.completion).toEqual({
+        status: 'partial',
+        reason: `max-duration (1000 ms) reached after ${side.rounds.length} of 6 rounds`,
+      })
+    }
+  }, 30_000)
 
   it('stops when aborted mid-way and returns the partial results of both sides', async () => {
     // given two identical servers and a signal that fires during the 4th interleaved run (A of the second ABBA)

@@ -83,6 +83,12 @@ machine_busy_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
 }
 
+# CPU seconds stolen from this VM by the hypervisor so far (both cores), from /proc/stat: other tenants of the host.
+# The busy figures above do not include it, and a run with much steal is slowed whatever the foreign CPU says.
+machine_steal_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", $9 / hz}' /proc/stat
+}
+
 stop_pid() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true

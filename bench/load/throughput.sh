@@ -17,10 +17,11 @@ OUT="$(mktemp -d)"
 
 # measure TOOL: runs one tool under /usr/bin/time; appends "tool rps cpu_s" to $OUT/results
 measure() {
-  local tool="$1" rps before after busy0 target0
+  local tool="$1" rps before after busy0 steal0 target0
   before="$(mktemp)"
   after="$(mktemp)"
   busy0="$(machine_busy_seconds)"
+  steal0="$(machine_steal_seconds)"
   target0="$(cpu_seconds_of "nginx -p $NGINX_PREFIX")"
   cpu_snapshot >"$before"
   case "$tool" in
@@ -49,8 +50,10 @@ measure() {
   # Everything else the machine did meanwhile (other engineers' jobs), in % of one core over the run.
   foreign="$(awk -v busy="$(machine_busy_seconds)" -v b0="$busy0" -v g="$cpu" -v t="$target" -v d="$DURATION" \
     'BEGIN {f = (busy - b0 - g - t) / d * 100; printf "%d", f < 0 ? 0 : f}')"
-  echo "$tool conns=$CONNS rep=$REP rps=$rps gen_cpu_s=$cpu nginx_cpu_s=$target foreign_cpu=${foreign}% busy: $(cpu_busy "$before" "$after")"
-  echo "$REP $tool $rps $cpu $foreign" >>"$OUT/results"
+  # CPU time the hypervisor gave to other tenants of the host, in % of one core over the run.
+  steal="$(awk -v s="$(machine_steal_seconds)" -v s0="$steal0" -v d="$DURATION" 'BEGIN {printf "%d", (s - s0) / d * 100}')"
+  echo "$tool conns=$CONNS rep=$REP rps=$rps gen_cpu_s=$cpu nginx_cpu_s=$target foreign_cpu=${foreign}% steal=${steal}% busy: $(cpu_busy "$before" "$after")"
+  echo "$REP $tool $rps $cpu $foreign $steal" >>"$OUT/results"
   sleep 1
 }
 
@@ -65,12 +68,13 @@ node - "$OUT/results" "$DURATION" <<'NODE'
 const [file, duration] = process.argv.slice(2)
 const rows = require('fs').readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' '))
 const byRep = {}
-for (const [rep, tool, rps, cpu, foreign] of rows) (byRep[rep] ??= {})[tool] = { rps: Number(rps), cpu: Number(cpu), foreign: Number(foreign) }
+for (const [rep, tool, rps, cpu, foreign, steal] of rows) (byRep[rep] ??= {})[tool] = { rps: Number(rps), cpu: Number(cpu), foreign: Number(foreign), steal: Number(steal) }
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2 }
 const all = Object.entries(byRep)
-// A repetition is contaminated when other work took more than 15 % of a core during any of its runs.
-const clean = all.filter(([, r]) => Object.values(r).every((run) => run.foreign <= 15))
-console.log(`summary clean repetitions: ${clean.map(([rep]) => rep).join(', ') || 'none'} of ${all.length} (foreign CPU <= 15 % of a core in every run)`)
+// A repetition is contaminated when other work on the machine, or other tenants of the host (steal), took more
+// than 15 % of a core during any of its runs.
+const clean = all.filter(([, r]) => Object.values(r).every((run) => run.foreign <= 15 && run.steal <= 15))
+console.log(`summary clean repetitions: ${clean.map(([rep]) => rep).join(', ') || 'none'} of ${all.length} (foreign CPU and steal <= 15 % of a core in every run)`)
 const reps = (clean.length > 0 ? clean : all).map(([, r]) => r)
 for (const tool of ['tailgate', 'autocannon', 'wrk']) {
   const rps = reps.map((r) => r[tool].rps)

@@ -66178,6 +66178,54 @@ var rawProfileSchema = external_exports.strictObject({
   budgets: BudgetsSchema.optional()
 });
 
+// src/config/yaml-depth.ts
+var MAX_FLOW_DEPTH = 64;
+var MAX_INDENT_COLUMNS = 512;
+function startsToken(text2, index) {
+  const previous = index === 0 ? "\n" : text2[index - 1];
+  return " 	\n[{,:-".includes(previous);
+}
+function yamlDepthProblem(text2) {
+  let depth = 0;
+  let quote = null;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const char = text2[i];
+    if (char === "\n") {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (char === " ") {
+        indent++;
+        if (indent > MAX_INDENT_COLUMNS) {
+          return { offset: i, problem: `a line is indented by more than ${MAX_INDENT_COLUMNS} columns` };
+        }
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (char === "\\" && quote === '"') i++;
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if ((char === '"' || char === "'") && startsToken(text2, i)) quote = char;
+    else if (char === "#") {
+      const end = text2.indexOf("\n", i);
+      i = end === -1 ? text2.length : end - 1;
+    } else if (char === "[" || char === "{") {
+      depth++;
+      if (depth > MAX_FLOW_DEPTH) {
+        return { offset: i, problem: `brackets are nested more than ${MAX_FLOW_DEPTH} levels deep` };
+      }
+    } else if ((char === "]" || char === "}") && depth > 0) depth--;
+  }
+  return null;
+}
+
 // src/config/load-profile.ts
 var readUtf8 = (path) => readFileSync(path, "utf8");
 var TARGET_FIX = "set 'target:' in the profile, or pass --target (CLI) / the 'target' input (action)";
@@ -66235,6 +66283,20 @@ function deepFreeze(value) {
 }
 function parseProfile(options) {
   const { text: text2, file: file2 } = options;
+  const tooDeep = yamlDepthProblem(text2);
+  if (tooDeep) {
+    const before = text2.slice(0, tooDeep.offset);
+    const line = before.split("\n").length;
+    const column = tooDeep.offset - before.lastIndexOf("\n");
+    throw new ConfigErrors([
+      new ConfigError(
+        "(yaml)",
+        tooDeep.problem,
+        "a profile needs only a few levels; look for unbalanced brackets or a pasted file",
+        { file: file2, line, column }
+      )
+    ]);
+  }
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = (offset) => {
@@ -66394,6 +66456,10 @@ function profileFingerprint(profile) {
   return createHash2("sha256").update(canonicalJson(load)).digest("hex").slice(0, 16);
 }
 
+// src/load/clock.ts
+import { performance as performance2 } from "node:perf_hooks";
+var performanceClock = { now: () => performance2.now() };
+
 // src/load/run-load.ts
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
@@ -66407,10 +66473,6 @@ function messageOf(error62) {
   if (error62 instanceof Error) return error62.message;
   return String(error62);
 }
-
-// src/load/clock.ts
-import { performance as performance2 } from "node:perf_hooks";
-var performanceClock = { now: () => performance2.now() };
 
 // src/load/stages.ts
 function levelAt(startLevel, stages, tMs) {
@@ -66537,6 +66599,7 @@ function assessGeneratorHealth(input2) {
 }
 
 // src/load/http.ts
+var MAX_KEPT_BODY_BYTES = 16 * 1024 * 1024;
 var RequestTimeoutError = class extends Error {
   code = "TAILGATE_TIMEOUT";
   constructor(timeoutMs) {
@@ -66572,6 +66635,7 @@ var ExchangeHandler = class {
   parsedHeaders = null;
   bytesReceived = 0;
   chunks;
+  bodyTooLarge = false;
   sentAtMs;
   endMs = 0;
   error = null;
@@ -66601,7 +66665,12 @@ var ExchangeHandler = class {
   }
   onData(chunk) {
     this.bytesReceived += chunk.length;
-    if (this.chunks) this.chunks.push(chunk);
+    if (this.chunks) {
+      if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
+        this.chunks = null;
+        this.bodyTooLarge = true;
+      } else this.chunks.push(chunk);
+    }
     return true;
   }
   onComplete() {
@@ -66775,6 +66844,9 @@ function judgeExchange(prepared, exchange, variables) {
   for (const [name, expected] of Object.entries(expect.headers)) {
     const actual = headerText(exchange.headers[name]);
     if (actual === void 0 || !actual.includes(expected)) return checkFailed(`header ${name}`);
+  }
+  if (prepared.needsBody && exchange.bodyTooLarge) {
+    return checkFailed(`body over ${MAX_KEPT_BODY_BYTES / 1024 / 1024} MiB, more than checks and captures read`);
   }
   const body = prepared.needsBody ? exchange.body : null;
   const text2 = expect.bodyContains.length > 0 ? body?.toString("utf8") ?? "" : "";
@@ -67587,32 +67659,43 @@ async function runLiveAb(options) {
   const roundMs = profile.durationMs / profile.rounds;
   const order = abbaOrder(profile.rounds);
   const runs = { A: [], B: [] };
+  const clock = options.clock ?? performanceClock;
+  const startMs = clock.now();
+  let capped = false;
   for (const side of order) {
     if (options.signal?.aborted) break;
+    const remainingMs = profile.maxDurationMs === null ? null : profile.maxDurationMs - (clock.now() - startMs);
+    if (remainingMs !== null && remainingMs <= 0) {
+      capped = true;
+      break;
+    }
     const first = runs[side].length === 0;
     const single = {
       ...profile,
       rounds: 1,
       durationMs: roundMs,
       warmupMs: first ? profile.warmupMs : Math.min(REWARM_MS, profile.warmupMs),
-      maxDurationMs: null
+      maxDurationMs: remainingMs
     };
-    runs[side].push(
-      await runLoad({
-        ...options,
-        profile: single,
-        target: side === "A" ? options.baselineTarget : options.candidateTarget
-      })
-    );
+    const run = await runLoad({
+      ...options,
+      profile: single,
+      target: side === "A" ? options.baselineTarget : options.candidateTarget
+    });
+    runs[side].push(run);
+    if (remainingMs !== null && run.completion.status === "partial" && !options.signal?.aborted) {
+      capped = true;
+      break;
+    }
   }
-  const aborted2 = options.signal?.aborted === true;
+  const stopped = options.signal?.aborted ? "stopped" : capped ? `max-duration (${profile.maxDurationMs} ms) reached` : null;
   return {
-    baseline: stitch(runs.A, profile, aborted2),
-    candidate: stitch(runs.B, profile, aborted2),
+    baseline: stitch(runs.A, profile, stopped),
+    candidate: stitch(runs.B, profile, stopped),
     order
   };
 }
-function stitch(runs, profile, aborted2) {
+function stitch(runs, profile, stopped) {
   const first = runs[0];
   if (!first) throw new Error("live A/B was stopped before any round ran");
   const names = [...new Set(runs.flatMap((r) => r.endpoints.map((e) => e.name)))];
@@ -67646,7 +67729,10 @@ function stitch(runs, profile, aborted2) {
       maxEventLoopLagMs: Math.max(...runs.map((r) => r.health.maxEventLoopLagMs)),
       invalidReasons: reasons
     },
-    completion: partial2 ? partial2.completion : aborted2 || runs.length < profile.rounds ? { status: "partial", reason: `stopped after ${runs.length} of ${profile.rounds} rounds` } : { status: "complete" }
+    completion: stopped !== null || runs.length < profile.rounds ? {
+      status: "partial",
+      reason: `${stopped ?? "stopped"} after ${runs.length} of ${profile.rounds} rounds`
+    } : partial2 ? partial2.completion : { status: "complete" }
   };
 }
 function emptyRound() {

@@ -63,6 +63,11 @@ function row(endpoint: EndpointVerdict): string[] {
   ]
 }
 
+/** `, 2 regressions` after the overall word, unless the headline (a regression headline) already says how many. */
+function regressionsUnlessSaid(verdict: ReportInput['verdict']): string {
+  return verdict.outcome === 'regression' ? '' : `, ${plural(regressionCount(verdict), 'regression')}`
+}
+
 /**
  * Renders the plain-text report. Columns are padded to the widest cell (in code points); the verdict column is last
  * so colouring it never shifts the alignment. No ANSI codes unless `color` is set.
@@ -91,7 +96,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
     return `  ${plainText(endpoint.endpoint)}: ${plainText(text)}`
   })
   const out = [
-    `Tailgate: ${label.word} (${plainText(input.profileId)}), ${plural(regressionCount(verdict), 'regression')}: ${plainText(verdict.headline)}`,
+    `Tailgate: ${label.word} (${plainText(input.profileId)})${regressionsUnlessSaid(verdict)}: ${plainText(verdict.headline)}`,
     '',
     line(HEADERS),
     line(sizes.map((size) => '-'.repeat(size))),

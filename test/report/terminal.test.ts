@@ -15,9 +15,21 @@ const input = () =>
 const tableOf = (text: string): string[] => text.split('\n').slice(2, 7)
 
 describe('renderTerminal', () => {
-  it('starts with the overall verdict, the count of regressions and the headline', () => {
+  it('starts with the overall verdict and the headline, which counts the regressions', () => {
     expect(renderTerminal(input()).split('\n')[0]).toBe(
-      'Tailgate: regression (api), 1 regression: 1 regression(s), worst p95 +20.0 %',
+      'Tailgate: regression (api): 1 regression(s), worst p95 +20.0 %',
+    )
+  })
+
+  it('adds the count of regressions when the headline is about something else (a budget)', () => {
+    const budget = input()
+    const report = {
+      ...budget,
+      verdict: { ...budget.verdict, outcome: 'budget-violation' as const, headline: '1 budget exceeded' },
+    }
+
+    expect(renderTerminal(report).split('\n')[0]).toBe(
+      'Tailgate: budget exceeded (api), 1 regression: 1 budget exceeded',
     )
   })
 

@@ -77,6 +77,15 @@ export function inconclusiveReason(comparison: MetricComparison): string {
   if (detectableShift === null) {
     return `${metric}: ${rounds} are too few for a ${formatLevel(0.95)} interval, so a change of the ${formatValue(margin, unit)} margin cannot be ruled out; run more rounds`
   }
+  if (detectableShift < margin) {
+    // Precise enough, but the change itself sits near the margin: its interval reaches past it.
+    return (
+      `${metric}: the change (${formatSigned(comparison.shift, unit)}, ${formatInterval(comparison)}) is close to the ` +
+      `${formatValue(margin, unit)} margin: the rounds resolve about ±${formatValue(detectableShift, unit)}, but the ` +
+      `interval reaches past the margin and the test could not confirm a change beyond it with ${rounds}; ` +
+      'more rounds would decide'
+    )
+  }
   return (
     `${metric}: the rounds resolve changes of about ±${formatValue(detectableShift, unit)} (${formatInterval(comparison)}), ` +
     `so a change of the ${formatValue(margin, unit)} margin can be neither confirmed nor ruled out with ${rounds}; ` +

@@ -126,6 +126,29 @@ describe('regression rule per endpoint', () => {
     expect(verdict.failed).toBe(false)
   })
 
+  it('says a precise comparison is inconclusive because the change sits near the margin, not because of noise', () => {
+    // quiet rounds (±0.1 ms) and a shift of +1.0 ms against the 1 ms margin: the interval straddles the margin
+    const base = [50.0, 50.1, 49.9, 50.05, 49.95, 50.0]
+    const verdict = run({
+      baseline: buildRun([spec('GET /search', base)]),
+      candidate: buildRun([
+        spec(
+          'GET /search',
+          base.map((v) => v + 1.0),
+        ),
+      ]),
+      gate: { metrics: ['p50'], marginRelative: 0 },
+    })
+
+    const search = endpointNamed(verdict, 'GET /search')
+
+    expect(search.outcome.kind).toBe('inconclusive')
+    expect(search.comparisons.every((c) => (c.detectableShift ?? Number.POSITIVE_INFINITY) < c.margin)).toBe(true)
+    expect(search.outcome.kind === 'inconclusive' ? search.outcome.reason : '').toMatch(
+      /^p50: the change \(\+(0\.9\d|1\.0\d) ms, 95(\.9)? % CI .* ms\) is close to the 1\.00 ms margin: the rounds resolve about ±0\.\d+ ms, but the interval reaches past the margin/,
+    )
+  })
+
   it('treats rounds that are all equal on both sides as no change (degenerate: no evidence), never a regression', () => {
     const same = [100, 100, 100, 100, 100, 100]
     const verdict = run({

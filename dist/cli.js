@@ -44580,6 +44580,9 @@ function inconclusiveReason(comparison2) {
   if (detectableShift === null) {
     return `${metric2}: ${rounds} are too few for a ${formatLevel(0.95)} interval, so a change of the ${formatValue(margin, unit)} margin cannot be ruled out; run more rounds`;
   }
+  if (detectableShift < margin) {
+    return `${metric2}: the change (${formatSigned(comparison2.shift, unit)}, ${formatInterval(comparison2)}) is close to the ${formatValue(margin, unit)} margin: the rounds resolve about \xB1${formatValue(detectableShift, unit)}, but the interval reaches past the margin and the test could not confirm a change beyond it with ${rounds}; more rounds would decide`;
+  }
   return `${metric2}: the rounds resolve changes of about \xB1${formatValue(detectableShift, unit)} (${formatInterval(comparison2)}), so a change of the ${formatValue(margin, unit)} margin can be neither confirmed nor ruled out with ${rounds}; more rounds or a quieter runner would decide`;
 }
 function formatNumber(value, unit) {
@@ -68335,6 +68338,9 @@ function row(endpoint2) {
     ENDPOINT_LABELS[endpoint2.outcome.kind].word
   ];
 }
+function regressionsUnlessSaid(verdict) {
+  return verdict.outcome === "regression" ? "" : `, ${plural3(regressionCount(verdict), "regression")}`;
+}
 function renderTerminal(input2, options = {}) {
   const { verdict } = input2;
   const label = OVERALL_LABELS[verdict.outcome];
@@ -68355,7 +68361,7 @@ function renderTerminal(input2, options = {}) {
     return `  ${plainText(endpoint2.endpoint)}: ${plainText(text2)}`;
   });
   const out = [
-    `Tailgate: ${label.word} (${plainText(input2.profileId)}), ${plural3(regressionCount(verdict), "regression")}: ${plainText(verdict.headline)}`,
+    `Tailgate: ${label.word} (${plainText(input2.profileId)})${regressionsUnlessSaid(verdict)}: ${plainText(verdict.headline)}`,
     "",
     line(HEADERS),
     line(sizes.map((size) => "-".repeat(size))),

@@ -11,8 +11,8 @@ import {
   failedBudgets,
   gatedComparisons,
   headlineComparison,
+  headlineParts,
   OVERALL_LABELS,
-  regressionCount,
 } from './outcome.js'
 import type { ReportInput } from './types.js'
 
@@ -33,14 +33,10 @@ const TRUNCATED_NOTE =
 /** The first line: overall verdict emoji and words, count of regressions, the gate's headline (escaped). */
 export function headlineLine(verdict: Verdict, profileId: string): string {
   const label = OVERALL_LABELS[verdict.outcome]
-  // The gate's headline starts with the same emoji, and for regressions already counts them: say each thing once.
-  const headline = verdict.headline.startsWith(label.emoji)
-    ? verdict.headline.slice(label.emoji.length).trimStart()
-    : verdict.headline
-  const count = /^\d+ regressions?\b/.test(headline) ? '' : `${plural(regressionCount(verdict), 'regression')} · `
+  const { headline, regressions } = headlineParts(verdict)
   return (
     `${label.emoji} **Tailgate: ${label.word}** (${md(truncateText(profileId, 80))}) · ` +
-    `${count}${md(truncateText(headline, 300))}`
+    `${regressions === null ? '' : `${regressions} · `}${md(truncateText(headline, 300))}`
   )
 }
 

@@ -1,5 +1,6 @@
 // How each outcome reads in a report: emoji and words, per endpoint and overall. One table, used by every renderer.
 import type { EndpointOutcome, EndpointVerdict, MetricComparison, OverallOutcome, Verdict } from '../gate/types.js'
+import { plural } from './format.js'
 
 /** Emoji and word per endpoint outcome. */
 export const ENDPOINT_LABELS = {
@@ -55,6 +56,20 @@ export function headlineComparison(endpoint: EndpointVerdict): MetricComparison 
 /** Endpoints whose outcome is a regression. */
 export function regressionCount(verdict: Verdict): number {
   return verdict.endpoints.filter((endpoint) => endpoint.outcome.kind === 'regression').length
+}
+
+/**
+ * The gate's headline as the first line of a report shows it: without its leading emoji (the report puts the same
+ * emoji first), and with `regressions` ("2 regressions") only when the headline does not already count them.
+ * @example headlineParts(verdict) // { headline: '1 regression: GET /a p95 +20 %', regressions: null }
+ */
+export function headlineParts(verdict: Verdict): { readonly headline: string; readonly regressions: string | null } {
+  const emoji = OVERALL_LABELS[verdict.outcome].emoji
+  const headline = verdict.headline.startsWith(emoji)
+    ? verdict.headline.slice(emoji.length).trimStart()
+    : verdict.headline
+  const regressions = /^\d+ regressions?\b/.test(headline) ? null : plural(regressionCount(verdict), 'regression')
+  return { headline, regressions }
 }
 
 /** Whether any budget of the endpoint failed. */

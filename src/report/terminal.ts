@@ -2,14 +2,14 @@
 // and one explanation line per endpoint. Control characters in names are removed, so no terminal escape gets in.
 import type { EndpointOutcomeKind, EndpointVerdict } from '../gate/types.js'
 import { plainText, truncateText } from './escape.js'
-import { formatMsNumber, formatPValue, formatRelative, formatShift, plural } from './format.js'
+import { formatMsNumber, formatPValue, formatRelative, formatShift } from './format.js'
 import {
   ENDPOINT_LABELS,
   gatedComparisons,
   headlineComparison,
+  headlineParts,
   OVERALL_LABELS,
   outcomeReason,
-  regressionCount,
 } from './outcome.js'
 import type { ReportInput } from './types.js'
 
@@ -63,11 +63,6 @@ function row(endpoint: EndpointVerdict): string[] {
   ]
 }
 
-/** `, 2 regressions` after the overall word, unless the headline (a regression headline) already says how many. */
-function regressionsUnlessSaid(verdict: ReportInput['verdict']): string {
-  return verdict.outcome === 'regression' ? '' : `, ${plural(regressionCount(verdict), 'regression')}`
-}
-
 /**
  * Renders the plain-text report. Columns are padded to the widest cell (in code points); the verdict column is last
  * so colouring it never shifts the alignment. No ANSI codes unless `color` is set.
@@ -75,6 +70,7 @@ function regressionsUnlessSaid(verdict: ReportInput['verdict']): string {
 export function renderTerminal(input: ReportInput, options: TerminalOptions = {}): string {
   const { verdict } = input
   const label = OVERALL_LABELS[verdict.outcome]
+  const { headline, regressions } = headlineParts(verdict)
   const rows = verdict.endpoints.map(row)
   const sizes = HEADERS.map((header, i) => Math.max(width(header), ...rows.map((cells) => width(cells[i]!))))
   const line = (cells: readonly string[]): string =>
@@ -96,7 +92,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
     return `  ${plainText(endpoint.endpoint)}: ${plainText(text)}`
   })
   const out = [
-    `Tailgate: ${label.word} (${plainText(input.profileId)})${regressionsUnlessSaid(verdict)}: ${plainText(verdict.headline)}`,
+    `Tailgate: ${label.word} (${plainText(input.profileId)})${regressions === null ? '' : `, ${regressions}`}: ${plainText(headline)}`,
     '',
     line(HEADERS),
     line(sizes.map((size) => '-'.repeat(size))),

@@ -21,6 +21,13 @@ describe('renderTerminal', () => {
     )
   })
 
+  it("says the emoji and the count once when the gate's headline carries them", () => {
+    const base = input()
+    const report = { ...base, verdict: { ...base.verdict, headline: '❌ 1 regression: GET /a p95 +20 %' } }
+
+    expect(renderTerminal(report).split('\n')[0]).toBe('Tailgate: regression (api): 1 regression: GET /a p95 +20 %')
+  })
+
   it('adds the count of regressions when the headline is about something else (a budget)', () => {
     const budget = input()
     const report = {

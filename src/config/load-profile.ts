@@ -103,17 +103,9 @@ export function parseProfile(options: ParseProfileOptions): Profile {
   const { text, file } = options
   const tooDeep = yamlDepthProblem(text)
   if (tooDeep) {
-    const before = text.slice(0, tooDeep.offset)
-    const line = before.split('\n').length
-    const column = tooDeep.offset - before.lastIndexOf('\n')
-    throw new ConfigErrors([
-      new ConfigError(
-        '(yaml)',
-        tooDeep.problem,
-        'a profile needs only a few levels; look for unbalanced brackets or a pasted file',
-        { file, line, column },
-      ),
-    ])
+    const { line, column, problem } = tooDeep
+    const fix = 'a profile needs only a few levels; look for unbalanced brackets or a pasted file'
+    throw new ConfigErrors([new ConfigError('(yaml)', problem, fix, { file, line, column })])
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })

@@ -8,8 +8,9 @@ export const MAX_FLOW_DEPTH = 64
 export const MAX_INDENT_COLUMNS = 512
 
 export interface DepthProblem {
-  /** Offset in the text of the character that went too deep. */
-  readonly offset: number
+  /** Where the character that went too deep is: 1-based line and column. */
+  readonly line: number
+  readonly column: number
   readonly problem: string
 }
 
@@ -29,25 +30,30 @@ export function yamlDepthProblem(text: string): DepthProblem | null {
   let quote: '"' | "'" | null = null
   let lineStart = true
   let indent = 0
+  let line = 1
+  let lineOffset = 0
+  const at = (i: number, problem: string): DepthProblem => ({ line, column: i - lineOffset + 1, problem })
   for (let i = 0; i < text.length; i++) {
     const char = text[i]
     if (char === '\n') {
       lineStart = true
       indent = 0
+      line++
+      lineOffset = i + 1
       continue
     }
     if (lineStart) {
       if (char === ' ') {
         indent++
         if (indent > MAX_INDENT_COLUMNS) {
-          return { offset: i, problem: `a line is indented by more than ${MAX_INDENT_COLUMNS} columns` }
+          return at(i, `a line is indented by more than ${MAX_INDENT_COLUMNS} columns`)
         }
         continue
       }
       lineStart = false
     }
     if (quote) {
-      if (char === '\\' && quote === '"') i++
+      if (char === '\\' && quote === '"' && text[i + 1] !== '\n') i++
       else if (char === quote) quote = null
       continue
     }
@@ -58,7 +64,7 @@ export function yamlDepthProblem(text: string): DepthProblem | null {
     } else if (char === '[' || char === '{') {
       depth++
       if (depth > MAX_FLOW_DEPTH) {
-        return { offset: i, problem: `brackets are nested more than ${MAX_FLOW_DEPTH} levels deep` }
+        return at(i, `brackets are nested more than ${MAX_FLOW_DEPTH} levels deep`)
       }
     } else if ((char === ']' || char === '}') && depth > 0) depth--
   }

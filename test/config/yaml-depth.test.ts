@@ -24,35 +24,45 @@ describe('yamlDepthProblem', () => {
     {
       what: 'one bracket too many',
       text: `a: ${'['.repeat(MAX_FLOW_DEPTH + 1)}`,
-      offset: 3 + MAX_FLOW_DEPTH,
+      line: 1,
+      column: 4 + MAX_FLOW_DEPTH,
       about: /brackets/,
     },
     {
       what: 'braces after a quoted string',
       text: `a: "x", b: ${'{'.repeat(100)}`,
-      offset: 11 + MAX_FLOW_DEPTH,
+      line: 1,
+      column: 12 + MAX_FLOW_DEPTH,
       about: /brackets/,
     },
     {
       what: 'a deep indent',
       text: `a:\n${' '.repeat(MAX_INDENT_COLUMNS + 1)}b: 1`,
-      offset: 3 + MAX_INDENT_COLUMNS,
+      line: 2,
+      column: 1 + MAX_INDENT_COLUMNS,
       about: /indented/,
     },
-  ])('refuses $what at the offending character', ({ text, offset, about }) => {
+    {
+      what: 'brackets after a multi-line quoted string',
+      text: `a: "x\\\ny"\nb: ${'['.repeat(100)}`,
+      line: 3,
+      column: 4 + MAX_FLOW_DEPTH,
+      about: /brackets/,
+    },
+  ])('refuses $what at the offending character', ({ text, line, column, about }) => {
     const found = yamlDepthProblem(text)
 
-    expect(found?.offset).toBe(offset)
+    expect(found).toMatchObject({ line, column })
     expect(found?.problem).toMatch(about)
   })
 
-  it('never throws and stays within the text for any input', () => {
+  it('never throws and points at a character of the text for any input', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', "'", '#', '\n', ' ', 'a', '\\') }),
         (text) => {
           const found = yamlDepthProblem(text)
-          return found === null || (found.offset >= 0 && found.offset < text.length)
+          return found === null || (text.split('\n')[found.line - 1]?.[found.column - 1] ?? '') !== ''
         },
       ),
     )
@@ -72,6 +82,6 @@ describe('parseProfile on text nested too deep', () => {
     })()
 
     expect(error).toBeInstanceOf(ConfigErrors)
-    expect((error as ConfigErrors).message).toMatch(/^deep\.yml:2:\d+: '\(yaml\)': brackets are nested more than 64/)
+    expect((error as ConfigErrors).message).toMatch(/^deep\.yml:2:75: '\(yaml\)': brackets are nested more than 64/)
   })
 })

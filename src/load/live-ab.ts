@@ -90,7 +90,7 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   }
 }
 
-/** Joins single-round runs of one side into one RunResult with one round per run. */
+/** Joins single-round runs of one side into one RunResult with one round per run; `stopped` says why it is short. */
 function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | null): RunResult {
   const first = runs[0]
   if (!first) throw new Error('live A/B was stopped before any round ran')
@@ -107,7 +107,6 @@ function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | 
     for (const point of run.timeline) timeline.push({ ...point, second: point.second + offsetS })
     offsetS += Math.ceil((run.warmupMs + run.durationMs) / 1000)
   }
-  const partial = runs.find((r) => r.completion.status === 'partial')
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
   return {
@@ -125,15 +124,11 @@ function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | 
       maxEventLoopLagMs: Math.max(...runs.map((r) => r.health.maxEventLoopLagMs)),
       invalidReasons: reasons,
     },
+    // Pieces end early, and sides run short, only when the whole run was stopped (signal or max-duration).
     completion:
-      stopped !== null || runs.length < profile.rounds
-        ? {
-            status: 'partial',
-            reason: `${stopped ?? 'stopped'} after ${runs.length} of ${profile.rounds} rounds`,
-          }
-        : partial
-          ? partial.completion
-          : { status: 'complete' },
+      stopped === null
+        ? { status: 'complete' }
+        : { status: 'partial', reason: `${stopped} after ${runs.length} of ${profile.rounds} rounds` },
   }
 }
 

@@ -4,13 +4,13 @@
 // (`expect: body-contains`): the engine keeps at most 16 MiB of a checked body (MAX_KEPT_BODY_BYTES), so the check
 // fails as check-failed and memory stays bounded as in the first pass. Prints one JSON line per pass; exits 1 when the unchecked pass buffers.
 // Usage: npx tsx bench/soak/large-response.ts [--size-mb 100] [--vus 2] [--duration 20s]
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
+import { localEnvironment, localGitContext } from '../../src/cli/environment.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { runLoad } from '../../src/load/index.js'
 import { memoryLog } from '../../src/log.js'
+import { startChildServer } from './child-server.js'
 
 const { values } = parseArgs({
   options: {
@@ -49,12 +49,6 @@ process.stdin.on('close', () => process.exit(0))
 process.stdin.resume()
 `
 
-async function startServer(): Promise<{ url: URL; stop(): void }> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', SERVER], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const [chunk] = (await once(child.stdout, 'data')) as [Buffer]
-  return { url: new URL(`http://127.0.0.1:${chunk.toString().trim()}`), stop: () => child.kill() }
-}
-
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1))
 
 async function pass(label: string, request: string, url: URL) {
@@ -82,16 +76,8 @@ async function pass(label: string, request: string, url: URL) {
   const result = await runLoad({
     profile,
     log: memoryLog(),
-    environment: {
-      os: process.platform,
-      arch: process.arch,
-      cpuModel: cpus()[0]?.model ?? '',
-      cores: cpus().length,
-      nodeVersion: process.version,
-      tailgateVersion: 'bench',
-      runner: null,
-    },
-    git: { repository: null, ref: null, branch: null, sha: null, runId: null, workflow: null },
+    environment: localEnvironment(),
+    git: localGitContext(),
   })
   clearInterval(sampler)
   const rounds = result.endpoints.flatMap((e) => e.rounds)
@@ -110,7 +96,7 @@ async function pass(label: string, request: string, url: URL) {
   }
 }
 
-const server = await startServer()
+const server = await startChildServer(SERVER)
 const unchecked = await pass('unchecked', 'GET /big', server.url)
 const checked = await pass('body-check', '{ path: /big, expect: { body-contains: "xxxx" } }', server.url)
 server.stop()

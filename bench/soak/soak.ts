@@ -2,15 +2,15 @@
 // own process, sampling this process's RSS, heap and event-loop lag every 10 s. After the warm-up, memory must not
 // grow by more than 10 %. Prints a Markdown table and one JSON line; exits 1 when the growth check fails.
 // Usage: npx tsx bench/soak/soak.ts [--duration 10m] [--vus 32] [--sample 10s] [--warmup 60s] [--endpoints 4]
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { cpus, loadavg } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { localEnvironment, localGitContext } from '../../src/cli/environment.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { parseDurationMs } from '../../src/config/units.js'
 import { runLoad } from '../../src/load/index.js'
 import { memoryLog } from '../../src/log.js'
+import { startChildServer } from './child-server.js'
 
 const { values } = parseArgs({
   options: {
@@ -37,12 +37,6 @@ process.stdin.on('close', () => process.exit(0))
 process.stdin.resume()
 `
 
-async function startServer(): Promise<{ url: URL; stop(): void }> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', SERVER], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const [chunk] = (await once(child.stdout, 'data')) as [Buffer]
-  return { url: new URL(`http://127.0.0.1:${chunk.toString().trim()}`), stop: () => child.kill() }
-}
-
 interface Sample {
   readonly atS: number
   readonly rssMb: number
@@ -65,7 +59,7 @@ function slopePerMinute(points: readonly (readonly [number, number])[]): number 
 }
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
-const server = await startServer()
+const server = await startChildServer(SERVER)
 const endpoints = Array.from({ length: Number(values.endpoints) }, (_, i) => `GET /e${i}?page={{iteration}}`)
 const profile = parseProfile({
   text: [
@@ -105,16 +99,8 @@ const cpuBefore = process.cpuUsage()
 const result = await runLoad({
   profile,
   log: memoryLog(),
-  environment: {
-    os: process.platform,
-    arch: process.arch,
-    cpuModel: cpus()[0]?.model ?? '',
-    cores: cpus().length,
-    nodeVersion: process.version,
-    tailgateVersion: 'bench',
-    runner: null,
-  },
-  git: { repository: null, ref: null, branch: null, sha: null, runId: null, workflow: null },
+  environment: localEnvironment(),
+  git: localGitContext(),
   progressIntervalMs: 1000,
   onProgress: (p) => {
     totalRequests = p.totalRequests

@@ -66193,25 +66193,30 @@ function yamlDepthProblem(text2) {
   let quote = null;
   let lineStart = true;
   let indent = 0;
+  let line = 1;
+  let lineOffset = 0;
+  const at = (i, problem) => ({ line, column: i - lineOffset + 1, problem });
   for (let i = 0; i < text2.length; i++) {
     const char = text2[i];
     if (char === "\n") {
       lineStart = true;
       indent = 0;
+      line++;
+      lineOffset = i + 1;
       continue;
     }
     if (lineStart) {
       if (char === " ") {
         indent++;
         if (indent > MAX_INDENT_COLUMNS) {
-          return { offset: i, problem: `a line is indented by more than ${MAX_INDENT_COLUMNS} columns` };
+          return at(i, `a line is indented by more than ${MAX_INDENT_COLUMNS} columns`);
         }
         continue;
       }
       lineStart = false;
     }
     if (quote) {
-      if (char === "\\" && quote === '"') i++;
+      if (char === "\\" && quote === '"' && text2[i + 1] !== "\n") i++;
       else if (char === quote) quote = null;
       continue;
     }
@@ -66222,7 +66227,7 @@ function yamlDepthProblem(text2) {
     } else if (char === "[" || char === "{") {
       depth++;
       if (depth > MAX_FLOW_DEPTH) {
-        return { offset: i, problem: `brackets are nested more than ${MAX_FLOW_DEPTH} levels deep` };
+        return at(i, `brackets are nested more than ${MAX_FLOW_DEPTH} levels deep`);
       }
     } else if ((char === "]" || char === "}") && depth > 0) depth--;
   }
@@ -66288,17 +66293,9 @@ function parseProfile(options) {
   const { text: text2, file: file2 } = options;
   const tooDeep = yamlDepthProblem(text2);
   if (tooDeep) {
-    const before = text2.slice(0, tooDeep.offset);
-    const line = before.split("\n").length;
-    const column = tooDeep.offset - before.lastIndexOf("\n");
-    throw new ConfigErrors([
-      new ConfigError(
-        "(yaml)",
-        tooDeep.problem,
-        "a profile needs only a few levels; look for unbalanced brackets or a pasted file",
-        { file: file2, line, column }
-      )
-    ]);
+    const { line, column, problem } = tooDeep;
+    const fix = "a profile needs only a few levels; look for unbalanced brackets or a pasted file";
+    throw new ConfigErrors([new ConfigError("(yaml)", problem, fix, { file: file2, line, column })]);
   }
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -67714,7 +67711,6 @@ function stitch(runs, profile, stopped) {
     for (const point of run.timeline) timeline.push({ ...point, second: point.second + offsetS });
     offsetS += Math.ceil((run.warmupMs + run.durationMs) / 1e3);
   }
-  const partial2 = runs.find((r) => r.completion.status === "partial");
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`));
   const achieved = runs.reduce((sum3, r) => sum3 + r.health.achievedRatePerSecond, 0) / runs.length;
   return {
@@ -67732,10 +67728,8 @@ function stitch(runs, profile, stopped) {
       maxEventLoopLagMs: Math.max(...runs.map((r) => r.health.maxEventLoopLagMs)),
       invalidReasons: reasons
     },
-    completion: stopped !== null || runs.length < profile.rounds ? {
-      status: "partial",
-      reason: `${stopped ?? "stopped"} after ${runs.length} of ${profile.rounds} rounds`
-    } : partial2 ? partial2.completion : { status: "complete" }
+    // Pieces end early, and sides run short, only when the whole run was stopped (signal or max-duration).
+    completion: stopped === null ? { status: "complete" } : { status: "partial", reason: `${stopped} after ${runs.length} of ${profile.rounds} rounds` }
   };
 }
 function emptyRound() {
@@ -67912,6 +67906,12 @@ function headlineComparison(endpoint2) {
 }
 function regressionCount(verdict) {
   return verdict.endpoints.filter((endpoint2) => endpoint2.outcome.kind === "regression").length;
+}
+function headlineParts(verdict) {
+  const emoji3 = OVERALL_LABELS[verdict.outcome].emoji;
+  const headline2 = verdict.headline.startsWith(emoji3) ? verdict.headline.slice(emoji3.length).trimStart() : verdict.headline;
+  const regressions = /^\d+ regressions?\b/.test(headline2) ? null : plural3(regressionCount(verdict), "regression");
+  return { headline: headline2, regressions };
 }
 function failedBudgets(endpoint2) {
   return endpoint2.budgets.filter((check2) => !check2.passed);
@@ -68161,9 +68161,8 @@ var MARKER_RESERVE_CHARS = 512;
 var TRUNCATED_NOTE = "_Details truncated to fit GitHub\u2019s 65,536-character comment limit; the JSON report has every figure._";
 function headlineLine(verdict, profileId) {
   const label = OVERALL_LABELS[verdict.outcome];
-  const headline2 = verdict.headline.startsWith(label.emoji) ? verdict.headline.slice(label.emoji.length).trimStart() : verdict.headline;
-  const count4 = /^\d+ regressions?\b/.test(headline2) ? "" : `${plural3(regressionCount(verdict), "regression")} \xB7 `;
-  return `${label.emoji} **Tailgate: ${label.word}** (${escapeMarkdown(truncateText(profileId, 80))}) \xB7 ${count4}${escapeMarkdown(truncateText(headline2, 300))}`;
+  const { headline: headline2, regressions } = headlineParts(verdict);
+  return `${label.emoji} **Tailgate: ${label.word}** (${escapeMarkdown(truncateText(profileId, 80))}) \xB7 ${regressions === null ? "" : `${regressions} \xB7 `}${escapeMarkdown(truncateText(headline2, 300))}`;
 }
 function statusLine(input2) {
   const { verdict, accepted } = input2;
@@ -68338,12 +68337,10 @@ function row(endpoint2) {
     ENDPOINT_LABELS[endpoint2.outcome.kind].word
   ];
 }
-function regressionsUnlessSaid(verdict) {
-  return verdict.outcome === "regression" ? "" : `, ${plural3(regressionCount(verdict), "regression")}`;
-}
 function renderTerminal(input2, options = {}) {
   const { verdict } = input2;
   const label = OVERALL_LABELS[verdict.outcome];
+  const { headline: headline2, regressions } = headlineParts(verdict);
   const rows = verdict.endpoints.map(row);
   const sizes = HEADERS.map((header, i) => Math.max(width(header), ...rows.map((cells) => width(cells[i]))));
   const line = (cells) => cells.map((cell, i) => pad(cell, sizes[i], RIGHT_ALIGNED.has(i))).join("  ").trimEnd();
@@ -68361,7 +68358,7 @@ function renderTerminal(input2, options = {}) {
     return `  ${plainText(endpoint2.endpoint)}: ${plainText(text2)}`;
   });
   const out = [
-    `Tailgate: ${label.word} (${plainText(input2.profileId)})${regressionsUnlessSaid(verdict)}: ${plainText(verdict.headline)}`,
+    `Tailgate: ${label.word} (${plainText(input2.profileId)})${regressions === null ? "" : `, ${regressions}`}: ${plainText(headline2)}`,
     "",
     line(HEADERS),
     line(sizes.map((size) => "-".repeat(size))),

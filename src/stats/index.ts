@@ -13,6 +13,14 @@ export { mannWhitneyU, mannWhitneyUFromHistograms, mannWhitneyWeighted } from '.
 export { normalLowerTail, normalQuantile, normalUpperTail } from './normal.js'
 export { pairwiseDifferenceAt } from './pairwise-differences.js'
 export { compareSamples, parseSampleText, type SampleComparison, SampleFileError } from './sample-comparison.js'
+export {
+  minimumSignedRankPValue,
+  type PseudoMedianResult,
+  pseudoMedian,
+  type SignedRankAlternative,
+  type SignedRankResult,
+  wilcoxonSignedRank,
+} from './signed-rank.js'
 export { type TwoProportionInput, type TwoProportionResult, twoProportionTest } from './two-proportion.js'
 export * from './types.js'
 export { type WeightedSample, weightedFromEntries, weightedFromValues } from './weighted-sample.js'

@@ -3,6 +3,12 @@ export { type EffectSize, effectSize } from './effect-size.js'
 export { type ExactRankTest, exactConditionalTest } from './exact-conditional.js'
 export { exactLowerCdf, exactQuantile, minimumExactPValue } from './exact-distribution.js'
 export {
+  GroupSequentialBoundary,
+  obrienFlemingSpending,
+  type SequentialLook,
+  type SpendingFunction,
+} from './group-sequential.js'
+export {
   type HodgesLehmannOptions,
   hodgesLehmann,
   hodgesLehmannFromHistograms,

@@ -7,6 +7,7 @@ import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
+import { pairedRoundValues, testPairedMetric } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import {
   type EndpointOutcome,
@@ -79,6 +80,7 @@ export function decide(input: GateInput): Verdict {
     warnings,
     comparable === null ? 0 : comparable.rounds.length,
     candidate.rounds.length,
+    input.pairing === 'abba',
   )
   return overall(endpoints, input, warnings)
 }
@@ -112,6 +114,14 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   const invalidBefore = endpointInvalidReason('baseline', pooledBefore, input.gate)
   if (invalidBefore !== null) return { ...withBaseline, outcome: { kind: 'invalid', reason: invalidBefore } }
 
+  if (input.pairing === 'abba') {
+    const paired = pairedTests(input, { run: comparable, endpoint: before }, endpoint, context)
+    return {
+      ...withBaseline,
+      requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram),
+      tests: paired,
+    }
+  }
   const tests: MetricTest[] = []
   for (const metric of input.gate.metrics) {
     const baselineRounds = roundValues(comparable, before, metric)
@@ -132,6 +142,26 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   return { ...withBaseline, requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram), tests }
 }
 
+/** The tests of a live A/B endpoint: its rounds paired by index (see paired-rule.ts). */
+function pairedTests(
+  input: GateInput,
+  baseline: { readonly run: RunResult; readonly endpoint: EndpointResult },
+  endpoint: EndpointResult,
+  context: EndpointContext,
+): MetricTest[] {
+  const tests: MetricTest[] = []
+  for (const metric of input.gate.metrics) {
+    const pairs = pairedRoundValues(baseline, { run: input.candidate, endpoint }, metric)
+    if (pairs.skipped > 0)
+      context.warnings.push(`${endpoint.name}: ${pairs.skipped} round pair(s) without data were left out of ${metric}.`)
+    if (pairs.baseline.length === 0) continue
+    tests.push(
+      testPairedMetric({ metric, baselineRounds: pairs.baseline, candidateRounds: pairs.candidate, gate: input.gate }),
+    )
+  }
+  return tests
+}
+
 /** Holm over every gated comparison of the run (regression and improvement families apart), then the outcomes. */
 function settle(
   planned: readonly (Settled | Pending)[],
@@ -139,6 +169,7 @@ function settle(
   warnings: string[],
   baselineRounds: number,
   candidateRounds: number,
+  paired: boolean,
 ): EndpointVerdict[] {
   const tests = planned.flatMap((plan) => ('tests' in plan ? plan.tests : []))
   const regression = holmAdjust(tests.map((test) => test.pValue))
@@ -148,6 +179,7 @@ function settle(
     candidateRounds,
     comparisons: tests.length,
     alpha: gate.alpha,
+    paired,
   })
   if (cannotFail !== null) warnings.push(cannotFail)
   let next = 0

@@ -33,6 +33,11 @@ export interface MetricComparison {
   readonly improvementPValue?: number
   /** The improvement p after Holm over every gated comparison of the run. */
   readonly improvementPValueAdjusted?: number
+  /**
+   * True for a live A/B run: the rounds are pairs (baselineRounds[i] ran next to candidateRounds[i]) and the test is
+   * the Wilcoxon signed-rank test of the differences, the shift their Walsh-average Hodges-Lehmann estimate.
+   */
+  readonly paired?: boolean
 }
 
 /** The result of one budget on one endpoint. */
@@ -120,6 +125,11 @@ export interface GateInput {
   readonly gate: GateSettings
   /** Absolute limits per endpoint name, or `*` for every endpoint; evaluated even without a baseline. */
   readonly budgets: Budgets
+  /**
+   * 'abba' when the baseline was measured live in the same job, rounds interleaved A B B A: round i of each side
+   * form a pair, tested with the Wilcoxon signed-rank test (paired-rule.ts). Default: unpaired rounds.
+   */
+  readonly pairing?: 'abba' | null
   /** Set when a reviewer accepted the change by label: failures become warnings naming the label and who. */
   readonly accepted?: { readonly label: string; readonly by: string | null } | null
 }

@@ -260,6 +260,7 @@ async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, 
     profile,
     settings,
     deps,
+    pairing: 'abba',
   })
   await publishReports({
     settings,
@@ -320,9 +321,11 @@ interface DecideArgs {
   readonly profile: Profile | null
   readonly settings: ActionSettings
   readonly deps: ActionDeps
+  /** 'abba' for a live A/B run (rounds paired). */
+  readonly pairing?: 'abba'
 }
 
-async function decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps }: DecideArgs) {
+async function decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps, pairing }: DecideArgs) {
   const pr = deps.context.pullRequest
   const label = pr ? await deps.labels.acceptedBy(pr.number, settings.acceptLabel) : { applied: false, by: null }
   const accepted = label.applied ? { label: settings.acceptLabel, by: label.by } : null
@@ -343,6 +346,7 @@ async function decideWithLabel({ candidate, restored, mode, gate, profile, setti
     gate,
     budgets: profile?.budgets ?? {},
     accepted,
+    pairing: pairing ?? null,
   })
   return { verdict, accepted }
 }

@@ -39,6 +39,7 @@ function verdictOf(measured: LiveAbResult): Verdict {
     gate: profile.gate,
     budgets: {},
     accepted: null,
+    pairing: 'abba',
   })
 }
 

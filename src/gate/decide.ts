@@ -7,7 +7,7 @@ import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
-import { pairedRoundValues, testPairedMetric } from './paired-rule.js'
+import { pairedRoundValues, pairsDecide, testPairedMetric } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import {
   type EndpointOutcome,
@@ -49,7 +49,9 @@ export function decide(input: GateInput): Verdict {
   if (comparable !== null)
     warnings.push(...completionWarnings(comparable, 'baseline'), ...environmentWarnings(candidate, comparable))
 
+  const paired = input.pairing === 'abba' && comparable !== null && pairsDecide(input, comparable, warnings)
   const context: EndpointContext = {
+    paired,
     input,
     comparable,
     missingReason: input.baseline.kind === 'missing' ? input.baseline.reason : PROFILE_CHANGED,
@@ -80,7 +82,7 @@ export function decide(input: GateInput): Verdict {
     warnings,
     comparable === null ? 0 : comparable.rounds.length,
     candidate.rounds.length,
-    input.pairing === 'abba',
+    paired,
   )
   return overall(endpoints, input, warnings)
 }
@@ -90,6 +92,8 @@ interface EndpointContext {
   readonly comparable: RunResult | null
   readonly missingReason: string
   readonly runInvalid: string | null
+  /** Live A/B with enough pairs: compare round i against round i (paired-rule.ts). */
+  readonly paired: boolean
   readonly warnings: string[]
 }
 
@@ -114,7 +118,7 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   const invalidBefore = endpointInvalidReason('baseline', pooledBefore, input.gate)
   if (invalidBefore !== null) return { ...withBaseline, outcome: { kind: 'invalid', reason: invalidBefore } }
 
-  if (input.pairing === 'abba') {
+  if (context.paired) {
     const paired = pairedTests(input, { run: comparable, endpoint: before }, endpoint, context)
     return {
       ...withBaseline,

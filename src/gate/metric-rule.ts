@@ -124,7 +124,7 @@ export function concludeMetric(
 }
 
 /** One-sided exact p of baseline against candidate + offset; a degenerate comparison is "no evidence" (p = 1). */
-function shiftedTest(
+export function shiftedTest(
   baselineRounds: readonly number[],
   candidateRounds: readonly number[],
   offset: number,

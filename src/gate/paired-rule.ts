@@ -3,9 +3,30 @@
 // pair differences against the margin, and the one-sided-sample Hodges-Lehmann shift with its Walsh interval.
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
-import { pseudoMedian, wilcoxonSignedRank } from '../stats/signed-rank.js'
+import { minimumSignedRankPValue, pseudoMedian, wilcoxonSignedRank } from '../stats/signed-rank.js'
 import { METRIC_UNITS, roundValue, WORSE_DIRECTION } from './measurements.js'
 import { type MetricTest, MIN_EQUIVALENCE_CONF_LEVEL, marginFor, median } from './metric-rule.js'
+import type { GateInput } from './types.js'
+
+/**
+ * Whether a live A/B run has pairs enough for the signed-rank test to reach alpha/m (its smallest p is 1/2^pairs;
+ * m = endpoints × gated metrics, Holm's first step). When not, the rounds are compared unpaired, as before pairing
+ * existed (6 v 6 rounds reach p = 0.0011), and a warning says how many rounds the paired test needs. The choice
+ * depends only on the design (pairs, m, alpha), never on the data, so it does not bias the test.
+ */
+export function pairsDecide(input: GateInput, baseline: RunResult, warnings: string[]): boolean {
+  const pairs = Math.min(baseline.rounds.length, input.candidate.rounds.length)
+  const comparisons = Math.max(1, input.candidate.endpoints.length * input.gate.metrics.length)
+  const level = input.gate.alpha / comparisons
+  if (minimumSignedRankPValue(pairs) < level) return true
+  const needed = Math.floor(Math.log2(1 / level)) + 1
+  warnings.push(
+    `Live A/B: ${pairs} A/B pairs are too few for the paired signed-rank test to reach alpha/comparisons = ` +
+      `${input.gate.alpha}/${comparisons} (its smallest p is 1/2^${pairs}), so the rounds were compared unpaired, ` +
+      `which a drift common to both sides blurs. Use at least ${needed} rounds per side (or rounds: auto).`,
+  )
+  return false
+}
 
 /** Round values of both sides, aligned by round index; a pair is left out when either round lacks the data. */
 export function pairedRoundValues(

@@ -153,7 +153,13 @@ export const rawProfileSchema = z.strictObject({
   stages: z.array(stageSchema).min(1).optional(),
   duration: positiveDurationSchema.optional(),
   warmup: durationSchema.optional(),
-  rounds: z.number().int().min(1).max(100).optional(),
+  rounds: z
+    .union([z.number().int().min(1).max(100), z.literal('auto')], {
+      error: () => 'expected a whole number of rounds from 1 to 100, or auto; e.g. rounds: 6 or rounds: auto',
+    })
+    .optional(),
+  'min-rounds': z.number().int().min(2).max(100).optional(),
+  'max-rounds': z.number().int().min(2).max(100).optional(),
   'max-connections': positiveInt('a number of connections').optional(),
   'max-in-flight': positiveInt('a number of iterations').optional(),
   'max-duration': positiveDurationSchema.optional(),

@@ -16,6 +16,7 @@ import {
   type MetricComparison,
   OVERALL_OUTCOMES,
   type OverallOutcome,
+  type SequentialConclusion,
   type Verdict,
 } from './types.js'
 import {
@@ -83,6 +84,7 @@ export function decide(input: GateInput): Verdict {
     comparable === null ? 0 : comparable.rounds.length,
     candidate.rounds.length,
     paired,
+    input.sequential ?? null,
   )
   return overall(endpoints, input, warnings)
 }
@@ -174,6 +176,7 @@ function settle(
   baselineRounds: number,
   candidateRounds: number,
   paired: boolean,
+  sequential: SequentialConclusion | null,
 ): EndpointVerdict[] {
   const tests = planned.flatMap((plan) => ('tests' in plan ? plan.tests : []))
   const regression = holmAdjust(tests.map((test) => test.pValue))
@@ -192,11 +195,12 @@ function settle(
     const { tests: own, ...rest } = plan
     const comparisons = own.map((test) => {
       const index = next++
-      return concludeMetric(
+      const concluded = concludeMetric(
         test,
         { regression: regression[index] as number, improvement: improvement[index] as number },
         gate.alpha,
       )
+      return sequential === null ? concluded : sequential.conclude(plan.endpoint, concluded)
     })
     return { ...rest, comparisons, outcome: endpointOutcome(comparisons) }
   })
@@ -250,5 +254,6 @@ function overall(endpoints: readonly EndpointVerdict[], input: GateInput, warnin
     endpoints,
     warnings,
     headline: `${headline(outcome, endpoints)}${acceptedNote}`,
+    ...(input.sequential ? { sequential: input.sequential.summary } : {}),
   }
 }

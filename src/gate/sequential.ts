@@ -5,24 +5,7 @@ import { wilcoxonSignedRank } from '../stats/signed-rank.js'
 import { formatP } from './explain.js'
 import { WORSE_DIRECTION } from './measurements.js'
 import { shiftedTest } from './metric-rule.js'
-import type { MetricComparison, Verdict } from './types.js'
-
-/** Why a `rounds: auto` run stopped adding rounds. */
-export const SEQUENTIAL_STOPS = ['decided', 'max-rounds', 'max-duration', 'stopped', 'nothing-to-decide'] as const
-export type SequentialStop = (typeof SEQUENTIAL_STOPS)[number]
-
-/** What the report says about a `rounds: auto` run. */
-export interface SequentialSummary {
-  /** Rounds per side measured (pairs, for live A/B). */
-  readonly rounds: number
-  /** Looks made (one after the minimum rounds, then one per new round). */
-  readonly looks: number
-  /** The planned maximum rounds per side (from max-rounds and max-duration), the information horizon. */
-  readonly maxRounds: number
-  readonly stopped: SequentialStop
-  /** One sentence: how many rounds, and why it stopped. */
-  readonly reason: string
-}
+import type { MetricComparison, SequentialConclusion, SequentialSummary, Verdict } from './types.js'
 
 /** A comparison's decision and the look it was made at. */
 export interface SequentialDecision {
@@ -130,6 +113,11 @@ export class SequentialMonitor {
           `(${decision.rounds} rounds), one-sided p ≤ ${formatP(decision.nominalP)} needed`
     const explanation = `${comparison.explanation.replace(/ → [a-z -]+$/, '')}; ${note} → ${outcome === 'no-change' ? 'no change' : outcome}`
     return { ...comparison, outcome, explanation }
+  }
+
+  /** What decide() takes for the final verdict: this monitor's outcomes and the run's summary. */
+  conclusion(summary: SequentialSummary): SequentialConclusion {
+    return { conclude: (endpoint, comparison) => this.conclude(endpoint, comparison), summary }
   }
 
   #nextLook(design: GroupSequentialBoundary, fraction: number): SequentialLook {

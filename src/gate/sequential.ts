@@ -40,8 +40,8 @@ export class SequentialMonitor {
 
   constructor(alpha: number, plannedComparisons: number) {
     const m = Math.max(1, plannedComparisons)
-    this.#family = new GroupSequentialBoundary(obrienFlemingSpending(alpha / m))
-    this.#single = new GroupSequentialBoundary(obrienFlemingSpending(alpha))
+    this.#family = new GroupSequentialBoundary(obrienFlemingSpending(alpha / m), `obf:${alpha / m}`)
+    this.#single = new GroupSequentialBoundary(obrienFlemingSpending(alpha), `obf:${alpha}`)
   }
 
   get looks(): number {

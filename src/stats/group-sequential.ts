@@ -52,15 +52,24 @@ const MAX_POINTS = 4000
  * design.next(1).boundaryZ // => 1.9686
  */
 export class GroupSequentialBoundary {
+  /** Looks already computed, by design key and fractions so far (the grids are never mutated, so they are shared). */
+  static readonly #cache = new Map<string, { look: SequentialLook; points: Float64Array; mass: Float64Array }>()
   readonly #spending: SpendingFunction
+  readonly #cacheKey: string | null
+  #history = ''
   #points: Float64Array = Float64Array.of(0)
   #mass: Float64Array = Float64Array.of(1)
   #fraction = 0
   #spent = 0
   readonly #looks: SequentialLook[] = []
 
-  constructor(spending: SpendingFunction) {
+  /**
+   * @param cacheKey names the spending function (e.g. `obf:0.05`): designs with the same key and the same looks
+   * reuse each other's boundaries (a simulation makes thousands of identical designs). Null: no cache.
+   */
+  constructor(spending: SpendingFunction, cacheKey: string | null = null) {
     this.#spending = spending
+    this.#cacheKey = cacheKey
   }
 
   get looks(): readonly SequentialLook[] {
@@ -79,6 +88,17 @@ export class GroupSequentialBoundary {
       throw new RangeError(`information fraction ${fraction} is not above the previous look's ${this.#fraction}`)
     }
     const t = Math.min(1, fraction)
+    this.#history += `,${t}`
+    const cacheKey = this.#cacheKey === null ? null : `${this.#cacheKey}|${this.#history}`
+    const cached = cacheKey === null ? undefined : GroupSequentialBoundary.#cache.get(cacheKey)
+    if (cached !== undefined) {
+      this.#points = cached.points
+      this.#mass = cached.mass
+      this.#fraction = t
+      this.#spent = cached.look.spent
+      this.#looks.push(cached.look)
+      return cached.look
+    }
     const sd = Math.sqrt(t - this.#fraction)
     const scale = Math.sqrt(t)
     const target = Math.max(0, this.#spending(t) - this.#spent)
@@ -111,6 +131,10 @@ export class GroupSequentialBoundary {
       spent: this.#spent,
     }
     this.#looks.push(look)
+    if (cacheKey !== null) {
+      if (GroupSequentialBoundary.#cache.size > 20_000) GroupSequentialBoundary.#cache.clear()
+      GroupSequentialBoundary.#cache.set(cacheKey, { look, points: this.#points, mass: this.#mass })
+    }
     return look
   }
 

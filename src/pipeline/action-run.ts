@@ -13,17 +13,18 @@ import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
 import { decide } from '../gate/decide.js'
-import type { Verdict } from '../gate/types.js'
+import type { SequentialConclusion, Verdict } from '../gate/types.js'
 import { messageOf } from '../log.js'
 import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
 import { mergeRunResults } from '../results/merge.js'
 import type { RunResult } from '../results/types.js'
+import { runUntilDecided } from '../sequential/run-until-decided.js'
 import { LocalServerError } from '../target/local-server.js'
 import { TargetNotReadyError } from '../target/readiness.js'
 import { CancelledError, cancellableDeps } from './cancellation.js'
 import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'
-import type { ActionDeps } from './ports.js'
+import type { ActionDeps, BaselinePort } from './ports.js'
 import { publishReports } from './publish.js'
 import { withSecretHeaders } from './redaction.js'
 import { readResultPair } from './report-mode.js'
@@ -83,9 +84,40 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
     `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
   )
 
-  let measured: { candidate: RunResult; live: RunResult | null }
+  // rounds: auto against a stored baseline: the baseline is restored first, since the rule looks at it every round.
+  const preRestored =
+    profile.autoRounds !== null && !shard && !target.baselineTarget && mode === 'compare'
+      ? await deps.baselines(settings).restore(baselineQuery(fullProfile, profileFingerprint(fullProfile), mode, deps))
+      : null
+  let measured: { candidate: RunResult; live: RunResult | null; sequential?: SequentialConclusion }
   try {
-    if (target.baselineTarget) {
+    const stored = preRestored?.outcome.kind === 'found' ? preRestored.outcome.result : null
+    if (profile.autoRounds !== null && !shard && (target.baselineTarget || stored)) {
+      const baselineTarget = target.baselineTarget
+      const auto = await runUntilDecided({
+        profile,
+        candidateTarget: profile.target,
+        baseline: baselineTarget
+          ? { kind: 'live', target: baselineTarget }
+          : { kind: 'stored', run: stored as RunResult },
+        measure: (piece, url, signal) => deps.measure({ ...piece, target: url }, { signal: signal ?? deps.signal }),
+        decideLook: (baseline, candidate) =>
+          decide({
+            candidate,
+            baseline: { kind: 'found', result: baseline },
+            gate,
+            budgets: profile.budgets,
+            pairing: baselineTarget ? 'abba' : null,
+          }),
+        signal: deps.signal,
+      })
+      deps.log.info(auto.summary.reason)
+      measured = {
+        candidate: auto.candidate,
+        live: baselineTarget ? auto.baseline : null,
+        sequential: auto.monitor.conclusion(auto.summary),
+      }
+    } else if (target.baselineTarget) {
       const both = await deps.measureLiveAb(profile, { baselineTarget: target.baselineTarget, signal: deps.signal })
       measured = { candidate: both.candidate, live: both.baseline }
     } else {
@@ -126,10 +158,20 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
       candidate,
       baseline: measured.live,
       target: target.baselineTarget!,
+      sequential: measured.sequential,
     })
   }
 
-  await gateCandidate({ settings, mode, deps, profile: fullProfile, gate, candidate })
+  await gateCandidate({
+    settings,
+    mode,
+    deps,
+    profile: fullProfile,
+    gate,
+    candidate,
+    preRestored,
+    sequential: measured.sequential,
+  })
 }
 
 interface GateCandidateArgs {
@@ -139,21 +181,34 @@ interface GateCandidateArgs {
   readonly profile: Profile
   readonly gate: GateSettings
   readonly candidate: RunResult
+  /** The restore already made (rounds: auto against a stored baseline restores before measuring). */
+  readonly preRestored?: Awaited<ReturnType<BaselinePort['restore']>> | null
+  readonly sequential?: SequentialConclusion
 }
 
 /** Restores (or, in baseline mode, saves) the baseline, decides, publishes. */
-async function gateCandidate({ settings, mode, deps, profile, gate, candidate }: GateCandidateArgs) {
+async function gateCandidate(args: GateCandidateArgs) {
+  const { settings, mode, deps, profile, gate, candidate } = args
   const store = deps.baselines(settings)
-  const query = baselineQuery(profile, candidate, mode, deps)
+  const query = baselineQuery(profile, candidate.profileFingerprint, mode, deps)
   // In baseline mode the previous baseline is restored too, for the trend history it carries.
-  const restore = await store.restore(query)
+  const restore = args.preRestored ?? (await store.restore(query))
   const restored = restore.outcome
   const baselineLines =
     mode === 'compare'
       ? [...restore.lines]
       : [`This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`]
 
-  const { verdict, accepted } = await decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps })
+  const { verdict, accepted } = await decideWithLabel({
+    candidate,
+    restored,
+    mode,
+    gate,
+    profile,
+    settings,
+    deps,
+    sequential: args.sequential,
+  })
   const reportBaseline: ReportBaseline | null =
     mode === 'compare' && restored.kind === 'found'
       ? { result: restored.result, source: restored.source, history: restored.history }
@@ -236,10 +291,11 @@ interface LiveAbArgs {
   readonly candidate: RunResult
   readonly baseline: RunResult
   readonly target: URL
+  readonly sequential?: SequentialConclusion
 }
 
 /** Live A/B: the baseline was measured in this job, interleaved with the candidate; no store is read or written. */
-async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, target }: LiveAbArgs) {
+async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, target, sequential }: LiveAbArgs) {
   await deps.files.writeText(join(settings.outputDir, 'baseline-live.json'), serializeRunResult(baseline))
   const source = {
     store: 'live-ab' as const,
@@ -261,6 +317,7 @@ async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, 
     settings,
     deps,
     pairing: 'abba',
+    sequential,
   })
   await publishReports({
     settings,
@@ -323,9 +380,12 @@ interface DecideArgs {
   readonly deps: ActionDeps
   /** 'abba' for a live A/B run (rounds paired). */
   readonly pairing?: 'abba'
+  /** rounds: auto: the sequential rule's outcomes. */
+  readonly sequential?: SequentialConclusion | undefined
 }
 
-async function decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps, pairing }: DecideArgs) {
+async function decideWithLabel(args: DecideArgs) {
+  const { candidate, restored, mode, gate, profile, settings, deps, pairing } = args
   const pr = deps.context.pullRequest
   const label = pr ? await deps.labels.acceptedBy(pr.number, settings.acceptLabel) : { applied: false, by: null }
   const accepted = label.applied ? { label: settings.acceptLabel, by: label.by } : null
@@ -347,6 +407,7 @@ async function decideWithLabel({ candidate, restored, mode, gate, profile, setti
     budgets: profile?.budgets ?? {},
     accepted,
     pairing: pairing ?? null,
+    sequential: mode === 'compare' && restored.kind === 'found' ? (args.sequential ?? null) : null,
   })
   return { verdict, accepted }
 }
@@ -370,10 +431,10 @@ function gateWithOverrides(profileGate: GateSettings | null, settings: ActionSet
   })
 }
 
-function baselineQuery(profile: Profile, candidate: RunResult, mode: ResolvedMode, deps: ActionDeps): BaselineQuery {
+function baselineQuery(profile: Profile, fingerprint: string, mode: ResolvedMode, deps: ActionDeps): BaselineQuery {
   const { branch, sha } =
     mode === 'baseline'
       ? { branch: deps.context.branch ?? 'main', sha: deps.context.sha }
       : baselineBranchOf(deps.context)
-  return { profileId: profile.id, profileFingerprint: candidate.profileFingerprint, branch, sha }
+  return { profileId: profile.id, profileFingerprint: fingerprint, branch, sha }
 }

@@ -29,7 +29,7 @@ warmup: 1s
 duration: 3s
 rounds: auto
 min-rounds: 6
-max-duration: 60s
+max-duration: 45s
 max-event-loop-lag: 5s
 requests:
   - GET /api/users/{{iteration}}
@@ -134,6 +134,9 @@ async function main() {
       console.log(
         `auto ${label} run ${run + 1}: ${verdict.outcome} (search ${outcomeOf(verdict, SEARCH)}), ${summary.rounds} pairs, ${summary.looks} looks, stopped ${summary.stopped}, ${seconds.toFixed(1)} s`,
       )
+      if (!hit)
+        for (const e of verdict.endpoints)
+          for (const c of e.comparisons) console.log(`  ${e.endpoint}: ${c.explanation}`)
     }
     table.push(`| rounds: auto, ${label} | ${want} | ${hits} of ${runs} | ${rounds.join(', ')} |`)
   }

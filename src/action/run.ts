@@ -1,7 +1,6 @@
 // The action pipeline: inputs -> profile -> load run -> baseline -> verdict -> reports -> comment -> baseline save.
 // Every effect goes through ActionDeps; the shell (src/action.ts) wires the real ones.
 import { join } from 'node:path'
-import { sourceOfResult } from '../baseline/source.js'
 import type { BaselineQuery, RestoreOutcome } from '../baseline/types.js'
 import { calibrate } from '../calibrate/calibrate.js'
 import { renderCalibrationJson, renderCalibrationMarkdown, renderCalibrationText } from '../calibrate/render.js'
@@ -18,6 +17,7 @@ import { messageOf } from '../log.js'
 import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
 import { mergeRunResults } from '../results/merge.js'
+import { sourceOfResult } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 import { CancelledError, cancellableDeps } from './cancellation.js'
 import { baselineBranchOf, type ResolvedMode, resolveMode } from './modes.js'

@@ -1,12 +1,12 @@
 // `tailgate demo`: two sample servers (main, and a PR that makes one endpoint ~30 % slower), measured side by side
 // with interleaved rounds (ABBA, as the action's live A/B does), the verdict table and the comment markdown.
 
-import { sourceOfResult } from '../../baseline/source.js'
 import { parseProfile } from '../../config/load-profile.js'
 import { localEnvironment } from '../../load/environment.js'
 import { runLiveAb } from '../../load/live-ab.js'
 import { renderMarkdown } from '../../report/markdown.js'
 import { renderTerminal } from '../../report/terminal.js'
+import { sourceOfResult } from '../../results/provenance.js'
 import type { GitContext, RunResult } from '../../results/types.js'
 import { EXIT, type ExitCode } from '../exit-codes.js'
 import type { CliIo } from '../io.js'

@@ -67,8 +67,11 @@ export interface BaselinePort {
   ): Promise<{ readonly outcome: SaveOutcome; readonly lines: readonly string[] }>
 }
 
+/** Files relative to the workspace (absolute paths as given). */
 export interface FilePort {
   readText(path: string): Promise<string>
+  /** Every entry under the directory `path`, recursively, relative to it; null when `path` is not a directory. */
+  list(path: string): Promise<string[] | null>
   /** Writes (creating parent directories) and returns the absolute path. */
   writeText(path: string, text: string): Promise<string>
 }

@@ -45,6 +45,13 @@ export function fakeDeps(options: FakeDepsOptions) {
         if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
         return text
       },
+      list: async (path) => {
+        const prefix = `${path.replace(/\/$/, '')}/`
+        const under = [...files.keys()]
+          .filter((name) => name.startsWith(prefix))
+          .map((name) => name.slice(prefix.length))
+        return under.length > 0 ? under : null
+      },
       writeText: async (path, text) => {
         files.set(path, text)
         return `/workspace/${path}`

@@ -2,7 +2,7 @@
 // order (A B B A A B B A ...), so runner noise that drifts over the job hits both sides alike. Composed from
 // single-round runs of runLoad; each run gets a short warm-up of its own (excluded, as always).
 import { ConfigError } from '../config/errors.js'
-import { profileFingerprint } from '../config/fingerprint.js'
+import { runFingerprint } from '../config/fingerprint.js'
 import type { Profile } from '../config/profile.js'
 import { createHistogram } from '../results/histogram.js'
 import type { EndpointResult, RoundMeasurement, RunResult, TimelinePoint } from '../results/types.js'
@@ -129,7 +129,7 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   return {
     ...first,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
-    profileFingerprint: profileFingerprint(profile),
+    profileFingerprint: runFingerprint(profile),
     rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),
     durationMs: windows.reduce((sum, window) => sum + window.durationMs, 0),
     warmupMs: profile.warmupMs,

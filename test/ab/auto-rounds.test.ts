@@ -1,9 +1,9 @@
 // rounds: auto and the paired test against real sample servers on 127.0.0.1 (fewer repetitions than the acceptance
 // script bench/stats/live-ab-acceptance.bench.ts, whose figures are in docs/statistics.md).
 import { describe, expect, it } from 'vitest'
+import { type SampleServerOptions, startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { Profile } from '../../src/config/profile.js'
-import { type SampleServerOptions, startSampleServer } from '../../src/demo/sample-server.js'
 import { decide } from '../../src/gate/decide.js'
 import type { Verdict } from '../../src/gate/types.js'
 import { runLiveAb } from '../../src/load/live-ab.js'

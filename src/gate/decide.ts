@@ -7,7 +7,7 @@ import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
-import { pairedRoundValues, pairsDecide, testPairedMetric } from './paired-rule.js'
+import { pairedTests, pairsDecide } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import {
   type EndpointOutcome,
@@ -121,7 +121,7 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   if (invalidBefore !== null) return { ...withBaseline, outcome: { kind: 'invalid', reason: invalidBefore } }
 
   if (context.paired) {
-    const paired = pairedTests(input, { run: comparable, endpoint: before }, endpoint, context)
+    const paired = pairedTests(input, { run: comparable, endpoint: before }, endpoint, context.warnings)
     return {
       ...withBaseline,
       requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram),
@@ -146,26 +146,6 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
     )
   }
   return { ...withBaseline, requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram), tests }
-}
-
-/** The tests of a live A/B endpoint: its rounds paired by index (see paired-rule.ts). */
-function pairedTests(
-  input: GateInput,
-  baseline: { readonly run: RunResult; readonly endpoint: EndpointResult },
-  endpoint: EndpointResult,
-  context: EndpointContext,
-): MetricTest[] {
-  const tests: MetricTest[] = []
-  for (const metric of input.gate.metrics) {
-    const pairs = pairedRoundValues(baseline, { run: input.candidate, endpoint }, metric)
-    if (pairs.skipped > 0)
-      context.warnings.push(`${endpoint.name}: ${pairs.skipped} round pair(s) without data were left out of ${metric}.`)
-    if (pairs.baseline.length === 0) continue
-    tests.push(
-      testPairedMetric({ metric, baselineRounds: pairs.baseline, candidateRounds: pairs.candidate, gate: input.gate }),
-    )
-  }
-  return tests
 }
 
 /** Holm over every gated comparison of the run (regression and improvement families apart), then the outcomes. */

@@ -113,3 +113,23 @@ export function testPairedMetric(input: {
     paired: true,
   }
 }
+
+/** The tests of a live A/B endpoint for every gated metric: its rounds paired by index; skipped pairs are warned. */
+export function pairedTests(
+  input: GateInput,
+  baseline: { readonly run: RunResult; readonly endpoint: EndpointResult },
+  endpoint: EndpointResult,
+  warnings: string[],
+): MetricTest[] {
+  const tests: MetricTest[] = []
+  for (const metric of input.gate.metrics) {
+    const pairs = pairedRoundValues(baseline, { run: input.candidate, endpoint }, metric)
+    if (pairs.skipped > 0)
+      warnings.push(`${endpoint.name}: ${pairs.skipped} round pair(s) without data were left out of ${metric}.`)
+    if (pairs.baseline.length === 0) continue
+    tests.push(
+      testPairedMetric({ metric, baselineRounds: pairs.baseline, candidateRounds: pairs.candidate, gate: input.gate }),
+    )
+  }
+  return tests
+}

@@ -43,104 +43,162 @@ export interface RunUntilDecidedResult {
  * left is less than the slowest round so far needs) is the last: it spends all remaining alpha.
  */
 export async function runUntilDecided(options: RunUntilDecidedOptions): Promise<RunUntilDecidedResult> {
-  const { profile, measure, signal } = options
-  const auto = profile.autoRounds
-  if (auto === null || profile.maxDurationMs === null) {
+  const { profile } = options
+  if (profile.autoRounds === null || profile.maxDurationMs === null) {
     throw new ConfigError(
       'rounds',
       'runUntilDecided needs rounds: auto with max-duration',
       'set rounds: auto and max-duration',
     )
   }
-  const clock = options.clock ?? performanceClock
-  const startMs = clock.now()
-  const live = options.baseline.kind === 'live'
-  const roundMs = profile.durationMs / profile.rounds
-  const rewarmMs = Math.min(REWARM_MS, profile.warmupMs)
-  const horizon = Math.max(profile.rounds, Math.min(auto.maxRounds, plannedRounds(profile, roundMs, rewarmMs, live)))
-  const baselineRounds = options.baseline.kind === 'stored' ? options.baseline.run.rounds.length : 0
-  const fraction = (n: number): number =>
-    live || baselineRounds === 0 ? n / horizon : (1 / baselineRounds + 1 / horizon) / (1 / baselineRounds + 1 / n)
-  const single: Profile = { ...profile, rounds: 1, durationMs: roundMs }
+  const run = new AutoRun(options, profile.autoRounds.maxRounds)
+  let stopped = await run.firstLook()
+  while (stopped === null) {
+    stopped = run.look()
+    if (stopped === null) stopped = await run.nextRound()
+  }
+  return run.finish(stopped)
+}
 
-  const pieces: { A: RunResult[]; B: RunResult[] } = { A: [], B: [] }
-  const remaining = (): number => (profile.maxDurationMs as number) - (clock.now() - startMs)
-  const piece = async (side: 'A' | 'B', rounds: number): Promise<RunResult | null> => {
-    const left = remaining()
-    if (left <= 0 || signal?.aborted) return null
-    const first = pieces[side].length === 0
+type Stop = SequentialSummary['stopped']
+
+/** The state of one rounds: auto run: the pieces of each side, the clock, and the sequential monitor. */
+class AutoRun {
+  readonly #options: RunUntilDecidedOptions
+  readonly #profile: Profile
+  readonly #live: boolean
+  readonly #clock: Clock
+  readonly #startMs: number
+  readonly #rewarmMs: number
+  readonly #horizon: number
+  readonly #single: Profile
+  readonly #pieces: { A: RunResult[]; B: RunResult[] } = { A: [], B: [] }
+  readonly monitor: SequentialMonitor
+  #rounds = 0
+  #slowestRoundMs = 0
+  #lastLookMs = 0
+
+  constructor(options: RunUntilDecidedOptions, maxRounds: number) {
+    const { profile } = options
+    this.#options = options
+    this.#profile = profile
+    this.#live = options.baseline.kind === 'live'
+    this.#clock = options.clock ?? performanceClock
+    this.#startMs = this.#clock.now()
+    const roundMs = profile.durationMs / profile.rounds
+    this.#rewarmMs = Math.min(REWARM_MS, profile.warmupMs)
+    this.#horizon = Math.max(
+      profile.rounds,
+      Math.min(maxRounds, plannedRounds(profile, roundMs, this.#rewarmMs, this.#live)),
+    )
+    this.#single = { ...profile, rounds: 1, durationMs: roundMs }
+    this.monitor = new SequentialMonitor(profile.gate.alpha, plannedComparisons(profile))
+  }
+
+  /** The first look's rounds: single rounds in A B B A order (live), or one run of min-rounds rounds (stored). */
+  async firstLook(): Promise<Stop | null> {
+    const order = this.#live ? abbaOrder(this.#profile.rounds) : (['B'] as const)
+    for (const side of order) {
+      const stop = await this.#piece(side, this.#live ? 1 : this.#profile.rounds)
+      if (stop !== null) return stop
+    }
+    this.#rounds = this.#profile.rounds
+    return null
+  }
+
+  /** A look at the data so far; the look after which no round fits is the last (it spends all remaining alpha). */
+  look(): Stop | null {
+    const now = this.#clock.now()
+    const first = this.#lastLookMs === 0
+    this.#slowestRoundMs = Math.max(
+      this.#slowestRoundMs,
+      first ? (now - this.#startMs) / this.#rounds : now - this.#lastLookMs,
+    )
+    this.#lastLookMs = now
+    const n = this.#rounds
+    const last = n >= this.#horizon || this.#remainingMs() < 1.2 * this.#slowestRoundMs
+    const verdict = this.#options.decideLook(this.#baseline(), joinRuns(this.#pieces.B, this.#profile, COMPLETE))
+    const look = this.monitor.look(verdict, last ? 1 : this.#fraction(n), n)
+    if (look.comparisons === 0) return 'nothing-to-decide'
+    if (look.allDecided) return 'decided'
+    if (last) return n >= this.#horizon ? 'max-rounds' : 'max-duration'
+    return null
+  }
+
+  /** One more round per side; live A/B continues the A B B A order (pair n + 1 is B A when n is odd). */
+  async nextRound(): Promise<Stop | null> {
+    const order = this.#live
+      ? this.#rounds % 2 === 0
+        ? (['A', 'B'] as const)
+        : (['B', 'A'] as const)
+      : (['B'] as const)
+    for (const side of order) {
+      const stop = await this.#piece(side, 1)
+      if (stop !== null) return stop
+    }
+    this.#rounds++
+    return null
+  }
+
+  finish(stopped: Stop): RunUntilDecidedResult {
+    const n = this.#rounds
+    // A cut look (signal, or a piece past max-duration) leaves one side a round ahead: compare complete pairs only.
+    if (this.#live) {
+      this.#pieces.A.splice(n)
+      this.#pieces.B.splice(n)
+    }
+    if (this.#pieces.B.length === 0) throw new Error('rounds: auto was stopped before any round ran')
+    const completion = completionOf(stopped, n, this.#profile)
+    const summary: SequentialSummary = {
+      rounds: n,
+      looks: this.monitor.looks,
+      maxRounds: this.#horizon,
+      stopped,
+      reason: reasonOf(stopped, n, this.monitor.looks, this.#horizon, this.#live),
+    }
+    return {
+      baseline: this.#live ? joinRuns(this.#pieces.A, this.#profile, completion) : this.#baseline(),
+      candidate: joinRuns(this.#pieces.B, this.#profile, completion),
+      monitor: this.monitor,
+      summary,
+    }
+  }
+
+  #fraction(n: number): number {
+    const { baseline } = this.#options
+    if (baseline.kind === 'live' || baseline.run.rounds.length === 0) return n / this.#horizon
+    const nx = baseline.run.rounds.length
+    return (1 / nx + 1 / this.#horizon) / (1 / nx + 1 / n)
+  }
+
+  #remainingMs(): number {
+    return (this.#profile.maxDurationMs as number) - (this.#clock.now() - this.#startMs)
+  }
+
+  #baseline(): RunResult {
+    const { baseline } = this.#options
+    return baseline.kind === 'stored' ? baseline.run : joinRuns(this.#pieces.A, this.#profile, COMPLETE)
+  }
+
+  /** Measures one piece of a side; a stop reason when it could not (signal, no time left, cut short). */
+  async #piece(side: 'A' | 'B', rounds: number): Promise<Stop | null> {
+    const { signal, baseline } = this.#options
+    const left = this.#remainingMs()
+    if (left <= 0 || signal?.aborted) return signal?.aborted ? 'stopped' : 'max-duration'
     const shape: Profile = {
-      ...(rounds === 1 ? single : profile),
-      warmupMs: first ? profile.warmupMs : rewarmMs,
+      ...(rounds === 1 ? this.#single : this.#profile),
+      warmupMs: this.#pieces[side].length === 0 ? this.#profile.warmupMs : this.#rewarmMs,
       maxDurationMs: left,
     }
-    const target = side === 'B' ? options.candidateTarget : (options.baseline as { target: URL }).target
-    const run = await measure(shape, target, signal)
-    if (run.completion.status === 'partial') return null
-    pieces[side].push(run)
-    return run
+    const target = side === 'B' || baseline.kind !== 'live' ? this.#options.candidateTarget : baseline.target
+    const run = await this.#options.measure(shape, target, signal)
+    if (run.completion.status === 'partial') return signal?.aborted ? 'stopped' : 'max-duration'
+    this.#pieces[side].push(run)
+    return null
   }
-
-  const monitor = new SequentialMonitor(profile.gate.alpha, plannedComparisons(profile))
-  let stopped: SequentialSummary['stopped'] | null = null
-  let slowestLookMs = 0
-  let lookStartMs = startMs
-  let n = 0
-  // The first look: min-rounds rounds per side (live: single rounds in A B B A order; stored: one run of them).
-  const firstOrder = live ? abbaOrder(profile.rounds) : (['B'] as const)
-  for (const side of firstOrder) {
-    if ((await piece(side, live ? 1 : profile.rounds)) === null) {
-      stopped = signal?.aborted ? 'stopped' : 'max-duration'
-      break
-    }
-  }
-  if (stopped === null) n = profile.rounds
-  while (stopped === null) {
-    const now = clock.now()
-    slowestLookMs = Math.max(slowestLookMs, n === profile.rounds ? (now - startMs) / profile.rounds : now - lookStartMs)
-    lookStartMs = now
-    const last = n >= horizon || remaining() < 1.2 * slowestLookMs
-    const verdict = options.decideLook(baselineOf(options, pieces, profile), joinRuns(pieces.B, profile, complete))
-    const look = monitor.look(verdict, last ? 1 : fraction(n), n)
-    if (look.comparisons === 0) stopped = 'nothing-to-decide'
-    else if (look.allDecided) stopped = 'decided'
-    else if (last) stopped = n >= horizon ? 'max-rounds' : 'max-duration'
-    if (stopped !== null) break
-    // One more round per side; live A/B continues the A B B A order (pair n+1 is B A when n is odd).
-    const order = live ? (n % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) : (['B'] as const)
-    for (const side of order) {
-      if ((await piece(side, 1)) === null) {
-        stopped = signal?.aborted ? 'stopped' : 'max-duration'
-        break
-      }
-    }
-    if (stopped === null) n++
-  }
-  // A cut look (signal, or a piece past max-duration) leaves one side a round ahead: compare complete pairs only.
-  if (live) {
-    pieces.A.splice(n)
-    pieces.B.splice(n)
-  }
-  if (pieces.B.length === 0) throw new Error('rounds: auto was stopped before any round ran')
-  const candidate = joinRuns(pieces.B, profile, completionOf(stopped, n, profile))
-  const baseline = live
-    ? joinRuns(pieces.A, profile, completionOf(stopped, n, profile))
-    : baselineOf(options, pieces, profile)
-  const summary: SequentialSummary = {
-    rounds: n,
-    looks: monitor.looks,
-    maxRounds: horizon,
-    stopped,
-    reason: reasonOf(stopped, n, monitor.looks, horizon, live),
-  }
-  return { baseline, candidate, monitor, summary }
 }
 
-const complete = { status: 'complete' } as const
-
-function baselineOf(options: RunUntilDecidedOptions, pieces: { A: RunResult[] }, profile: Profile): RunResult {
-  return options.baseline.kind === 'stored' ? options.baseline.run : joinRuns(pieces.A, profile, complete)
-}
+const COMPLETE = { status: 'complete' } as const
 
 /** Rounds per side that fit max-duration: the first warm-up(s), then rounds with their re-warm-ups. */
 function plannedRounds(profile: Profile, roundMs: number, rewarmMs: number, live: boolean): number {

@@ -6,12 +6,12 @@
 //   2. Fixed 12 rounds, live A/B of two servers whose latency drifts together by +30 % over the run: identical (should
 //      pass) and 25 % slower search (should be a regression); the unpaired test on the same runs for contrast.
 import { cpus } from 'node:os'
-import { localEnvironment, localGitContext } from '../../src/cli/environment.js'
+import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { Profile } from '../../src/config/profile.js'
-import { startSampleServer } from '../../src/demo/sample-server.js'
 import { decide } from '../../src/gate/decide.js'
 import type { Verdict } from '../../src/gate/types.js'
+import { localEnvironment, localGitContext } from '../../src/load/environment.js'
 import { runLiveAb } from '../../src/load/live-ab.js'
 import { runLoad } from '../../src/load/run-load.js'
 import { runUntilDecided } from '../../src/sequential/run-until-decided.js'
@@ -26,10 +26,10 @@ const AUTO_PROFILE = `name: auto-ab
 model: constant-vus
 vus: 2
 warmup: 1s
-duration: 3s
+duration: 6s
 rounds: auto
 min-rounds: 6
-max-duration: 45s
+max-duration: 90s
 max-event-loop-lag: 5s
 requests:
   - GET /api/users/{{iteration}}

@@ -5,7 +5,7 @@ import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { minimumSignedRankPValue, pseudoMedian, wilcoxonSignedRank } from '../stats/signed-rank.js'
 import { METRIC_UNITS, roundValue, WORSE_DIRECTION } from './measurements.js'
-import { type MetricTest, MIN_EQUIVALENCE_CONF_LEVEL, marginFor, median } from './metric-rule.js'
+import { detectableShiftOf, type MetricTest, marginFor, median, relative } from './metric-rule.js'
 import type { GateInput } from './types.js'
 
 /**
@@ -85,12 +85,7 @@ export function testPairedMetric(input: {
     hl.interval === null
       ? null
       : { lower: hl.interval.lower, upper: hl.interval.upper, confLevel: hl.interval.achievedConfLevel }
-  const detectableShift =
-    shiftInterval === null
-      ? 0
-      : shiftInterval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL
-        ? null
-        : (shiftInterval.upper - shiftInterval.lower) / 2
+  const detectableShift = detectableShiftOf(shiftInterval)
   return {
     metric,
     unit: METRIC_UNITS[metric],
@@ -99,12 +94,7 @@ export function testPairedMetric(input: {
     baselineMedian,
     candidateMedian: median(candidateRounds),
     shift: hl.estimate,
-    relativeShift:
-      baselineMedian !== 0
-        ? hl.estimate / Math.abs(baselineMedian)
-        : hl.estimate === 0
-          ? 0
-          : Math.sign(hl.estimate) * Number.POSITIVE_INFINITY,
+    relativeShift: relative(hl.estimate, baselineMedian),
     shiftInterval,
     margin,
     pValue,

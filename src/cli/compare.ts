@@ -131,7 +131,7 @@ function looksLikeRunResult(text: string): boolean {
   return /^\s*\{/.test(text)
 }
 
-async function readOrExplain(io: CliIo, path: string, flag: string): Promise<string> {
+export async function readOrExplain(io: CliIo, path: string, flag: string): Promise<string> {
   try {
     return await io.readText(path)
   } catch (error) {

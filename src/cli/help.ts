@@ -8,6 +8,7 @@ Usage:
   tailgate compare --baseline A --candidate B [--format markdown|json|text] [options]
   tailgate import --source k6|autocannon|artillery FILE... [--out result.json] [--rounds N]
   tailgate export --format bmf RESULT [--out FILE]
+  tailgate report RESULT.json [--baseline B.json] [--history H.json ...] [--out report.html]
   tailgate calibrate <profile.yml> [--target URL] [--runs K] [--format text|json|markdown]
   tailgate demo [--out tailgate-report.md]
   tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]

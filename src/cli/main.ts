@@ -13,6 +13,7 @@ import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
+import { REPORT_HELP, reportCommand } from './report.js'
 import { runCommand } from './run.js'
 
 /** Runs one CLI invocation; never throws. */
@@ -104,6 +105,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         if (values.help) return help(io, MERGE_HELP)
         return await mergeCommand({ ...values, files: positionals }, io)
       }
+      case 'report': {
+        const { values, positionals } = parse(rest, {
+          baseline: { type: 'string' },
+          history: { type: 'string', multiple: true },
+          profile: { type: 'string' },
+          out: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, REPORT_HELP)
+        return await reportCommand({ ...values, files: positionals }, io)
+      }
       case 'serve-sample':
         return await serveSample(rest, io)
       default:
@@ -123,7 +135,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 class UsageError extends Error {}
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
 
 function parse<T extends OptionSpec>(args: readonly string[], options: T) {
   try {

@@ -38,8 +38,8 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
   const candidatePath = required(flags.candidate, 'candidate')
   const format = oneOf(flags.format ?? (io.stdout.isTTY ? 'text' : 'markdown'), 'format', FORMATS)
   const [baselineText, candidateText] = await Promise.all([
-    readOrExplain(io, baselinePath, 'baseline'),
-    readOrExplain(io, candidatePath, 'candidate'),
+    readOrExplain(io, baselinePath, '--baseline'),
+    readOrExplain(io, candidatePath, '--candidate'),
   ])
   if (looksLikeRunResult(baselineText) || looksLikeRunResult(candidateText)) {
     const baseline = parseRunResult(baselineText, baselinePath)
@@ -131,12 +131,13 @@ function looksLikeRunResult(text: string): boolean {
   return /^\s*\{/.test(text)
 }
 
-export async function readOrExplain(io: CliIo, path: string, flag: string): Promise<string> {
+/** Reads a file named by `field` (`--baseline`, `RESULT.json`); a read error becomes a ConfigError naming both. */
+export async function readOrExplain(io: CliIo, path: string, field: string): Promise<string> {
   try {
     return await io.readText(path)
   } catch (error) {
     throw new ConfigError(
-      `--${flag}`,
+      field,
       `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       'check the path',
     )

@@ -49,8 +49,8 @@ export async function reportCommand(flags: ReportFlags, io: CliIo): Promise<Exit
   const read = async (path: string, what: string): Promise<RunResult> =>
     parseRunResult(await readOrExplain(io, path, what), path)
   const candidate = await read(candidatePath, 'RESULT.json')
-  const baseline = flags.baseline === undefined ? null : await read(flags.baseline, 'baseline')
-  const history = await Promise.all((flags.history ?? []).map((path) => read(path, 'history')))
+  const baseline = flags.baseline === undefined ? null : await read(flags.baseline, '--baseline')
+  const history = await Promise.all((flags.history ?? []).map((path) => read(path, '--history')))
   // The profile gives gate settings and budgets only; its target is never used here.
   const profile = flags.profile ? readProfile(flags.profile, { target: 'http://report.invalid' }) : null
   const gate = profile?.gate ?? DEFAULT_GATE

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { runDemo } from '../src/cli/demo/demo.js'
 import { processIo } from '../src/cli/io.js'
-import { runDemo } from '../src/demo/demo.js'
 import { launchChromium } from '../test/helpers/browser.js'
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 // `tailgate report RESULT.json [--baseline B.json] [--history H.json …] --out report.html`: the self-contained
 // HTML report of one run, with the verdict against a baseline (when given) and the base branch's trend.
-import { sourceOfResult } from '../baseline/source.js'
+
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE } from '../config/gate-schema.js'
 import { readProfile } from '../config/load-profile.js'
@@ -8,6 +8,7 @@ import { decide } from '../gate/decide.js'
 import { renderHtml } from '../report/html/page.js'
 import type { ReportInput } from '../report/types.js'
 import { parseRunResult } from '../results/codec.js'
+import { sourceOfResult } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 import { readOrExplain } from './compare.js'
 import { EXIT, type ExitCode } from './exit-codes.js'

@@ -13,7 +13,7 @@ import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
-import { REPORT_HELP, reportCommand } from './report.js'
+import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from './report.js'
 import { runCommand } from './run.js'
 
 /** Runs one CLI invocation; never throws. */
@@ -106,13 +106,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await mergeCommand({ ...values, files: positionals }, io)
       }
       case 'report': {
-        const { values, positionals } = parse(rest, {
-          baseline: { type: 'string' },
-          history: { type: 'string', multiple: true },
-          profile: { type: 'string' },
-          out: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, REPORT_OPTIONS)
         if (values.help) return help(io, REPORT_HELP)
         return await reportCommand({ ...values, files: positionals }, io)
       }

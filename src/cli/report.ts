@@ -30,6 +30,15 @@ Options:
   -h, --help        this help
 `
 
+/** The command's options, for node:util parseArgs. */
+export const REPORT_OPTIONS = {
+  baseline: { type: 'string' },
+  history: { type: 'string', multiple: true },
+  profile: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
 export interface ReportFlags {
   readonly files: readonly string[]
   readonly baseline?: string

@@ -11,6 +11,9 @@ export const OUTPUTS = {
   'report-path': 'Path of the JSON report (schema/report.schema.json).',
   'markdown-path': 'Path of the markdown report (the comment body).',
   'junit-path': 'Path of the JUnit XML report (one test case per endpoint and gated metric).',
+  'html-path':
+    'Path of the self-contained HTML report (tailgate-report.html: charts and tables, no script, opens offline).',
+  'html-url': 'URL of the tailgate-report-<profile> artifact holding the HTML report, when it was uploaded.',
   'result-path': "Path of this run's RunResult file (upload it as an artifact for the two-workflow pattern).",
   'comment-url': 'URL of the sticky PR comment, when one was posted or updated.',
   'baseline-source': 'Which baseline was compared (store:reference), or empty when none.',

@@ -22,10 +22,13 @@ import { baselineSource } from '../report/builders.js'
 import { decidedInput, HOSTILE_NAMES, hostileCase, manyEndpointsCase } from '../report/html-cases.js'
 import { type PageProbe, type ProbeDocument, probePage } from './page-probe.js'
 
-/** Series per chart kind: baseline and this PR, or this PR alone; rounds: baseline, PR, shift CI. */
+/**
+ * Series per chart kind: baseline and this PR, or this PR alone; the timeline has p50, p95 and p99 of each; rounds:
+ * baseline, PR, shift CI.
+ */
 const SERIES = {
-  withBaseline: { timeline: 2, throughput: 2, distribution: 2, rounds: 3, trend: 2 },
-  withoutBaseline: { timeline: 1, throughput: 1, distribution: 1 },
+  withBaseline: { timeline: 6, throughput: 2, distribution: 2, rounds: 3, trend: 2 },
+  withoutBaseline: { timeline: 3, throughput: 1, distribution: 1 },
 } as const
 
 interface ReportCase {

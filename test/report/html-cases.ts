@@ -26,7 +26,9 @@ export function syntheticTimeline(seconds: number, p95Ms: number, errorSecond = 
     second,
     requests: 100 + (second % 3) * 5,
     errors: second === errorSecond ? 3 : 0,
+    p50Us: Math.round(p95Ms * 500 * (1 + (second % 4) / 40)),
     p95Us: Math.round(p95Ms * 1000 * (1 + (second % 4) / 40)),
+    p99Us: Math.round(p95Ms * 1300 * (1 + (second % 4) / 40)),
   }))
 }
 

@@ -54,6 +54,33 @@ describe('renderHtml', () => {
     expect(comparisonCount(input)).toBeGreaterThanOrEqual(10)
   })
 
+  it('draws p50, p95 and p99 per second of both runs, or p95 alone for results that only have it', () => {
+    const input = manyEndpointsCase(2, 6, 0)
+    const p95Only = (run: typeof input.candidate) => ({
+      ...run,
+      timeline: run.timeline.map(({ second, requests, errors, p95Us }) => ({ second, requests, errors, p95Us })),
+    })
+    const older = {
+      ...input,
+      candidate: p95Only(input.candidate),
+      baseline: { ...input.baseline!, result: p95Only(input.baseline!.result) },
+    }
+    const timelineSeries = (html: string): string[] => {
+      const svg = html.split('data-chart="timeline"')[1]!.split('</svg>')[0]!
+      return [...svg.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1]!)
+    }
+
+    expect(timelineSeries(renderHtml(input))).toEqual([
+      'p50 baseline',
+      'p95 baseline',
+      'p99 baseline',
+      'p50 this PR',
+      'p95 this PR',
+      'p99 this PR',
+    ])
+    expect(timelineSeries(renderHtml(older))).toEqual(['p95 baseline', 'p95 this PR'])
+  })
+
   it('puts the numbers of every chart in a table under it', () => {
     const html = renderHtml(manyEndpointsCase(4, 6))
 

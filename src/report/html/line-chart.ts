@@ -17,7 +17,9 @@ import {
   PLOT_W,
   percentilePosition,
   type Scale,
+  type SeriesWeight,
   tickLabel,
+  WEIGHT_WIDTH,
 } from './svg-parts.js'
 
 export type Point = readonly [x: number, y: number]
@@ -27,6 +29,8 @@ export interface ChartSeries {
   readonly name: string
   readonly role: SeriesRole
   readonly points: readonly Point[]
+  /** Line width within the role (p50 thin, p95 medium, p99 thick); medium by default. */
+  readonly weight?: SeriesWeight
 }
 
 export interface AxisTick {
@@ -62,6 +66,7 @@ export interface LineChartSpec {
 
 function seriesGroup(series: ChartSeries, xs: Scale, ys: Scale): Html {
   const style = SERIES_STYLES[series.role]
+  const weight = series.weight ?? 'medium'
   const finite = series.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
   const line =
     finite.length > 1
@@ -69,12 +74,13 @@ function seriesGroup(series: ChartSeries, xs: Scale, ys: Scale): Html {
           d: finite.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${num(xs(x))} ${num(ys(y))}`).join(''),
           fill: 'none',
           stroke: style.colour,
-          'stroke-width': 2,
+          'stroke-width': WEIGHT_WIDTH[weight],
           'stroke-dasharray': style.dash,
         })
       : null
+  // Markers on the medium line only (or a lone point): six marked lines in one chart would hide each other.
   const markers =
-    finite.length <= MAX_MARKERS
+    finite.length <= MAX_MARKERS && (weight === 'medium' || finite.length === 1)
       ? h('path', {
           class: 'markers',
           d: finite.map(([x, y]) => markerPath(style.marker, xs(x), ys(y))).join(''),
@@ -126,7 +132,7 @@ export function lineChart(spec: LineChartSpec): Html {
     h('path', { class: 'error-mark', d: `M${num(xs(mark.at))} ${bottom - 1}l-4 -7h8z` }, h('title', null, mark.label)),
   )
   const legendEntries = [
-    ...spec.series.map((s) => ({ name: s.name, role: s.role })),
+    ...spec.series.map((s) => ({ name: s.name, role: s.role, ...(s.weight ? { weight: s.weight } : {}) })),
     ...(spec.horizontals ?? []).map((line) => ({ name: line.label, role: 'limit' as const })),
   ]
   return frame(

@@ -54,19 +54,37 @@ export function markerPath(shape: MarkerShape, x: number, y: number): string {
   }
 }
 
-export function legend(entries: readonly { name: string; role: SeriesRole | 'limit' }[]): Html {
+/** Line width per series weight: within one role, p50 thin, p95 medium, p99 thick (a cue without colour). */
+export const WEIGHT_WIDTH = { thin: 1.25, medium: 2, thick: 3.25 } as const
+export type SeriesWeight = keyof typeof WEIGHT_WIDTH
+
+export interface LegendEntry {
+  readonly name: string
+  readonly role: SeriesRole | 'limit'
+  readonly weight?: SeriesWeight
+}
+
+/** The legend above the plot, wrapping to a second row when the first is full. */
+export function legend(entries: readonly LegendEntry[]): Html {
   let x = PAD.left
+  let y = 10
   const items = entries.map((entry) => {
     const style =
       entry.role === 'limit'
         ? { colour: MARK_COLOURS.limit, dash: '4 3', marker: null }
         : SERIES_STYLES[entry.role as SeriesRole]
+    const width = 34 + entry.name.length * 6.2 + 14
+    if (x + width > WIDTH - PAD.right && x > PAD.left) {
+      x = PAD.left
+      y += 13
+    }
     const at = x
-    x += 34 + entry.name.length * 6.2 + 14
+    x += width
+    const strokeWidth = WEIGHT_WIDTH[entry.weight ?? 'medium']
     return h(
       'g',
-      { class: 'legend-item', transform: `translate(${num(at)} 14)` },
-      h('path', { d: 'M0 0h26', stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }),
+      { class: 'legend-item', transform: `translate(${num(at)} ${y})` },
+      h('path', { d: 'M0 0h26', stroke: style.colour, 'stroke-width': strokeWidth, 'stroke-dasharray': style.dash }),
       style.marker ? h('path', { d: markerPath(style.marker, 13, 0), fill: style.colour }) : null,
       h('text', { x: 32, y: 4 }, entry.name),
     )

@@ -5,6 +5,7 @@ import { formatMsNumber } from '../format.js'
 import type { Html } from './element.js'
 import { dataTable, figure, type IdSource, ms } from './figure.js'
 import { type ChartSeries, type LineChartSpec, lineChart } from './line-chart.js'
+import type { SeriesWeight } from './svg-parts.js'
 
 export interface TimelineRuns {
   readonly candidate: RunResult
@@ -24,12 +25,30 @@ function sidesOf({ candidate, baseline }: TimelineRuns): Side[] {
   ]
 }
 
-function seriesOf(sides: readonly Side[], label: string, value: (p: TimelinePoint) => number): ChartSeries[] {
-  return sides.map((side) => ({
-    name: `${label} ${side.word}`,
-    role: side.role,
-    points: side.run.timeline.map((p) => [p.second, value(p)] as const),
-  }))
+function seriesOf(
+  sides: readonly Side[],
+  label: string,
+  value: (p: TimelinePoint) => number | undefined,
+  weight: SeriesWeight = 'medium',
+): ChartSeries[] {
+  return sides.flatMap((side) => {
+    const points = side.run.timeline.flatMap((p) => {
+      const y = value(p)
+      return y === undefined ? [] : [[p.second, y] as const]
+    })
+    // A series only when the run recorded it (p50 and p99 per second are absent from older results).
+    return points.length === 0 ? [] : [{ name: `${label} ${side.word}`, role: side.role, points, weight }]
+  })
+}
+
+/** p50, p95 and p99 per second of each side, ms; the order keeps each side's lines together in the legend. */
+function latencySeries(sides: readonly Side[]): ChartSeries[] {
+  const ms = (us: number | undefined): number | undefined => (us === undefined ? undefined : us / 1000)
+  return sides.flatMap((side) => [
+    ...seriesOf([side], 'p50', (p) => ms(p.p50Us), 'thin'),
+    ...seriesOf([side], 'p95', (p) => ms(p.p95Us), 'medium'),
+    ...seriesOf([side], 'p99', (p) => ms(p.p99Us), 'thick'),
+  ])
 }
 
 /** The warm-up shaded, the round starts as thin lines, the seconds with errors as triangles on the x axis. */
@@ -52,6 +71,13 @@ function furniture(candidate: RunResult, sides: readonly Side[]): Pick<LineChart
 const bySecond = (timeline: readonly TimelinePoint[]): Map<number, TimelinePoint> =>
   new Map(timeline.map((point) => [point.second, point]))
 
+/** "p50 / p95 / p99" of one second in ms (a missing percentile as `–`). */
+function percentilesCell(point: TimelinePoint | undefined): string {
+  if (point === undefined) return '–'
+  const at = (us: number | undefined): string => ms(us === undefined ? null : us / 1000)
+  return `${at(point.p50Us)} / ${at(point.p95Us)} / ${at(point.p99Us)}`
+}
+
 function timelineTable({ candidate, baseline }: TimelineRuns): Html {
   const candidateSeconds = bySecond(candidate.timeline)
   const baselineSeconds = bySecond(baseline?.timeline ?? [])
@@ -61,18 +87,18 @@ function timelineTable({ candidate, baseline }: TimelineRuns): Html {
     const base = baselineSeconds.get(second)
     return [
       String(second),
-      ms(base && base.p95Us / 1000),
-      ms(pr && pr.p95Us / 1000),
+      percentilesCell(base),
+      percentilesCell(pr),
       base?.requests ?? '–',
       pr?.requests ?? '–',
       base?.errors ?? '–',
       pr?.errors ?? '–',
     ]
   })
-  const header = ['Second', 'p95 baseline', 'p95 this PR', 'Requests baseline', 'Requests this PR']
+  const header = ['Second', 'p50 / p95 / p99 baseline', 'p50 / p95 / p99 this PR', 'Requests baseline']
   return dataTable(
-    'Per second: p95 latency (ms), requests and errors',
-    [...header, 'Errors baseline', 'Errors this PR'],
+    'Per second: latency (ms), requests and errors',
+    [...header, 'Requests this PR', 'Errors baseline', 'Errors this PR'],
     rows,
   )
 }
@@ -91,12 +117,13 @@ export function timelineFigures(runs: TimelineRuns, ids: IdSource): Html | null 
   const latencyChart = lineChart({
     kind: 'timeline',
     id: ids.next(),
-    title: 'Latency per second (p95, every endpoint)',
-    description: 'p95 latency in each second of the run, baseline and this PR; the table below has the numbers.',
+    title: 'Latency per second (p50, p95, p99; every endpoint together)',
+    description:
+      'p50, p95 and p99 latency in each second of the run, baseline and this PR; the table below has the numbers.',
     xLabel: 'seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)',
-    yLabel: 'p95 ms',
+    yLabel: 'latency ms',
     xScale: 'linear',
-    series: seriesOf(sides, 'p95', (p) => p.p95Us / 1000),
+    series: latencySeries(sides),
     ...marks,
   })
   const throughputChart = lineChart({

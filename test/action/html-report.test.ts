@@ -10,7 +10,7 @@ import { runAction } from '../../src/action/run.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
 import { startServer } from '../helpers/servers.js'
-import { fakeDeps, pullRequestContext } from './fake-deps.js'
+import { fakeDeps, found, pullRequestContext } from './fake-deps.js'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let profilePath: string
@@ -28,30 +28,13 @@ const run = (centreMs: number): RunResult =>
     [{ name: 'GET /a', roundsMs: Array.from({ length: 6 }, (_, i) => spreadMs(300, centreMs * (1 + 0.002 * i))) }],
     { profileId: 'api' },
   )
-const baselineOf = (result: RunResult) =>
-  ({
-    kind: 'found',
-    result,
-    history: [],
-    source: {
-      store: 'cache',
-      reference: 'tailgate-v1-fp-main-bbbb',
-      branch: 'main',
-      sha: 'b'.repeat(40),
-      exactSha: true,
-      measuredAt: result.startedAt,
-      commitsBehind: 0,
-      runId: '40',
-    },
-    warnings: [],
-  }) as const
 
 function regressedPr(upload: ((name: string, path: string) => Promise<ReportUploadResult>) | null) {
   const fake = fakeDeps({
     inputs: { profile: profilePath, target: server.url.href, 'wait-timeout': '5s' },
     context: pullRequestContext(7),
     candidate: run(26),
-    restore: baselineOf(run(20)),
+    restore: found(run(20)),
   })
   const uploads: { name: string; path: string }[] = []
   const deps =

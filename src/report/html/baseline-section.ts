@@ -1,19 +1,10 @@
 // The baseline-and-environment section: which baseline was used (or why none), the environment of both runs, and
 // the gate's warnings. Pure: ReportInput in, markup out.
-import type { RunEnvironment } from '../../results/types.js'
+import { ENVIRONMENT_ROWS } from '../details.js'
 import { formatAge, plural } from '../format.js'
 import type { ReportInput } from '../types.js'
 import { fragment, type Html, h } from './element.js'
 import { dataTable } from './figure.js'
-
-const ENVIRONMENT_ROWS = [
-  { label: 'CPU', value: (e: RunEnvironment) => e.cpuModel },
-  { label: 'Cores', value: (e: RunEnvironment) => String(e.cores) },
-  { label: 'OS', value: (e: RunEnvironment) => `${e.os} ${e.arch}` },
-  { label: 'Node', value: (e: RunEnvironment) => e.nodeVersion },
-  { label: 'Tailgate', value: (e: RunEnvironment) => e.tailgateVersion },
-  { label: 'Runner', value: (e: RunEnvironment) => e.runner ?? '–' },
-] as const
 
 export function baselineSection(input: ReportInput): Html {
   const { baseline } = input

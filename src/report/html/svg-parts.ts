@@ -85,7 +85,9 @@ export function legend(entries: readonly LegendEntry[]): Html {
       'g',
       { class: 'legend-item', transform: `translate(${num(at)} ${y})` },
       h('path', { d: 'M0 0h26', stroke: style.colour, 'stroke-width': strokeWidth, 'stroke-dasharray': style.dash }),
-      style.marker ? h('path', { d: markerPath(style.marker, 13, 0), fill: style.colour }) : null,
+      style.marker && strokeWidth === WEIGHT_WIDTH.medium
+        ? h('path', { d: markerPath(style.marker, 13, 0), fill: style.colour })
+        : null,
       h('text', { x: 32, y: 4 }, entry.name),
     )
   })

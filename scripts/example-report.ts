@@ -2,8 +2,8 @@
 // it writes, for the README: docs/example-report.png. Uses the system's Chromium (Debian package `chromium`).
 // Not part of the test suite.
 //
-//   npx tsx scripts/example-report.ts [--out docs/example-report.png] [--height 1700] [--keep DIR]
-import { mkdtemp } from 'node:fs/promises'
+//   npx tsx scripts/example-report.ts [--out docs/example-report.png] [--height 1700] [--keep DIR] [--attempts 3]
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,12 +13,25 @@ import { processIo } from '../src/cli/io.js'
 import { launchChromium } from '../test/helpers/browser.js'
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, height: { type: 'string' }, keep: { type: 'string' } },
+  options: {
+    out: { type: 'string' },
+    height: { type: 'string' },
+    keep: { type: 'string' },
+    attempts: { type: 'string' },
+  },
 })
 const out = resolve(values.out ?? 'docs/example-report.png')
 const dir = values.keep ?? (await mkdtemp(join(tmpdir(), 'tailgate-example-report-')))
-const code = await runDemo({ io: processIo(new AbortController().signal), outPath: join(dir, 'tailgate-report.md') })
-if (code !== 0) throw new Error(`the demo exited ${code}`)
+// On a busy machine the generator can fall behind and the demo reads "invalid run": measure again (a few times)
+// so the picture shows what the demo shows on a quiet one.
+const attempts = Number(values.attempts ?? 3)
+for (let attempt = 1; attempt <= attempts; attempt++) {
+  const code = await runDemo({ io: processIo(new AbortController().signal), outPath: join(dir, 'tailgate-report.md') })
+  if (code !== 0) throw new Error(`the demo exited ${code}`)
+  const html = await readFile(join(dir, 'tailgate-report.html'), 'utf8')
+  if (!html.includes('class="verdict v-invalid"')) break
+  process.stderr.write(`attempt ${attempt}: the run was invalid (a busy machine); measuring again\n`)
+}
 const browser = await launchChromium({ width: 1100, height: Number(values.height ?? 1700) })
 try {
   const page = await browser.context.newPage()

@@ -205,6 +205,17 @@ function checkVariables(step: Step, known: ReadonlySet<string>, path: IssuePath,
 export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]): NormalizedParts {
   const { raw, model } = context
   const load = loadShape(raw, model)
+  if ('stages' in load && load.stages.length > 0) {
+    const start = 'startVus' in load ? load.startVus : load.startRatePerSecond
+    if (start === 0 && load.stages.every((stage) => stage.target === 0)) {
+      const unit = 'startVus' in load ? 'virtual users' : 'iterations per second'
+      issues.push({
+        path: ['stages'],
+        problem: 'every stage targets 0 and the ramp starts at 0: nothing would be sent',
+        fix: `give a stage a target above 0 (${unit}), e.g. stages: [{ duration: 30s, target: 10 }]`,
+      })
+    }
+  }
   const durationMs = 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)
   const timeoutMs = raw.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs
   const scenarios: Scenario[] = []

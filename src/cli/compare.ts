@@ -77,7 +77,7 @@ async function compareRuns({
   io,
 }: CompareRunsArgs): Promise<ExitCode> {
   // The profile gives gate settings and budgets only; its target is never used here.
-  const profile = flags.profile ? readProfile(flags.profile, { target: 'http://compare.invalid' }) : null
+  const profile = flags.profile ? readProfile(flags.profile, { gateOnly: true }) : null
   const input = localReport({
     baseline,
     candidate,

@@ -188,7 +188,7 @@ async function gateCandidate({ settings, mode, deps, profile, gate, candidate }:
  */
 async function mergeShards(settings: ActionSettings, deps: ActionDeps) {
   // The profile gives the gate settings and budgets; its target is never used (nothing is measured here).
-  const profile = readProfile(settings.profilePath, { target: 'http://merge.invalid' })
+  const profile = readProfile(settings.profilePath, { gateOnly: true })
   const candidate = mergeRunResults(await readShardResults(settings, deps))
   const resultPath = await deps.files.writeText(join(settings.outputDir, 'result.json'), serializeRunResult(candidate))
   deps.outputs.set('result-path', resultPath)

@@ -51,7 +51,8 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
   }
   const override =
     settings.target ?? (deployment?.state === 'success' ? (deployment.environmentUrl ?? undefined) : undefined)
-  const profile = readProfile(settings.profilePath, override ? { target: override } : {})
+  const targetName = settings.target ? 'target' : "the deployment_status event's environment_url"
+  const profile = readProfile(settings.profilePath, override ? { target: override, targetName } : {})
   const resolution = resolveTarget({ input: settings.target ?? null, profileTarget: profile.target, deployment })
   if (resolution.kind === 'skip') return resolution
   const baselineTarget = settings.baselineTarget

@@ -3,6 +3,7 @@
 export const MAIN_HELP = `tailgate: stop HTTP latency regressions before they merge
 
 Usage:
+  tailgate check <profile.yml> [--target URL]
   tailgate run <profile.yml> [--target URL] [--out result.json] [--shard i/N]
   tailgate merge SHARD.json... [--out merged.json]
   tailgate compare --baseline A --candidate B [--format markdown|json|text] [options]

@@ -7,6 +7,7 @@ import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
+import { CHECK_HELP, checkCommand } from './check.js'
 import { compareCommand } from './compare.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
@@ -41,6 +42,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         if (values.help) return help(io, RUN_HELP)
         if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
         return await runCommand(positionals[0], values, io)
+      }
+      case 'check': {
+        const { values, positionals } = parse(rest, {
+          target: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, CHECK_HELP)
+        if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
+        return await checkCommand(positionals[0], values, io)
       }
       case 'compare': {
         const { values, positionals } = parse(rest, {

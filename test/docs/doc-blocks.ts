@@ -2,6 +2,7 @@
 // their fenced code blocks with the line each starts on, and which YAML blocks are profiles or workflows.
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { isMap, parseDocument } from 'yaml'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -56,3 +57,28 @@ export const EXAMPLE_PROFILES: readonly string[] = readdirSync(`${REPO_ROOT}exam
   .filter((name) => name.endsWith('.yml'))
   .sort()
   .map((name) => `examples/${name}`)
+
+/** The profile text with the target on the local server and the load cut to about a second. */
+export function shortened(text: string, target: URL): string {
+  const doc = parseDocument(text)
+  const set = (key: string, value: unknown) => {
+    if (doc.has(key)) doc.set(key, value)
+  }
+  doc.set('target', target.href)
+  set('rate', 10)
+  set('vus', 2)
+  set('duration', '1s')
+  set('warmup', '0s')
+  set('max-duration', '20s')
+  const closed = doc.has('vus') || doc.has('start-vus')
+  const stages = doc.get('stages')
+  if (stages) {
+    const items = (doc.toJS().stages as { target: number }[]).map((stage) => ({
+      duration: '400ms',
+      target: Math.min(stage.target, closed ? 2 : 10),
+    }))
+    doc.set('stages', items)
+  }
+  if (!isMap(doc.contents)) throw new Error('not a profile')
+  return doc.toString()
+}

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isMap, parseDocument } from 'yaml'
+import { parseDocument } from 'yaml'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { profileJsonSchema } from '../../src/config/profile-json-schema.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 import { run } from '../load/run-helpers.js'
-import { EXAMPLE_PROFILES, profileBlocks, REPO_ROOT } from './doc-blocks.js'
+import { EXAMPLE_PROFILES, profileBlocks, REPO_ROOT, shortened } from './doc-blocks.js'
 
 const schema = JSON.parse(readFileSync(`${REPO_ROOT}schema/profile.schema.json`, 'utf8'))
 const validateSchema = new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(schema)
@@ -79,31 +79,6 @@ describe('parser and JSON Schema agree on refusals', () => {
     expect(bothVerdicts(text, 'agree.yml')).toEqual({ parser: [], schema: [] })
   })
 })
-
-/** The profile text with the target on the local server and the load cut to about a second. */
-function shortened(text: string, target: URL): string {
-  const doc = parseDocument(text)
-  const set = (key: string, value: unknown) => {
-    if (doc.has(key)) doc.set(key, value)
-  }
-  doc.set('target', target.href)
-  set('rate', 10)
-  set('vus', 2)
-  set('duration', '1s')
-  set('warmup', '0s')
-  set('max-duration', '20s')
-  const closed = doc.has('vus') || doc.has('start-vus')
-  const stages = doc.get('stages')
-  if (stages) {
-    const items = (doc.toJS().stages as { target: number }[]).map((stage) => ({
-      duration: '400ms',
-      target: Math.min(stage.target, closed ? 2 : 10),
-    }))
-    doc.set('stages', items)
-  }
-  if (!isMap(doc.contents)) throw new Error('not a profile')
-  return doc.toString()
-}
 
 describe('documented profiles run against a loopback server', () => {
   let server: TestServer

@@ -10,7 +10,7 @@ import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
 import { CHECK_HELP, checkCommand } from './check.js'
 import { compareCommand } from './compare.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
-import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
+import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
@@ -63,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
           'margin-ms': { type: 'string' },
           'fail-on': { type: 'string' },
           out: { type: 'string' },
+          junit: { type: 'string' },
           alternative: { type: 'string' },
           method: { type: 'string' },
           'no-continuity': { type: 'boolean' },
@@ -156,7 +157,12 @@ function usage(io: CliIo, message: string, text: string | null): ExitCode {
 
 /** `tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]`: the demo's sample server, for workflows and manual tries. */
 async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parse(args, { port: { type: 'string' }, slow: { type: 'string' } })
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    slow: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help) return help(io, SERVE_SAMPLE_HELP)
   const slowdown: Record<string, number> = {}
   if (values.slow) {
     const [prefix, factor] = values.slow.split('=')

@@ -2,17 +2,16 @@
 // (the profile, the target, the output path, whether the rounds can ever show a regression); a run that is no
 // evidence (a dead target, a generator that fell behind) exits 1 and says why, with the fix per error class.
 import { ConfigError } from '../config/errors.js'
-import { profileFingerprint } from '../config/fingerprint.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
 import { cannotFailWarning, measuredRunProblems } from '../gate/validity.js'
+import { localEnvironment, localGitContext } from '../load/environment.js'
 import { runLoad } from '../load/run-load.js'
 import { errorAdvice } from '../report/error-advice.js'
 import { plural } from '../report/format.js'
 import { serializeRunResult } from '../results/codec.js'
 import type { RunResult } from '../results/types.js'
-import { localEnvironment, localGitContext } from './environment.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { type CliIo, checkWritable } from './io.js'
 import { cliProgress } from './progress.js'
@@ -37,7 +36,7 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   const roundsWarning = roundsTooFew(profile)
   if (roundsWarning) io.stderr.write(`warning: ${roundsWarning}\n`)
   const progress = flags.quiet ? undefined : cliProgress(io)
-  const measured = await runLoad({
+  const result = await runLoad({
     profile,
     signal: io.signal,
     environment: localEnvironment(),
@@ -45,8 +44,6 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
     ...(progress ? { onProgress: progress.update } : {}),
   })
   progress?.done()
-  // A shard carries the whole profile's fingerprint, so merged shards compare with unsharded baselines.
-  const result = shard ? { ...measured, profileFingerprint: profileFingerprint(full) } : measured
   const outPath = await io.writeText(out, serializeRunResult(result))
   const requests = result.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0)
   io.stderr.write(

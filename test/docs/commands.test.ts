@@ -29,9 +29,9 @@ const commands = shellBlocks('README.md').flatMap((block) =>
 const COVERED_ELSEWHERE: Readonly<Record<string, string>> = {
   'npm ci && npm test': '.ci/run (npm ci, then npm test)',
   'npm ci && npm run demo':
-    ".ci/run runs npm ci; test/demo/demo.test.ts runs runDemo, what `tailgate demo` runs, with the demo's profile shortened",
+    ".ci/run runs npm ci; test/cli/demo.test.ts runs runDemo, what `tailgate demo` runs, with the demo's profile shortened",
   'npx tailgate demo':
-    "test/demo/demo.test.ts runs runDemo, what `tailgate demo` runs, with the demo's profile shortened",
+    "test/cli/demo.test.ts runs runDemo, what `tailgate demo` runs, with the demo's profile shortened",
 }
 
 const CLI = /^npx tailgate /
@@ -45,7 +45,7 @@ describe('shell commands in README.md', () => {
   it('the commands covered elsewhere exist where the table says', () => {
     const ci = readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8')
     const scripts = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>
-    const demoTest = readFileSync(join(REPO_ROOT, 'test/demo/demo.test.ts'), 'utf8')
+    const demoTest = readFileSync(join(REPO_ROOT, 'test/cli/demo.test.ts'), 'utf8')
 
     expect(ci).toMatch(/npm ci\b/)
     expect(ci).toMatch(/npm test\b/)

@@ -1,9 +1,9 @@
-// Writes action.yml from the INPUTS and OUTPUTS tables (src/config/inputs.ts, src/config/outputs.ts).
+// Writes action.yml from the INPUTS and OUTPUTS tables (src/config/inputs.ts, src/action/outputs.ts).
 // Run `npx tsx scripts/gen-action.ts` after changing an input; test/config/inputs.test.ts checks they agree.
 import { writeFileSync } from 'node:fs'
 import { stringify } from 'yaml'
+import { OUTPUTS } from '../src/action/outputs.js'
 import { INPUTS } from '../src/config/inputs.js'
-import { OUTPUTS } from '../src/config/outputs.js'
 
 export { OUTPUTS }
 

@@ -1,9 +1,9 @@
 // Renders the README's inputs and outputs tables from the INPUTS and OUTPUTS tables (src/config/inputs.ts,
-// src/config/outputs.ts), from which action.yml is generated too. `npx tsx scripts/readme-inputs.ts --write` rewrites
+// src/action/outputs.ts), from which action.yml is generated too. `npx tsx scripts/readme-inputs.ts --write` rewrites
 // README.md between the markers; test/docs/readme.test.ts checks it.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { OUTPUTS, VERDICT_MEANINGS, VERDICT_VALUES } from '../src/action/outputs.js'
 import { INPUTS } from '../src/config/inputs.js'
-import { OUTPUTS, VERDICT_MEANINGS, VERDICT_VALUES } from '../src/config/outputs.js'
 
 const INPUTS_START = '<!-- inputs:start (kept in sync with action.yml by test/docs/readme.test.ts) -->'
 const INPUTS_END = '<!-- inputs:end -->'

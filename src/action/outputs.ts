@@ -1,23 +1,10 @@
 // The action's outputs: every name with its description, and every value `verdict` can take. action.yml
 // (scripts/gen-action.ts) and the README's outputs table (scripts/readme-inputs.ts) are generated from this table;
 // test/docs/outputs.test.ts checks it against what the code writes.
+import { OVERALL_OUTCOMES } from '../gate/types.js'
 
-/**
- * Every value the `verdict` output takes: the gate's overall outcomes (OVERALL_OUTCOMES in src/gate/types.ts,
- * worst first), then the runs that make no verdict.
- */
-export const VERDICT_VALUES = [
-  'invalid',
-  'regression',
-  'budget-violation',
-  'inconclusive',
-  'no-baseline',
-  'improvement',
-  'no-change',
-  'skipped',
-  'shard',
-  'calibrated',
-] as const
+/** Every value the `verdict` output takes: the gate's overall outcomes (worst first), then the runs without one. */
+export const VERDICT_VALUES = [...OVERALL_OUTCOMES, 'skipped', 'shard', 'calibrated'] as const
 export type VerdictValue = (typeof VERDICT_VALUES)[number]
 
 /** What each verdict value means, for the README's outputs table. */

@@ -33,6 +33,10 @@ Options:
   --shard i/N       run the i-th of N equal slices of the load (arrival rate or VUs divided by N)
   --quiet           no progress output
   -h, --help        this help
+
+Checked before any request: the profile, --target, that --out can be written; a warning when the rounds can never
+reach significance. Exit 1 when the run is no evidence (every request failed, too many errors, or the generator fell
+behind), naming each error class with its fix.
 `
 
 export const COMPARE_HELP = `tailgate compare --baseline A --candidate B [options]

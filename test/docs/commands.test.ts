@@ -77,7 +77,7 @@ describe('shell commands in README.md', () => {
         .replace(CLI, '')
         .split(/\s+/)
         .map((arg) => (/^https?:\/\/127\.0\.0\.1:\d+$/.test(arg) ? server.url.href : arg))
-        .map((arg) => (/\.(ya?ml|json|txt|md)$/.test(arg) ? join(dir, arg) : arg))
+        .map((arg) => (/\.(ya?ml|json|txt|md|xml)$/.test(arg) ? join(dir, arg) : arg))
     }
 
     it('are the ones this test expects (check, run, compare of results, compare of samples)', () => {
@@ -105,6 +105,8 @@ describe('shell commands in README.md', () => {
         if (command.includes(' run '))
           expect(await readFile(join(dir, 'candidate.json'), 'utf8')).toContain('"endpoints"')
         if (command.includes('--format markdown')) expect(io.out()).toMatch(/\| *Endpoint/)
+        if (command.includes('--junit junit.xml'))
+          expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<testsuite')
         if (command.includes('a.txt')) expect(JSON.parse(io.out())).toHaveProperty('hodgesLehmann')
       }
     }, 60_000)

@@ -67,6 +67,15 @@ export interface BaselinePort {
   ): Promise<{ readonly outcome: SaveOutcome; readonly lines: readonly string[] }>
 }
 
+export type ReportUploadResult =
+  | { readonly kind: 'uploaded'; readonly name: string; readonly url: string | null }
+  | { readonly kind: 'not-uploaded'; readonly reason: string }
+
+/** Uploads the HTML report as an artifact of this run (so the comment can link it). Never throws. */
+export interface ReportUploadPort {
+  upload(name: string, filePath: string): Promise<ReportUploadResult>
+}
+
 /** Files relative to the workspace (absolute paths as given). */
 export interface FilePort {
   readText(path: string): Promise<string>
@@ -103,5 +112,7 @@ export interface ActionDeps {
   readonly baselines: (settings: ActionSettings) => BaselinePort
   readonly comments: CommentPort
   readonly labels: LabelPort
+  /** The HTML report's artifact upload; absent: the report is only written to output-dir. */
+  readonly reportUpload?: ReportUploadPort
   readonly signal: AbortSignal
 }

@@ -10,6 +10,7 @@ import { renderJunit } from '../report/junit.js'
 import { renderMarkdown } from '../report/markdown.js'
 import type { ReportBaseline, ReportInput } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
+import { publishHtmlReport } from './html-report.js'
 import type { ActionDeps, CommentResult } from './ports.js'
 
 export interface PublishArgs {
@@ -38,8 +39,8 @@ export async function publishReports(args: PublishArgs): Promise<void> {
     accepted: args.accepted,
     mode: args.mode,
   }
-  const markdown = renderMarkdown(input)
   const dir = settings.outputDir
+  const markdown = renderMarkdown({ ...input, fullReport: await publishHtmlReport(input, deps, dir) })
   const markdownPath = await deps.files.writeText(join(dir, 'report.md'), markdown)
   const reportPath = await deps.files.writeText(
     join(dir, 'report.json'),

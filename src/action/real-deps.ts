@@ -20,6 +20,10 @@ import {
   writeJobSummary,
 } from './adapters.js'
 import type { ActionDeps, CommentPort } from './ports.js'
+import { artifactReportUpload } from './report-upload.js'
+
+/** The HTML report's upload gets this long; the verdict never waits longer on it. */
+const REPORT_UPLOAD_TIMEOUT_MS = 60_000
 
 const noComments: CommentPort = {
   exists: async () => false,
@@ -97,6 +101,11 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     },
     comments: rest ? commentPort(rest, github.repository) : noComments,
     labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
+    reportUpload: artifactReportUpload({
+      runUrl: context.runUrl,
+      timeoutMs: REPORT_UPLOAD_TIMEOUT_MS,
+      env: process.env,
+    }),
     signal,
   }
 }

@@ -47,7 +47,12 @@ export function profileJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(rawProfileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
   const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>
   // `rounds` is parsed by a transform (for its error message); editors get the shape it accepts.
-  properties.rounds = { anyOf: [{ type: 'integer', minimum: 1, maximum: 100 }, { type: 'string', const: 'auto' }] }
+  properties.rounds = {
+    anyOf: [
+      { type: 'integer', minimum: 1, maximum: 100 },
+      { type: 'string', const: 'auto' },
+    ],
+  }
   for (const [key, description] of Object.entries(DESCRIPTIONS)) {
     const property = properties[key]
     if (property) property.description = description

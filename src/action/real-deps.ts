@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
+import type { ActionSettings } from '../config/inputs.js'
 import { parseGitHubContext } from '../github/context.js'
 import { createRestClient } from '../github/rest.js'
 import { localEnvironment } from '../load/environment.js'
@@ -19,7 +20,7 @@ import {
   workspaceFiles,
   writeJobSummary,
 } from './adapters.js'
-import type { ActionDeps, CommentPort } from './ports.js'
+import type { ActionDeps, BaselinePort, CommentPort } from './ports.js'
 
 const noComments: CommentPort = {
   exists: async () => false,
@@ -75,28 +76,34 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     registerSecret: (secret) => core.setSecret(secret),
     env: process.env,
     workspace,
-    baselines: (settings) => {
-      const stores = createBaselineStores(
-        {
-          store: settings.baselineStore,
-          path: settings.baselinePath,
-          timeoutMs: settings.baselineTimeoutMs,
-          waitMs: settings.baselineWaitMs,
-        },
-        {
-          machine: { cpuModel: environment.cpuModel, cores: environment.cores },
-          workDir: process.env.RUNNER_TEMP ?? tmpdir(),
-          github: rest ? { rest, token, repository: github.repository, workflowFile: github.workflowFile } : null,
-          currentRunId: github.runId,
-        },
-      )
-      return {
-        restore: (query) => restoreBaseline({ stores, query }),
-        save: (result, history, query) => saveBaseline({ stores, result, history, query }),
-      }
-    },
+    baselines: (settings) =>
+      baselinePort(settings, {
+        machine: { cpuModel: environment.cpuModel, cores: environment.cores },
+        github: rest ? { rest, token, repository: github.repository, workflowFile: github.workflowFile } : null,
+        currentRunId: github.runId,
+      }),
     comments: rest ? commentPort(rest, github.repository) : noComments,
     labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
     signal,
+  }
+}
+
+/** Restore and save over the stores the inputs select; the runner's temp directory holds the downloaded files. */
+function baselinePort(
+  settings: ActionSettings,
+  services: Omit<Parameters<typeof createBaselineStores>[1], 'workDir'>,
+): BaselinePort {
+  const stores = createBaselineStores(
+    {
+      store: settings.baselineStore,
+      path: settings.baselinePath,
+      timeoutMs: settings.baselineTimeoutMs,
+      waitMs: settings.baselineWaitMs,
+    },
+    { ...services, workDir: process.env.RUNNER_TEMP ?? tmpdir() },
+  )
+  return {
+    restore: (query) => restoreBaseline({ stores, query }),
+    save: (result, history, query) => saveBaseline({ stores, result, history, query }),
   }
 }

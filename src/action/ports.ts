@@ -1,4 +1,4 @@
-// The ports the action pipeline needs. src/action.ts wires them to @actions/*; tests pass fakes.
+// The ports the Action's modes need. src/action/real-deps.ts wires them to @actions/* and the GitHub client; tests pass fakes.
 import type { BaselineQuery, RestoreOutcome, SaveOutcome } from '../baseline/types.js'
 import type { ActionSettings, InputReader } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'

@@ -147,12 +147,3 @@ export async function saveBaseline(options: {
         }
   return { outcome, lines: describeSave(outcome, options.query) }
 }
-
-/** The pipeline's BaselinePort over a list of stores (restore and save, outcomes only). */
-export function baselinePort(stores: readonly BaselineStore[]) {
-  return {
-    restore: async (query: BaselineQuery) => (await restoreBaseline({ stores, query })).outcome,
-    save: async (result: RunResult, history: readonly RunResult[], query: BaselineQuery) =>
-      (await saveBaseline({ stores, result, history, query })).outcome,
-  }
-}

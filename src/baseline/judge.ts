@@ -1,5 +1,6 @@
 // What every store does with a bundle it found: refuse a different profile, warn about a different machine, and
 // build the `found` outcome. Pure.
+import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 import type { ParsedBundle } from './bundle.js'
@@ -10,9 +11,6 @@ export interface MachineFacts {
   readonly cpuModel: string
   readonly cores: number
 }
-
-/** The reason the report shows when the baseline was measured with another load profile. */
-export const PROFILE_CHANGED = 'profile changed in this PR'
 
 /**
  * Turns a restored bundle into an outcome: `missing` ("profile changed in this PR") when the fingerprints differ,

@@ -1,5 +1,6 @@
 // Picks the stores for the `baseline-store` setting (auto = cache, then artifacts) and runs restore and save over
 // them, returning the outcome plus the report lines the user sees. Never throws.
+import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { BaselineStoreSetting } from '../config/inputs.js'
 import type { RepositoryRef } from '../github/context.js'
 import type { RestClient } from '../github/rest.js'
@@ -10,7 +11,7 @@ import { createArtifactStore } from './artifact-store.js'
 import { createCacheStore } from './cache-store.js'
 import { describeRestore, describeSave } from './describe.js'
 import { createFileStore } from './file-store.js'
-import { type MachineFacts, PROFILE_CHANGED } from './judge.js'
+import type { MachineFacts } from './judge.js'
 import type { BaselineQuery, BaselineStore, RestoreOutcome, SaveOutcome } from './types.js'
 
 export interface BaselineSettings {

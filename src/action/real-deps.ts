@@ -9,8 +9,8 @@ import { parseGitHubContext } from '../github/context.js'
 import { createRestClient } from '../github/rest.js'
 import { localEnvironment } from '../load/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
+import { logProgress } from '../load/progress.js'
 import { runLoad } from '../load/run-load.js'
-import type { ProgressSnapshot } from '../load/types.js'
 import {
   commentPort,
   coreAnnotate,
@@ -25,11 +25,6 @@ import type { ActionDeps, BaselinePort, CommentPort } from './ports.js'
 const noComments: CommentPort = {
   exists: async () => false,
   upsert: async () => ({ kind: 'skipped', reason: 'no github-token input' }),
-}
-
-function progressLine(p: ProgressSnapshot): string {
-  const elapsed = `${(p.elapsedMs / 1000).toFixed(0)}/${(p.plannedMs / 1000).toFixed(0)} s`
-  return `${p.phase} ${elapsed}: ${p.ratePerSecond.toFixed(0)} req/s, p95 ${(p.p95Us / 1000).toFixed(1)} ms, ${p.totalErrors} errors`
 }
 
 /** The real ActionDeps for this process; `signal` aborts the load (SIGINT/SIGTERM). */
@@ -50,7 +45,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     runId: context.runId,
     workflow: context.workflow,
   }
-  const onProgress = (p: ProgressSnapshot) => core.info(progressLine(p))
+  const onProgress = logProgress(coreLog)
   return {
     readInput: (name) => core.getInput(name),
     log: coreLog,

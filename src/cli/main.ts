@@ -15,6 +15,54 @@ import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
 import { runCommand } from './run.js'
 
+// The flags of each command (node:util parseArgs options).
+const RUN_FLAGS = {
+  target: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  shard: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const COMPARE_FLAGS = {
+  baseline: { type: 'string' },
+  candidate: { type: 'string' },
+  format: { type: 'string' },
+  profile: { type: 'string' },
+  alpha: { type: 'string' },
+  margin: { type: 'string' },
+  'margin-ms': { type: 'string' },
+  'fail-on': { type: 'string' },
+  out: { type: 'string' },
+  alternative: { type: 'string' },
+  method: { type: 'string' },
+  'no-continuity': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const IMPORT_FLAGS = {
+  source: { type: 'string' },
+  out: { type: 'string' },
+  rounds: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const EXPORT_FLAGS = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  prefix: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const CALIBRATE_FLAGS = {
+  target: { type: 'string' },
+  runs: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
 /** Runs one CLI invocation; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = argv
@@ -31,33 +79,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         io.stdout.write(`${(await import('../version.js')).TAILGATE_VERSION}\n`)
         return EXIT.pass
       case 'run': {
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          out: { type: 'string' },
-          quiet: { type: 'boolean' },
-          shard: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, RUN_FLAGS)
         if (values.help) return help(io, RUN_HELP)
         if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
         return await runCommand(positionals[0], values, io)
       }
       case 'compare': {
-        const { values, positionals } = parse(rest, {
-          baseline: { type: 'string' },
-          candidate: { type: 'string' },
-          format: { type: 'string' },
-          profile: { type: 'string' },
-          alpha: { type: 'string' },
-          margin: { type: 'string' },
-          'margin-ms': { type: 'string' },
-          'fail-on': { type: 'string' },
-          out: { type: 'string' },
-          alternative: { type: 'string' },
-          method: { type: 'string' },
-          'no-continuity': { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, COMPARE_FLAGS)
         if (values.help) return help(io, COMPARE_HELP)
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP)
         return await compareCommand(values, io)
@@ -68,34 +96,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await runDemo({ io, outPath: values.out ?? 'tailgate-report.md' })
       }
       case 'import': {
-        const { values, positionals } = parse(rest, {
-          source: { type: 'string' },
-          out: { type: 'string' },
-          rounds: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, IMPORT_FLAGS)
         if (values.help) return help(io, IMPORT_HELP)
         return await importCommand({ ...values, files: positionals }, io)
       }
       case 'export': {
-        const { values, positionals } = parse(rest, {
-          format: { type: 'string' },
-          out: { type: 'string' },
-          prefix: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, EXPORT_FLAGS)
         if (values.help) return help(io, EXPORT_HELP)
         return await exportCommand({ ...values, files: positionals }, io)
       }
       case 'calibrate': {
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          runs: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          quiet: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, CALIBRATE_FLAGS)
         if (values.help) return help(io, CALIBRATE_HELP)
         return await calibrateCommand({ ...values, files: positionals }, io)
       }
@@ -110,15 +121,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return usage(io, `unknown command '${command}'`, MAIN_HELP)
     }
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, error.message, null)
-    if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
-      io.stderr.write(`tailgate: ${messageOf(error)}\n`)
-      return EXIT.usage
-    }
-    io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
-    if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
-    return EXIT.internal
+    return failed(error, io)
   }
+}
+
+/** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
+function failed(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof UsageError) return usage(io, error.message, null)
+  if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+    io.stderr.write(`tailgate: ${messageOf(error)}\n`)
+    return EXIT.usage
+  }
+  io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
+  if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
+  return EXIT.internal
 }
 
 class UsageError extends Error {}

@@ -107,6 +107,31 @@ export function parseProfile(options: ParseProfileOptions): Profile {
     const fix = 'a profile needs only a few levels; look for unbalanced brackets or a pasted file'
     throw new ConfigErrors([new ConfigError('(yaml)', problem, fix, { file, line, column })])
   }
+  const { doc, raw, locate } = parseYaml(text, file)
+  const issues: ProfileIssue[] = []
+  let profile: Profile | null = null
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    issues.push({
+      path: [],
+      problem: 'the profile is empty or not a mapping',
+      fix: 'write key: value lines, e.g. target:, rate:, duration:, requests:',
+    })
+  } else {
+    profile = buildProfile(raw as Record<string, unknown>, options, issues)
+  }
+  if (issues.length > 0 || profile === null) {
+    const errors = issues.map((issue) => {
+      const node = nodeAt(doc.contents as Node | null, issue.path, issue.atKey === true)
+      const location = node?.range ? locate(node.range[0]) : { file, line: 1, column: 1 }
+      return new ConfigError(formatPath(issue.path), issue.problem, issue.fix, location)
+    })
+    throw new ConfigErrors(errors.sort(byLocation))
+  }
+  return profile
+}
+
+/** The YAML document and its plain value; YAML syntax errors and alias bombs become located ConfigErrors. */
+function parseYaml(text: string, file: string) {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const locate = (offset: number) => {
@@ -140,26 +165,7 @@ export function parseProfile(options: ParseProfileOptions): Profile {
       ),
     ])
   }
-  const issues: ProfileIssue[] = []
-  let profile: Profile | null = null
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    issues.push({
-      path: [],
-      problem: 'the profile is empty or not a mapping',
-      fix: 'write key: value lines, e.g. target:, rate:, duration:, requests:',
-    })
-  } else {
-    profile = buildProfile(raw as Record<string, unknown>, options, issues)
-  }
-  if (issues.length > 0 || profile === null) {
-    const errors = issues.map((issue) => {
-      const node = nodeAt(doc.contents as Node | null, issue.path, issue.atKey === true)
-      const location = node?.range ? locate(node.range[0]) : { file, line: 1, column: 1 }
-      return new ConfigError(formatPath(issue.path), issue.problem, issue.fix, location)
-    })
-    throw new ConfigErrors(errors.sort(byLocation))
-  }
-  return profile
+  return { doc, raw, locate }
 }
 
 function buildProfile(

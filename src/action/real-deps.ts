@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
 import type { ActionSettings } from '../config/inputs.js'
-import { parseGitHubContext } from '../github/context.js'
-import { createRestClient } from '../github/rest.js'
+import { type GitHubContext, parseGitHubContext } from '../github/context.js'
+import { createRestClient, type RestClient } from '../github/rest.js'
+import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
 import { logProgress } from '../load/progress.js'
@@ -74,7 +75,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     baselines: (settings) =>
       baselinePort(settings, {
         machine: { cpuModel: environment.cpuModel, cores: environment.cores },
-        github: rest ? { rest, token, repository: github.repository, workflowFile: github.workflowFile } : null,
+        github: rest ? runServices(rest, token, github) : null,
         currentRunId: github.runId,
       }),
     comments: rest ? commentPort(rest, github.repository) : noComments,
@@ -100,5 +101,16 @@ function baselinePort(
   return {
     restore: (query) => restoreBaseline({ stores, query }),
     save: (result, history, query) => saveBaseline({ stores, result, history, query }),
+  }
+}
+
+/** The GitHub services the baseline stores use: finding earlier runs and their artifacts, commits between SHAs. */
+function runServices(rest: RestClient, token: string, github: GitHubContext) {
+  const { repository, workflowFile } = github
+  return {
+    lookup: createRunLookup({ rest, repository, workflowFile }),
+    commitsBehind: createCommitsBehind({ rest, repository }),
+    token,
+    repository,
   }
 }

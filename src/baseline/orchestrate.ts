@@ -3,8 +3,7 @@
 import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { BaselineStoreSetting } from '../config/inputs.js'
 import type { RepositoryRef } from '../github/context.js'
-import type { RestClient } from '../github/rest.js'
-import { createCommitsBehind, createRunLookup } from '../github/runs.js'
+import type { CommitsBehind, RunLookup } from '../github/runs.js'
 import { messageOf } from '../log.js'
 import type { RunResult } from '../results/types.js'
 import { createArtifactStore } from './artifact-store.js'
@@ -27,11 +26,12 @@ export interface BaselineRuntime {
   readonly machine: MachineFacts
   /** RUNNER_TEMP: fixed across runs on hosted runners (the cache version hashes the bundle's path). */
   readonly workDir: string
+  /** The GitHub services the stores use (built by the shell from its REST client); null without a token. */
   readonly github: {
-    readonly rest: RestClient
+    readonly lookup: RunLookup
+    readonly commitsBehind: CommitsBehind
     readonly token: string
     readonly repository: RepositoryRef
-    readonly workflowFile: string | null
   } | null
   readonly currentRunId: string | null
   readonly sleep?: (ms: number) => Promise<void>
@@ -44,7 +44,7 @@ export interface BaselineRuntime {
  */
 export function createBaselineStores(settings: BaselineSettings, runtime: BaselineRuntime): BaselineStore[] {
   const github = runtime.github
-  const commitsBehind = github ? createCommitsBehind(github) : null
+  const commitsBehind = github?.commitsBehind ?? null
   const cacheStore = () =>
     createCacheStore({
       machine: runtime.machine,
@@ -61,10 +61,7 @@ export function createBaselineStores(settings: BaselineSettings, runtime: Baseli
       currentRunId: runtime.currentRunId,
       ...(runtime.sleep ? { sleep: runtime.sleep } : {}),
       ...(runtime.now ? { now: runtime.now } : {}),
-      github:
-        github && commitsBehind
-          ? { lookup: createRunLookup(github), commitsBehind, token: github.token, repository: github.repository }
-          : null,
+      github,
     })
   switch (settings.store) {
     case 'auto':

@@ -75,7 +75,7 @@ export function labelPort(rest: RestClient, context: GitHubContext, log: Log): L
 }
 
 /**
- * The pipeline's view of the run. For workflow_run (the fork-safe report workflow) the PR number comes from the
+ * The Action's view of the run. For workflow_run (the fork-safe report workflow) the PR number comes from the
  * event or the REST API, never from the downloaded artifact.
  */
 export async function runContextOf(context: GitHubContext, rest: RestClient | null, log: Log): Promise<RunContext> {

@@ -5,11 +5,12 @@ import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
+import { CHECK_HELP, checkCommand } from './check.js'
 import { compareCommand } from './compare.js'
 import { runDemo } from './demo/demo.js'
 import { startSampleServer } from './demo/sample-server.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
-import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
+import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
@@ -24,6 +25,11 @@ const RUN_FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpec
 
+const CHECK_FLAGS = {
+  target: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
 const COMPARE_FLAGS = {
   baseline: { type: 'string' },
   candidate: { type: 'string' },
@@ -34,6 +40,7 @@ const COMPARE_FLAGS = {
   'margin-ms': { type: 'string' },
   'fail-on': { type: 'string' },
   out: { type: 'string' },
+  junit: { type: 'string' },
   alternative: { type: 'string' },
   method: { type: 'string' },
   'no-continuity': { type: 'boolean' },
@@ -78,12 +85,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       case '--version':
         io.stdout.write(`${(await import('../version.js')).TAILGATE_VERSION}\n`)
         return EXIT.pass
-      case 'run': {
-        const { values, positionals } = parse(rest, RUN_FLAGS)
-        if (values.help) return help(io, RUN_HELP)
-        if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
-        return await runCommand(positionals[0], values, io)
-      }
+      case 'run':
+        return await runWithFlags(rest, io)
+      case 'check':
+        return await checkWithFlags(rest, io)
       case 'compare': {
         const { values, positionals } = parse(rest, COMPARE_FLAGS)
         if (values.help) return help(io, COMPARE_HELP)
@@ -125,6 +130,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   }
 }
 
+/** `tailgate run`: its flags and at most one profile. */
+async function runWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, RUN_FLAGS)
+  if (values.help) return help(io, RUN_HELP)
+  if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
+  return await runCommand(positionals[0], values, io)
+}
+
+/** `tailgate check`: its flags and at most one profile. */
+async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, CHECK_FLAGS)
+  if (values.help) return help(io, CHECK_HELP)
+  if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
+  return await checkCommand(positionals[0], values, io)
+}
+
 /** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
 function failed(error: unknown, io: CliIo): ExitCode {
   if (error instanceof UsageError) return usage(io, error.message, null)
@@ -162,7 +183,12 @@ function usage(io: CliIo, message: string, text: string | null): ExitCode {
 
 /** `tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]`: the demo's sample server, for workflows and manual tries. */
 async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parse(args, { port: { type: 'string' }, slow: { type: 'string' } })
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    slow: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help) return help(io, SERVE_SAMPLE_HELP)
   const slowdown: Record<string, number> = {}
   if (values.slow) {
     const [prefix, factor] = values.slow.split('=')

@@ -74,7 +74,7 @@ describe('SequentialMonitor under repeated looks (seeded simulation, 300 trials,
     // while stopping at the first look with p < alpha would cry wolf far more often
     const naive = results.filter((r) => r.naiveRegression).length / TRIALS
     expect(naive).toBeGreaterThan(regressions + 0.05)
-  })
+  }, 180_000)
 
   it('keeps the false "no change" rate at alpha when the candidate is slower by exactly the margin', () => {
     const normal = normalSource(seededRandom(4711))
@@ -82,7 +82,7 @@ describe('SequentialMonitor under repeated looks (seeded simulation, 300 trials,
 
     const noChange = results.filter((r) => r.decision === 'no-change').length / TRIALS
     expect(noChange).toBeLessThanOrEqual(0.075)
-  })
+  }, 180_000)
 
   it('decides an unchanged candidate as no change, and a 15 % slower one as a regression, in most trials', () => {
     const normal = normalSource(seededRandom(99))
@@ -92,5 +92,5 @@ describe('SequentialMonitor under repeated looks (seeded simulation, 300 trials,
     expect(same.filter((r) => r.decision === 'no-change').length / 200).toBeGreaterThan(0.9)
     expect(same.filter((r) => r.decision === 'regression').length).toBe(0)
     expect(slower.filter((r) => r.decision === 'regression').length / 200).toBeGreaterThan(0.9)
-  })
+  }, 180_000)
 })

@@ -80,7 +80,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     if (signal.aborted) break
     const verdict = decide({
       candidate: measured.candidate,
-      baseline: { kind: 'found', result: measured.baseline },
+      baseline: { kind: 'found', result: measured.baseline, design: 'live-ab' },
       gate: profile.gate,
       budgets: {},
       accepted: null,

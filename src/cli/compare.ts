@@ -1,4 +1,5 @@
 // `tailgate compare`: two RunResult files (per-endpoint verdict) or two plain sample files (the test itself).
+import { parseBundle } from '../baseline/bundle.js'
 import { sourceOfResult } from '../baseline/source.js'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
@@ -17,6 +18,8 @@ import { localReport } from './local-report.js'
 export interface CompareFlags {
   readonly baseline?: string
   readonly candidate?: string
+  /** Repeatable: one path per --history. */
+  readonly history?: string | readonly string[]
   readonly format?: string
   readonly profile?: string
   readonly alpha?: string
@@ -42,9 +45,15 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
     readOrExplain(io, candidatePath, 'candidate'),
   ])
   if (looksLikeRunResult(baselineText) || looksLikeRunResult(candidateText)) {
-    const baseline = parseRunResult(baselineText, baselinePath)
+    // A baseline bundle (as the stores save it) carries its history; a bare RunResult file has none.
+    const bundle = parseBundle(baselineText, baselinePath)
+    for (const warning of bundle.warnings) io.stderr.write(`warning: ${warning}\n`)
     const candidate = parseRunResult(candidateText, candidatePath)
-    return compareRuns({ baseline, candidate, baselinePath, flags, format, io })
+    const history = [...bundle.history, ...(await readHistory(io, historyPaths(flags)))]
+    return compareRuns({ baseline: bundle.current, history, candidate, baselinePath, flags, format, io })
+  }
+  if (historyPaths(flags).length > 0) {
+    throw new ConfigError('--history', 'applies to RunResult files only', 'drop --history when comparing sample files')
   }
   const result = compareSamples(
     parseSampleText(baselineText, baselinePath),
@@ -59,8 +68,24 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
   return EXIT.pass
 }
 
+function historyPaths(flags: CompareFlags): readonly string[] {
+  const given = flags.history ?? []
+  return typeof given === 'string' ? [given] : given
+}
+
+/** The --history files, each a RunResult or a bundle (its baseline and history all count). */
+async function readHistory(io: CliIo, paths: readonly string[]): Promise<RunResult[]> {
+  const texts = await Promise.all(paths.map((path) => readOrExplain(io, path, 'history')))
+  return texts.flatMap((text, index) => {
+    const bundle = parseBundle(text, paths[index] as string)
+    for (const warning of bundle.warnings) io.stderr.write(`warning: ${warning}\n`)
+    return [bundle.current, ...bundle.history]
+  })
+}
+
 interface CompareRunsArgs {
   readonly baseline: RunResult
+  readonly history: readonly RunResult[]
   readonly candidate: RunResult
   readonly baselinePath: string
   readonly flags: CompareFlags
@@ -70,6 +95,7 @@ interface CompareRunsArgs {
 
 async function compareRuns({
   baseline,
+  history,
   candidate,
   baselinePath,
   flags,
@@ -80,6 +106,7 @@ async function compareRuns({
   const profile = flags.profile ? readProfile(flags.profile, { target: 'http://compare.invalid' }) : null
   const input = localReport({
     baseline,
+    history,
     candidate,
     source: sourceOfResult(baseline, { store: 'file', reference: baselinePath }),
     gate: gateFromFlags(profile?.gate ?? DEFAULT_GATE, flags),

@@ -7,6 +7,8 @@ import type { RunResult } from '../results/types.js'
 
 export interface LocalComparison {
   readonly baseline: RunResult
+  /** Earlier baselines of the base branch (any order): they measure the job-to-job shift. */
+  readonly history?: readonly RunResult[]
   readonly candidate: RunResult
   readonly source: BaselineSource
   readonly gate: GateSettings
@@ -19,9 +21,10 @@ export interface LocalComparison {
 /** Decides the candidate against the baseline and returns what the renderers take. */
 export function localReport(comparison: LocalComparison): ReportInput {
   const { baseline, candidate } = comparison
+  const history = comparison.history ?? []
   const verdict = decide({
     candidate,
-    baseline: { kind: 'found', result: baseline },
+    baseline: { kind: 'found', result: baseline, history },
     gate: comparison.gate,
     budgets: comparison.budgets,
     accepted: null,
@@ -29,7 +32,7 @@ export function localReport(comparison: LocalComparison): ReportInput {
   return {
     verdict,
     candidate,
-    baseline: { result: baseline, history: [], source: comparison.source },
+    baseline: { result: baseline, history, source: comparison.source },
     baselineLines: comparison.baselineLines,
     profileId: comparison.profileId,
     runUrl: null,

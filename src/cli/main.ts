@@ -46,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         const { values, positionals } = parse(rest, {
           baseline: { type: 'string' },
           candidate: { type: 'string' },
+          history: { type: 'string', multiple: true },
           format: { type: 'string' },
           profile: { type: 'string' },
           alpha: { type: 'string' },
@@ -123,7 +124,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 class UsageError extends Error {}
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
 
 function parse<T extends OptionSpec>(args: readonly string[], options: T) {
   try {

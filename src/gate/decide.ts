@@ -1,14 +1,17 @@
 // The gate: budgets and the regression rule over every endpoint and gated metric of a run -> one Verdict.
-import type { FailOn, GateSettings } from '../config/gate-schema.js'
+import type { FailOn, GatedMetric, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
+import { testAcrossJobs } from './across-jobs-rule.js'
 import { budgetsFor, evaluateBudgets, unknownBudgetKeys } from './budgets.js'
 import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
+import { baseHistory, historyWarning } from './history.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import {
+  type BaselineDesign,
   type EndpointOutcome,
   type EndpointVerdict,
   type GateInput,
@@ -35,13 +38,20 @@ type Pending = Omit<EndpointVerdict, 'outcome' | 'comparisons'> & { readonly tes
  * Decides the verdict of a run. Per endpoint: budgets on the pooled data (always, baseline or not); invalid when the
  * candidate or baseline run is unhealthy or the endpoint failed more than `gate.maxErrorRate`; no-baseline when the
  * baseline is missing, was measured with another profile, or lacks the endpoint; otherwise each gated metric is
- * compared round against round (exact Mann-Whitney against the margin-shifted null, Hodges-Lehmann interval), with
+ * compared: against a stored baseline (another CI job) by the run-level test across jobs (testAcrossJobs: the
+ * job-to-job shift from the base branch's history, or an allowance), against a live A/B baseline (same job) and for
+ * the error rate round against round (exact Mann-Whitney against the margin-shifted null, Hodges-Lehmann interval);
  * Holm over every gated comparison of the run. The overall outcome is the worst, in OVERALL_OUTCOMES order; the step
  * fails on the `gate.failOn` outcomes that occurred, unless a reviewer accepted the change by label.
  */
 export function decide(input: GateInput): Verdict {
   const { candidate, gate } = input
   const baselineRun = input.baseline.kind === 'found' ? input.baseline.result : null
+  const design: BaselineDesign = input.baseline.kind === 'found' ? (input.baseline.design ?? 'stored') : 'stored'
+  const history =
+    input.baseline.kind === 'found' && baselineRun !== null
+      ? baseHistory(baselineRun, input.baseline.history ?? [], candidate.profileFingerprint)
+      : []
   const profileChanged = baselineRun !== null && baselineRun.profileFingerprint !== candidate.profileFingerprint
   const comparable = profileChanged ? null : baselineRun
   const warnings = [...completionWarnings(candidate, 'candidate')]
@@ -54,6 +64,8 @@ export function decide(input: GateInput): Verdict {
     missingReason: input.baseline.kind === 'missing' ? input.baseline.reason : PROFILE_CHANGED,
     runInvalid: runInvalidReason(candidate, comparable),
     warnings,
+    design,
+    history,
   }
   const planned = candidate.endpoints.map((endpoint) => planEndpoint(endpoint, context))
   for (const removed of comparable?.endpoints ?? []) {
@@ -80,6 +92,8 @@ export function decide(input: GateInput): Verdict {
     comparable === null ? 0 : comparable.rounds.length,
     candidate.rounds.length,
   )
+  const thin = historyWarning(endpoints.flatMap((endpoint) => endpoint.comparisons))
+  if (thin !== null) warnings.push(thin)
   return overall(endpoints, input, warnings)
 }
 
@@ -89,6 +103,9 @@ interface EndpointContext {
   readonly missingReason: string
   readonly runInvalid: string | null
   readonly warnings: string[]
+  readonly design: BaselineDesign
+  /** Earlier baselines of the base branch, same profile, newest first (baseHistory). */
+  readonly history: readonly RunResult[]
 }
 
 function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settled | Pending {
@@ -120,16 +137,27 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
     if (skipped > 0)
       context.warnings.push(`${endpoint.name}: ${skipped} round(s) without data were left out of ${metric}.`)
     if (baselineRounds.values.length === 0 || candidateRounds.values.length === 0) continue
-    tests.push(
-      testMetric({
-        metric,
-        baselineRounds: baselineRounds.values,
-        candidateRounds: candidateRounds.values,
-        gate: input.gate,
-      }),
-    )
+    const rounds = { metric, baselineRounds: baselineRounds.values, candidateRounds: candidateRounds.values }
+    const acrossJobs =
+      context.design === 'stored' && metric !== 'error-rate'
+        ? testAcrossJobs({
+            ...rounds,
+            historyRounds: historyRoundValues(context.history, endpoint.name, metric),
+            gate: input.gate,
+          })
+        : null
+    tests.push(acrossJobs ?? testMetric({ ...rounds, gate: input.gate }))
   }
   return { ...withBaseline, requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram), tests }
+}
+
+/** Each earlier baseline's round values of an endpoint's metric (runs without the endpoint or data are left out). */
+function historyRoundValues(history: readonly RunResult[], name: string, metric: GatedMetric): number[][] {
+  return history.flatMap((run) => {
+    const endpoint = run.endpoints.find((candidate) => candidate.name === name)
+    const values = endpoint === undefined ? [] : roundValues(run, endpoint, metric).values
+    return values.length === 0 ? [] : [values]
+  })
 }
 
 /** Holm over every gated comparison of the run (regression and improvement families apart), then the outcomes. */
@@ -143,13 +171,15 @@ function settle(
   const tests = planned.flatMap((plan) => ('tests' in plan ? plan.tests : []))
   const regression = holmAdjust(tests.map((test) => test.pValue))
   const improvement = holmAdjust(tests.map((test) => test.improvementPValue))
+  const roundTests = tests.filter((test) => test.jobNoise === undefined || test.jobNoise.kind === 'same-job')
   const cannotFail = cannotFailWarning({
     baselineRounds,
     candidateRounds,
     comparisons: tests.length,
     alpha: gate.alpha,
   })
-  if (cannotFail !== null) warnings.push(cannotFail)
+  // Only the exact rank test on rounds has a smallest possible p; the run-level t test can always reject.
+  if (cannotFail !== null && roundTests.length > 0) warnings.push(cannotFail)
   let next = 0
   return planned.map((plan) => {
     if (!('tests' in plan)) return { ...plan, comparisons: [] }
@@ -160,13 +190,17 @@ function settle(
         test,
         { regression: regression[index] as number, improvement: improvement[index] as number },
         gate.alpha,
+        tests.length,
       )
     })
     return { ...rest, comparisons, outcome: endpointOutcome(comparisons) }
   })
 }
 
-/** The endpoint's outcome from its comparisons: regression, then inconclusive, then improvement, then no change. */
+/**
+ * The endpoint's outcome from its comparisons: regression, then inconclusive, then improvement, then pass (no
+ * evidence of a regression), then no change (equivalence shown for every comparison).
+ */
 function endpointOutcome(comparisons: readonly MetricComparison[]): EndpointOutcome {
   const worseness = (c: MetricComparison): number =>
     WORSE_DIRECTION[c.metric] * (Number.isFinite(c.relativeShift) ? c.relativeShift : c.shift)
@@ -179,6 +213,7 @@ function endpointOutcome(comparisons: readonly MetricComparison[]): EndpointOutc
   const improvements = comparisons.filter((c) => c.outcome === 'improvement')
   if (improvements.length > 0)
     return { kind: 'improvement', best: improvements.reduce((a, b) => (worseness(b) < worseness(a) ? b : a)) }
+  if (comparisons.some((c) => c.outcome === 'pass')) return { kind: 'pass' }
   return { kind: 'no-change' }
 }
 

@@ -13,7 +13,7 @@ import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
 import { decide } from '../gate/decide.js'
-import type { Verdict } from '../gate/types.js'
+import type { BaselineDesign, Verdict } from '../gate/types.js'
 import { messageOf } from '../log.js'
 import type { ReportBaseline } from '../report/types.js'
 import { serializeRunResult } from '../results/codec.js'
@@ -260,6 +260,7 @@ async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, 
     profile,
     settings,
     deps,
+    design: 'live-ab',
   })
   await publishReports({
     settings,
@@ -277,12 +278,12 @@ async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, 
 }
 
 async function reportExisting(settings: ActionSettings, deps: ActionDeps) {
-  const { candidate, baseline, baselineLines } = await readResultPair(settings, deps)
+  const { candidate, baseline, history, baselineLines } = await readResultPair(settings, deps)
   const restored: RestoreOutcome = baseline
     ? {
         kind: 'found',
         result: baseline,
-        history: [],
+        history,
         source: sourceOfResult(baseline, { store: 'file', reference: settings.baselinePath ?? '' }),
         warnings: [],
       }
@@ -298,7 +299,7 @@ async function reportExisting(settings: ActionSettings, deps: ActionDeps) {
     deps,
   })
   const reportBaseline =
-    restored.kind === 'found' ? { result: restored.result, source: restored.source, history: [] } : null
+    restored.kind === 'found' ? { result: restored.result, source: restored.source, history: restored.history } : null
   await publishReports({
     settings,
     deps,
@@ -320,9 +321,20 @@ interface DecideArgs {
   readonly profile: Profile | null
   readonly settings: ActionSettings
   readonly deps: ActionDeps
+  /** `live-ab` when the baseline was measured in this job (no job-to-job shift); `stored` otherwise. */
+  readonly design?: BaselineDesign
 }
 
-async function decideWithLabel({ candidate, restored, mode, gate, profile, settings, deps }: DecideArgs) {
+async function decideWithLabel({
+  candidate,
+  restored,
+  mode,
+  gate,
+  profile,
+  settings,
+  deps,
+  design = 'stored',
+}: DecideArgs) {
   const pr = deps.context.pullRequest
   const label = pr ? await deps.labels.acceptedBy(pr.number, settings.acceptLabel) : { applied: false, by: null }
   const accepted = label.applied ? { label: settings.acceptLabel, by: label.by } : null
@@ -330,7 +342,7 @@ async function decideWithLabel({ candidate, restored, mode, gate, profile, setti
     candidate,
     baseline:
       mode === 'compare' && restored.kind === 'found'
-        ? { kind: 'found', result: restored.result }
+        ? { kind: 'found', result: restored.result, history: restored.history, design }
         : {
             kind: 'missing',
             reason:

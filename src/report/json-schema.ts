@@ -15,11 +15,12 @@ const ENDPOINT_OUTCOME_KINDS = [
   'regression',
   'improvement',
   'no-change',
+  'pass',
   'inconclusive',
   'no-baseline',
   'invalid',
 ] as const
-const COMPARISON_OUTCOMES = ['regression', 'improvement', 'no-change', 'inconclusive'] as const
+const COMPARISON_OUTCOMES = ['regression', 'improvement', 'no-change', 'pass', 'inconclusive'] as const
 
 const measured = z.number().nullable().meta({ description: 'null when the value is not a finite number' })
 const count = z.number().int().min(0)
@@ -36,6 +37,24 @@ const LatencySummarySchema = z.object({
 
 const IntervalSchema = z.object({ lower: measured, upper: measured })
 
+const JobNoiseSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('history'),
+      runs: count.meta({ description: 'base-branch runs used (the baseline and its history)' }),
+      runSd: measured.meta({ description: 'sd of a run’s log value from run to run (≈ relative: 0.02 = 2 %)' }),
+      jobSd: measured.meta({ description: 'its between-job part (random-effects moment estimate)' }),
+      withinSd: measured.meta({ description: 'its within-run part, from the rounds' }),
+    }),
+    z.object({
+      kind: z.literal('allowance'),
+      historyRuns: count.meta({ description: 'earlier baselines available (too few to estimate)' }),
+      jobSd: measured.meta({ description: 'the conservative job-to-job log-sd assumed' }),
+    }),
+    z.object({ kind: z.literal('same-job') }),
+  ])
+  .meta({ description: 'history: estimated from stored runs; allowance: assumed; same-job: live A/B, none' })
+
 const ComparisonSchema = z.object({
   metric: z.enum(GATED_METRICS),
   unit: z.enum(['ms', 'fraction', 'rps']).meta({ description: 'unit of every value of this comparison' }),
@@ -49,8 +68,17 @@ const ComparisonSchema = z.object({
   margin: measured,
   pValue: measured,
   pValueAdjusted: measured.meta({ description: 'after Holm-Bonferroni over every gated comparison of the run' }),
-  detectableShift: measured,
-  outcome: z.enum(COMPARISON_OUTCOMES),
+  detectableShift: measured.meta({
+    description:
+      'resolution: the smallest worsening (a positive size in unit) caught in ≥ 80 % of runs at alpha/comparisons; null when none can be',
+  }),
+  jobNoise: JobNoiseSchema.nullable().meta({
+    description: 'how the test allowed for the shift between CI jobs; null for a verdict made without this field',
+  }),
+  outcome: z.enum(COMPARISON_OUTCOMES).meta({
+    description:
+      'no-change: equivalence shown (two one-sided tests, (1 − 2 alpha) interval within ±margin); pass: no evidence of a regression and the run resolves the margin; inconclusive: it could not',
+  }),
   explanation: text,
 })
 

@@ -38,8 +38,28 @@ function comparison(c: MetricComparison): JsonEndpoint['comparisons'][number] {
     pValue: num(c.pValue),
     pValueAdjusted: num(c.pValueAdjusted),
     detectableShift: c.detectableShift === null ? null : num(c.detectableShift),
+    jobNoise: jobNoise(c.jobNoise),
     outcome: c.outcome,
     explanation: c.explanation,
+  }
+}
+
+function jobNoise(noise: MetricComparison['jobNoise']): JsonEndpoint['comparisons'][number]['jobNoise'] {
+  switch (noise?.kind) {
+    case undefined:
+      return null
+    case 'history':
+      return {
+        kind: 'history',
+        runs: noise.runs,
+        runSd: num(noise.runSd),
+        jobSd: noise.jobSd === null ? null : num(noise.jobSd),
+        withinSd: noise.withinSd === null ? null : num(noise.withinSd),
+      }
+    case 'allowance':
+      return { kind: 'allowance', historyRuns: noise.historyRuns, jobSd: num(noise.jobSd) }
+    case 'same-job':
+      return { kind: 'same-job' }
   }
 }
 

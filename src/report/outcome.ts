@@ -7,6 +7,7 @@ export const ENDPOINT_LABELS = {
   regression: { emoji: '❌', word: 'regression' },
   improvement: { emoji: '🚀', word: 'improvement' },
   'no-change': { emoji: '✅', word: 'no change' },
+  pass: { emoji: '✅', word: 'no regression' },
   inconclusive: { emoji: '❔', word: 'inconclusive' },
   'no-baseline': { emoji: '➖', word: 'no baseline' },
   invalid: { emoji: '⚠️', word: 'invalid' },
@@ -20,6 +21,7 @@ export const OVERALL_LABELS = {
   inconclusive: { emoji: '❔', word: 'inconclusive' },
   'no-baseline': { emoji: '➖', word: 'no baseline' },
   improvement: { emoji: '🚀', word: 'improvement' },
+  pass: { emoji: '✅', word: 'no regression' },
   'no-change': { emoji: '✅', word: 'no change' },
 } as const satisfies Record<OverallOutcome, { emoji: string; word: string }>
 
@@ -33,6 +35,7 @@ export function outcomeReason(outcome: EndpointOutcome): string | null {
     case 'regression':
     case 'improvement':
     case 'no-change':
+    case 'pass':
       return null
   }
 }

@@ -39,6 +39,7 @@ const OUTCOMES: Record<EndpointOutcome['kind'], (c: readonly MetricComparison[])
   regression: (c) => ({ kind: 'regression', worst: c[0] as MetricComparison }),
   improvement: (c) => ({ kind: 'improvement', best: c[0] as MetricComparison }),
   'no-change': () => ({ kind: 'no-change' }),
+  pass: () => ({ kind: 'pass' }),
   inconclusive: () => ({ kind: 'inconclusive', reason: 'synthetic' }),
   'no-baseline': () => ({ kind: 'no-baseline', reason: 'synthetic' }),
   invalid: () => ({ kind: 'invalid', reason: 'the generator fell behind' }),

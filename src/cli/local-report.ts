@@ -2,6 +2,7 @@
 import type { BaselineSource } from '../baseline/types.js'
 import type { Budgets, GateSettings } from '../config/gate-schema.js'
 import { decide } from '../gate/decide.js'
+import type { BaselineDesign } from '../gate/types.js'
 import type { ReportInput } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
 
@@ -9,6 +10,8 @@ export interface LocalComparison {
   readonly baseline: RunResult
   /** Earlier baselines of the base branch (any order): they measure the job-to-job shift. */
   readonly history?: readonly RunResult[]
+  /** `live-ab` when both runs were measured side by side, rounds interleaved (the demo); default `stored`. */
+  readonly design?: BaselineDesign
   readonly candidate: RunResult
   readonly source: BaselineSource
   readonly gate: GateSettings
@@ -24,7 +27,7 @@ export function localReport(comparison: LocalComparison): ReportInput {
   const history = comparison.history ?? []
   const verdict = decide({
     candidate,
-    baseline: { kind: 'found', result: baseline, history },
+    baseline: { kind: 'found', result: baseline, history, design: comparison.design ?? 'stored' },
     gate: comparison.gate,
     budgets: comparison.budgets,
     accepted: null,

@@ -38,22 +38,20 @@ const LatencySummarySchema = z.object({
 const IntervalSchema = z.object({ lower: measured, upper: measured })
 
 const JobNoiseSchema = z
-  .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('history'),
-      runs: count.meta({ description: 'base-branch runs used (the baseline and its history)' }),
-      runSd: measured.meta({ description: 'sd of a run’s log value from run to run (≈ relative: 0.02 = 2 %)' }),
-      jobSd: measured.meta({ description: 'its between-job part (random-effects moment estimate)' }),
-      withinSd: measured.meta({ description: 'its within-run part, from the rounds' }),
+  .object({
+    kind: z.enum(['history', 'allowance', 'same-job']).meta({
+      description:
+        'history: estimated from stored base-branch runs; allowance: assumed (too little history); same-job: live A/B, none',
     }),
-    z.object({
-      kind: z.literal('allowance'),
-      historyRuns: count.meta({ description: 'earlier baselines available (too few to estimate)' }),
-      jobSd: measured.meta({ description: 'the conservative job-to-job log-sd assumed' }),
+    historyRuns: count.meta({ description: 'earlier baselines of the base branch the gate had (0 for same-job)' }),
+    runSd: measured.meta({ description: 'history: sd of a run’s log value from run to run (≈ relative: 0.02 = 2 %)' }),
+    jobSd: measured.meta({
+      description:
+        'history: its between-job part (random-effects moment estimate); allowance: the job-to-job sd assumed',
     }),
-    z.object({ kind: z.literal('same-job') }),
-  ])
-  .meta({ description: 'history: estimated from stored runs; allowance: assumed; same-job: live A/B, none' })
+    withinSd: measured.meta({ description: 'history: its within-run part, from the rounds' }),
+  })
+  .meta({ description: 'how the regression test allowed for the shift between CI jobs (log-scale sds)' })
 
 const ComparisonSchema = z.object({
   metric: z.enum(GATED_METRICS),

@@ -51,15 +51,15 @@ function jobNoise(noise: MetricComparison['jobNoise']): JsonEndpoint['comparison
     case 'history':
       return {
         kind: 'history',
-        runs: noise.runs,
+        historyRuns: noise.runs - 1,
         runSd: num(noise.runSd),
         jobSd: noise.jobSd === null ? null : num(noise.jobSd),
         withinSd: noise.withinSd === null ? null : num(noise.withinSd),
       }
     case 'allowance':
-      return { kind: 'allowance', historyRuns: noise.historyRuns, jobSd: num(noise.jobSd) }
+      return { kind: 'allowance', historyRuns: noise.historyRuns, runSd: null, jobSd: num(noise.jobSd), withinSd: null }
     case 'same-job':
-      return { kind: 'same-job' }
+      return { kind: 'same-job', historyRuns: 0, runSd: null, jobSd: null, withinSd: null }
   }
 }
 

@@ -1,11 +1,12 @@
 // Pure aggregation of K A/A verdicts (the same target on both sides) into a CalibrationReport: false-regression
 // rates with exact intervals, detectable shifts per endpoint and gated metric, and the margin they call for.
+import { quantile as quantileOf } from 'simple-statistics'
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import { METRIC_UNITS } from '../gate/measurements.js'
-import { ERROR_RATE_MARGIN_FLOOR } from '../gate/metric-rule.js'
+import { ERROR_RATE_MARGIN_FLOOR, MIN_EQUIVALENCE_CONF_LEVEL } from '../gate/metric-rule.js'
 import type { EndpointOutcomeKind, EndpointVerdict, MetricComparison, Verdict } from '../gate/types.js'
 import { clopperPearson } from './binomial-interval.js'
-import { coveringMargin, type DetectableShift, quantile, roundMarginUp } from './margin.js'
+import { coveringMargin, type DetectableShift, roundMarginUp } from './margin.js'
 import {
   type CalibrationReport,
   type EndpointCalibration,
@@ -38,7 +39,7 @@ export interface AggregateInput {
 /**
  * Aggregates A/A verdicts. A run counts as a false regression when any endpoint's outcome is `regression` (the step
  * would have failed); runs where no endpoint was compared (invalid evidence) are left out of every rate and counted
- * apart. Detectable shifts are the comparisons' `detectableShift` (half the 95 % Hodges-Lehmann interval).
+ * apart. Detectable shifts are half the width of the comparisons' 95 % Hodges-Lehmann interval (halfWidth).
  *
  * O(K · E · M) for K runs, E endpoints and M gated metrics, plus the margin search (O(n² log n), n = K · E).
  * @example
@@ -114,13 +115,13 @@ function comparisonsOf(endpoints: readonly EndpointVerdict[], metric: GatedMetri
 
 function calibrateMetric(metric: GatedMetric, comparisons: readonly MetricComparison[]): MetricCalibration | null {
   if (comparisons.length === 0) return null
-  const measured = comparisons.filter((c) => c.detectableShift !== null)
-  const shifts = measured.map((c) => c.detectableShift as number)
+  const measured = comparisons.filter((c) => halfWidth(c) !== null)
+  const shifts = measured.map((c) => halfWidth(c) as number)
   const baselineMedian = quantile(
     comparisons.map((c) => c.baselineMedian),
     0.5,
   )
-  const relatives = measured.map((c) => relativeTo(c.detectableShift as number, c.baselineMedian))
+  const relatives = measured.map((c) => relativeTo(halfWidth(c) as number, c.baselineMedian))
   const finiteRelatives = relatives.filter((r): r is number => r !== null)
   return {
     metric,
@@ -145,8 +146,8 @@ function relativeTo(value: number, base: number): number | null {
 function recommend(metric: GatedMetric, verdicts: readonly Verdict[]): MarginRecommendation | null {
   const comparisons = verdicts.flatMap((verdict) => comparisonsOf(verdict.endpoints.filter(isCompared), metric))
   const shifts: DetectableShift[] = comparisons
-    .filter((c) => c.detectableShift !== null)
-    .map((c) => ({ shift: c.detectableShift as number, baselineMedian: c.baselineMedian }))
+    .filter((c) => halfWidth(c) !== null)
+    .map((c) => ({ shift: halfWidth(c) as number, baselineMedian: c.baselineMedian }))
   const unit = METRIC_UNITS[metric]
   const fixedAbsolute = unit === 'ms' ? undefined : FIXED_FLOORS[unit]
   const pair = coveringMargin(shifts, {
@@ -243,4 +244,19 @@ function notesFor(
 /** 0.3 %, 7.5 %, 17 %, 681 %: one decimal below 10 %. */
 function percent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(fraction < 0.1 ? 1 : 0))} %`
+}
+
+/**
+ * What an A/A comparison can resolve: half the width of its shift interval (0 when every round was equal on each
+ * side, so the shift is exact; null when the interval's achieved level is below MIN_EQUIVALENCE_CONF_LEVEL).
+ */
+export function halfWidth(comparison: MetricComparison): number | null {
+  const interval = comparison.shiftInterval
+  if (interval === null) return 0
+  return interval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL ? null : (interval.upper - interval.lower) / 2
+}
+
+/** The q-quantile with linear interpolation (R's type 7, numpy's default), from simple-statistics; input not mutated. */
+function quantile(values: readonly number[], q: number): number {
+  return quantileOf([...values], q)
 }

@@ -19,25 +19,6 @@ export interface MarginPair {
 }
 
 /**
- * The q-quantile of a non-empty list with linear interpolation between order statistics (R's type 7, numpy's
- * default): the value at position (n − 1)·q of the sorted list.
- *
- * O(n log n).
- * @see https://en.wikipedia.org/wiki/Quantile#Estimating_quantiles_from_a_sample
- * @example quantile([1, 2, 3, 4], 0.5) // => 2.5
- */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) throw new RangeError('quantile of an empty list')
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile level must be in [0, 1], got ${q}`)
-  const sorted = [...values].sort((a, b) => a - b)
-  const position = (sorted.length - 1) * q
-  const below = Math.floor(position)
-  const above = Math.min(below + 1, sorted.length - 1)
-  const low = sorted[below] as number
-  return low + (position - below) * ((sorted[above] as number) - low)
-}
-
-/**
  * The margin pair with the smallest average margin (relative to each shift's baseline median) such that
  * max(relative × median, absolute) ≥ shift for at least `coverage` of the shifts. With `fixedAbsolute` only the
  * relative part is chosen (error rate and throughput have a fixed floor). Candidates for the absolute part are 0 and

@@ -5,6 +5,7 @@ import { runDemo } from '../demo/demo.js'
 import { startSampleServer } from '../demo/sample-server.js'
 import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
+import { DifferenceOverflowError } from '../stats/hodges-lehmann.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
 import { compareCommand } from './compare.js'
@@ -112,7 +113,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message, null)
-    if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+    if (
+      isUserError(error) ||
+      error instanceof ResultFormatError ||
+      error instanceof SampleFileError ||
+      error instanceof DifferenceOverflowError
+    ) {
       io.stderr.write(`tailgate: ${messageOf(error)}\n`)
       return EXIT.usage
     }

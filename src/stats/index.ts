@@ -3,6 +3,7 @@ export { type EffectSize, effectSize } from './effect-size.js'
 export { type ExactRankTest, exactConditionalTest } from './exact-conditional.js'
 export { exactLowerCdf, exactQuantile, minimumExactPValue } from './exact-distribution.js'
 export {
+  DifferenceOverflowError,
   type HodgesLehmannOptions,
   hodgesLehmann,
   hodgesLehmannFromHistograms,

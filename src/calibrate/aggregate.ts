@@ -2,10 +2,12 @@
 // rates with exact intervals, detectable shifts per endpoint and gated metric, and the margin they call for.
 import { quantile as quantileOf } from 'simple-statistics'
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
+import { MIN_HISTORY_RUNS } from '../gate/job-noise.js'
 import { METRIC_UNITS } from '../gate/measurements.js'
 import { ERROR_RATE_MARGIN_FLOOR, MIN_EQUIVALENCE_CONF_LEVEL } from '../gate/metric-rule.js'
 import type { EndpointOutcomeKind, EndpointVerdict, MetricComparison, Verdict } from '../gate/types.js'
 import { clopperPearson } from './binomial-interval.js'
+import type { JobNoiseEstimate } from './job-noise.js'
 import { coveringMargin, type DetectableShift, roundMarginUp } from './margin.js'
 import {
   type CalibrationReport,
@@ -34,6 +36,9 @@ export interface AggregateInput {
   readonly verdicts: readonly Verdict[]
   /** True when the calibration was stopped before `requestedRuns`. */
   readonly interrupted?: boolean
+  /** Stored baselines given (for the job-to-job figure) and the noise they show (jobNoiseOfHistory). */
+  readonly historyRuns?: number
+  readonly jobNoise?: readonly JobNoiseEstimate[]
 }
 
 /**
@@ -72,8 +77,28 @@ export function aggregateCalibration(input: AggregateInput): CalibrationReport {
     endpoints,
     recommendations,
     suggestedMargin: suggestMargin(recommendations, gate),
+    historyRuns: input.historyRuns ?? 0,
+    jobNoise: input.jobNoise ?? [],
   }
-  return { ...report, notes: notesFor(report, verdicts, input.interrupted === true) }
+  return { ...report, notes: [...notesFor(report, verdicts, input.interrupted === true), ...jobNoiseNotes(report)] }
+}
+
+/** What the report says about the shift between CI jobs: measured from history, or why not. */
+function jobNoiseNotes(report: Omit<CalibrationReport, 'notes'>): string[] {
+  if (report.jobNoise.length > 0) {
+    const worst = report.jobNoise.reduce((a, b) => ((b.jobSd ?? b.runSd) > (a.jobSd ?? a.runSd) ? b : a))
+    return [
+      `Between CI jobs (${report.historyRuns} stored baselines): ${worst.endpoint} ${worst.metric} moves by a job-to-job ` +
+        `sd of ${((worst.jobSd ?? worst.runSd) * 100).toFixed(1)} %, which A/A runs in one job cannot see; the gate ` +
+        'allows for it against a stored baseline, and live A/B cancels it.',
+    ]
+  }
+  if (report.historyRuns === 0) return []
+  return [
+    `No job-to-job figure: ${report.historyRuns} stored baseline(s) given, ${MIN_HISTORY_RUNS} needed. These A/A ` +
+      'runs share one job, so they cannot see the shift between CI jobs that a stored baseline carries; give stored ' +
+      'baselines of the base branch (tailgate calibrate --history) to measure it.',
+  ]
 }
 
 function isCompared(endpoint: EndpointVerdict): boolean {

@@ -9,6 +9,7 @@ import { REWARM_MS, runLiveAb } from '../load/live-ab.js'
 import type { RunLoadOptions } from '../load/types.js'
 import type { RunResult } from '../results/types.js'
 import { aggregateCalibration } from './aggregate.js'
+import { jobNoiseOfHistory } from './job-noise.js'
 import type { CalibrationReport } from './types.js'
 
 /** Most A/A runs one calibration accepts: beyond this the interval hardly narrows and the job runs for hours. */
@@ -46,6 +47,11 @@ export interface CalibrateOptions {
   /** Stops after the run under way; the report covers the runs completed before. */
   readonly signal?: AbortSignal
   readonly onRun?: (progress: CalibrationProgress) => void
+  /**
+   * Stored baselines of the base branch (same profile), for the job-to-job noise the A/A runs in one job cannot see;
+   * the report gives it per endpoint and metric when there are at least 3.
+   */
+  readonly history?: readonly RunResult[]
 }
 
 /**
@@ -96,6 +102,8 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     gate: profile.gate,
     verdicts,
     interrupted: verdicts.length < runs,
+    historyRuns: options.history?.length ?? 0,
+    jobNoise: jobNoiseOfHistory(options.history ?? [], profile.gate.metrics),
   })
 }
 

@@ -12,6 +12,7 @@ import { parseRunResult } from '../results/codec.js'
 import type { RunResult } from '../results/types.js'
 import { compareSamples, parseSampleText } from '../stats/sample-comparison.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
+import { historyPaths, readHistoryFiles } from './history-files.js'
 import type { CliIo } from './io.js'
 import { localReport } from './local-report.js'
 
@@ -49,10 +50,10 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
     const bundle = parseBundle(baselineText, baselinePath)
     for (const warning of bundle.warnings) io.stderr.write(`warning: ${warning}\n`)
     const candidate = parseRunResult(candidateText, candidatePath)
-    const history = [...bundle.history, ...(await readHistory(io, historyPaths(flags)))]
+    const history = [...bundle.history, ...(await readHistoryFiles(io, historyPaths(flags.history)))]
     return compareRuns({ baseline: bundle.current, history, candidate, baselinePath, flags, format, io })
   }
-  if (historyPaths(flags).length > 0) {
+  if (historyPaths(flags.history).length > 0) {
     throw new ConfigError('--history', 'applies to RunResult files only', 'drop --history when comparing sample files')
   }
   const result = compareSamples(
@@ -66,21 +67,6 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
   )
   io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   return EXIT.pass
-}
-
-function historyPaths(flags: CompareFlags): readonly string[] {
-  const given = flags.history ?? []
-  return typeof given === 'string' ? [given] : given
-}
-
-/** The --history files, each a RunResult or a bundle (its baseline and history all count). */
-async function readHistory(io: CliIo, paths: readonly string[]): Promise<RunResult[]> {
-  const texts = await Promise.all(paths.map((path) => readOrExplain(io, path, 'history')))
-  return texts.flatMap((text, index) => {
-    const bundle = parseBundle(text, paths[index] as string)
-    for (const warning of bundle.warnings) io.stderr.write(`warning: ${warning}\n`)
-    return [bundle.current, ...bundle.history]
-  })
 }
 
 interface CompareRunsArgs {

@@ -93,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         const { values, positionals } = parse(rest, {
           target: { type: 'string' },
           runs: { type: 'string' },
+          history: { type: 'string', multiple: true },
           format: { type: 'string' },
           out: { type: 'string' },
           quiet: { type: 'boolean' },

@@ -210,9 +210,11 @@ async function calibrateTarget(settings: ActionSettings, deps: ActionDeps) {
   })
   if (target.kind === 'skip') return safe.log.info(`Nothing calibrated: ${target.reason}`)
   try {
+    const history = await storedBaselines(target.profile, settings, safe)
     const report = await calibrate({
       profile: target.profile,
       runs: settings.calibrateRuns,
+      history,
       measure: (profile, options) => safe.measureLiveAb(profile, options),
       signal: safe.signal,
       onRun: ({ run, of, verdict }) => safe.log.info(`A/A run ${run} of ${of}: ${verdict.outcome}`),
@@ -226,6 +228,21 @@ async function calibrateTarget(settings: ActionSettings, deps: ActionDeps) {
   } finally {
     await target.stop()
   }
+}
+
+/**
+ * The stored baselines of the default branch for this profile (the latest and its history), for the job-to-job noise
+ * calibrate reports next to its A/A runs; none when the store has none (restore never throws).
+ */
+async function storedBaselines(profile: Profile, settings: ActionSettings, deps: ActionDeps): Promise<RunResult[]> {
+  const { outcome } = await deps.baselines(settings).restore({
+    profileId: profile.id,
+    profileFingerprint: profileFingerprint(profile),
+    branch: deps.context.defaultBranch ?? 'main',
+    sha: null,
+  })
+  for (const warning of outcome.warnings) deps.log.warning(warning)
+  return outcome.kind === 'found' ? [outcome.result, ...outcome.history] : []
 }
 
 interface LiveAbArgs {

@@ -119,7 +119,9 @@ export function concludeMetric(
 ): MetricComparison {
   const interval = test.shiftInterval
   const levelSufficient = interval === null || interval.confLevel >= MIN_EQUIVALENCE_CONF_LEVEL
+  // Without a precision nothing was measured (e.g. one round a side, no history): no claim of equivalence.
   const equivalent =
+    test.precision !== null &&
     levelSufficient &&
     (interval === null
       ? Math.abs(test.shift) < test.margin

@@ -1,6 +1,7 @@
 // The calibration loop with an injected measure: synthetic runs in, one gate decision per run, aggregated out.
 import { describe, expect, it } from 'vitest'
 import { type CalibrationMeasure, calibrate, estimatedCalibrationMs } from '../../src/calibrate/calibrate.js'
+import { renderCalibrationMarkdown, renderCalibrationText } from '../../src/calibrate/render.js'
 import { ConfigError } from '../../src/config/errors.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { RunResult } from '../../src/results/types.js'
@@ -137,6 +138,10 @@ describe('calibrate', () => {
     expect(p50?.runSd).toBeCloseTo(sdLog, 2)
     expect(p50?.jobSd).toBeGreaterThan(0.07)
     expect(p50?.withinSd).toBeLessThan(0.01)
+    expect(renderCalibrationText(report)).toMatch(
+      /Between CI jobs \(5 stored baselines\):\nEndpoint +Metric +Runs +Job-to-job sd/,
+    )
+    expect(renderCalibrationMarkdown(report)).toContain('#### Between CI jobs (5 stored baselines)')
     expect(report.notes.join('\n')).toMatch(
       /Between CI jobs \(5 stored baselines\): GET \/a p(50|95) moves by a job-to-job sd of \d+\.\d %/,
     )

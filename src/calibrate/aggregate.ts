@@ -1,14 +1,12 @@
 // Pure aggregation of K A/A verdicts (the same target on both sides) into a CalibrationReport: false-regression
 // rates with exact intervals, detectable shifts per endpoint and gated metric, and the margin they call for.
-import { quantile as quantileOf } from 'simple-statistics'
+import { quantile } from 'simple-statistics'
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
-import { MIN_HISTORY_RUNS } from '../gate/job-noise.js'
 import { METRIC_UNITS } from '../gate/measurements.js'
-import { ERROR_RATE_MARGIN_FLOOR, MIN_EQUIVALENCE_CONF_LEVEL } from '../gate/metric-rule.js'
+import { ERROR_RATE_MARGIN_FLOOR } from '../gate/metric-rule.js'
 import type { EndpointOutcomeKind, EndpointVerdict, MetricComparison, Verdict } from '../gate/types.js'
 import { clopperPearson } from './binomial-interval.js'
-import type { JobNoiseEstimate } from './job-noise.js'
-import { coveringMargin, type DetectableShift, roundMarginUp } from './margin.js'
+import { coveringMargin, type DetectableShift, halfWidth, roundMarginUp } from './margin.js'
 import {
   type CalibrationReport,
   type EndpointCalibration,
@@ -36,9 +34,6 @@ export interface AggregateInput {
   readonly verdicts: readonly Verdict[]
   /** True when the calibration was stopped before `requestedRuns`. */
   readonly interrupted?: boolean
-  /** Stored baselines given (for the job-to-job figure) and the noise they show (jobNoiseOfHistory). */
-  readonly historyRuns?: number
-  readonly jobNoise?: readonly JobNoiseEstimate[]
 }
 
 /**
@@ -77,28 +72,11 @@ export function aggregateCalibration(input: AggregateInput): CalibrationReport {
     endpoints,
     recommendations,
     suggestedMargin: suggestMargin(recommendations, gate),
-    historyRuns: input.historyRuns ?? 0,
-    jobNoise: input.jobNoise ?? [],
+    // The job-to-job figure needs stored baselines: calibrate() adds it (withJobNoise).
+    historyRuns: 0,
+    jobNoise: [],
   }
-  return { ...report, notes: [...notesFor(report, verdicts, input.interrupted === true), ...jobNoiseNotes(report)] }
-}
-
-/** What the report says about the shift between CI jobs: measured from history, or why not. */
-function jobNoiseNotes(report: Omit<CalibrationReport, 'notes'>): string[] {
-  if (report.jobNoise.length > 0) {
-    const worst = report.jobNoise.reduce((a, b) => ((b.jobSd ?? b.runSd) > (a.jobSd ?? a.runSd) ? b : a))
-    return [
-      `Between CI jobs (${report.historyRuns} stored baselines): ${worst.endpoint} ${worst.metric} moves by a job-to-job ` +
-        `sd of ${((worst.jobSd ?? worst.runSd) * 100).toFixed(1)} %, which A/A runs in one job cannot see; the gate ` +
-        'allows for it against a stored baseline, and live A/B cancels it.',
-    ]
-  }
-  if (report.historyRuns === 0) return []
-  return [
-    `No job-to-job figure: ${report.historyRuns} stored baseline(s) given, ${MIN_HISTORY_RUNS} needed. These A/A ` +
-      'runs share one job, so they cannot see the shift between CI jobs that a stored baseline carries; give stored ' +
-      'baselines of the base branch (tailgate calibrate --history) to measure it.',
-  ]
+  return { ...report, notes: notesFor(report, verdicts, input.interrupted === true) }
 }
 
 function isCompared(endpoint: EndpointVerdict): boolean {
@@ -269,19 +247,4 @@ function notesFor(
 /** 0.3 %, 7.5 %, 17 %, 681 %: one decimal below 10 %. */
 function percent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(fraction < 0.1 ? 1 : 0))} %`
-}
-
-/**
- * What an A/A comparison can resolve: half the width of its shift interval (0 when every round was equal on each
- * side, so the shift is exact; null when the interval's achieved level is below MIN_EQUIVALENCE_CONF_LEVEL).
- */
-export function halfWidth(comparison: MetricComparison): number | null {
-  const interval = comparison.shiftInterval
-  if (interval === null) return 0
-  return interval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL ? null : (interval.upper - interval.lower) / 2
-}
-
-/** The q-quantile with linear interpolation (R's type 7, numpy's default), from simple-statistics; input not mutated. */
-function quantile(values: readonly number[], q: number): number {
-  return quantileOf([...values], q)
 }

@@ -9,7 +9,7 @@ import { REWARM_MS, runLiveAb } from '../load/live-ab.js'
 import type { RunLoadOptions } from '../load/types.js'
 import type { RunResult } from '../results/types.js'
 import { aggregateCalibration } from './aggregate.js'
-import { jobNoiseOfHistory } from './job-noise.js'
+import { withJobNoise } from './job-noise.js'
 import type { CalibrationReport } from './types.js'
 
 /** Most A/A runs one calibration accepts: beyond this the interval hardly narrows and the job runs for hours. */
@@ -94,7 +94,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     verdicts.push(verdict)
     options.onRun?.({ run, of: runs, verdict })
   }
-  return aggregateCalibration({
+  const report = aggregateCalibration({
     profileId: profile.id,
     target: target.href,
     requestedRuns: runs,
@@ -102,9 +102,8 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     gate: profile.gate,
     verdicts,
     interrupted: verdicts.length < runs,
-    historyRuns: options.history?.length ?? 0,
-    jobNoise: jobNoiseOfHistory(options.history ?? [], profile.gate.metrics),
   })
+  return withJobNoise(report, options.history ?? [], profile.gate.metrics)
 }
 
 /** What `liveAbMeasure` passes to every load run besides the profile and targets. */

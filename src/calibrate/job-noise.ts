@@ -5,6 +5,7 @@ import { MIN_HISTORY_RUNS, type RunLevel, runLevel } from '../gate/job-noise.js'
 import { roundValues } from '../gate/measurements.js'
 import type { RunResult } from '../results/types.js'
 import { betweenRunVariance } from '../stats/variance-components.js'
+import type { CalibrationReport } from './types.js'
 
 /** One endpoint's metric over the stored runs: log-scale sds (≈ relative: 0.02 = 2 %). */
 export interface JobNoiseEstimate {
@@ -54,4 +55,32 @@ function estimate(endpoint: string, metric: GatedMetric, levels: readonly RunLev
     jobSd: split.betweenVariance === null ? null : Math.sqrt(split.betweenVariance),
     withinSd: split.withinVariance === null ? null : Math.sqrt(split.withinVariance),
   }
+}
+
+/** What the report says about the shift between CI jobs: measured from history, or why not. */
+export function jobNoiseNotes(report: Omit<CalibrationReport, 'notes'>): string[] {
+  if (report.jobNoise.length > 0) {
+    const worst = report.jobNoise.reduce((a, b) => ((b.jobSd ?? b.runSd) > (a.jobSd ?? a.runSd) ? b : a))
+    return [
+      `Between CI jobs (${report.historyRuns} stored baselines): ${worst.endpoint} ${worst.metric} moves by a job-to-job ` +
+        `sd of ${((worst.jobSd ?? worst.runSd) * 100).toFixed(1)} %, which A/A runs in one job cannot see; the gate ` +
+        'allows for it against a stored baseline, and live A/B cancels it.',
+    ]
+  }
+  if (report.historyRuns === 0) return []
+  return [
+    `No job-to-job figure: ${report.historyRuns} stored baseline(s) given, ${MIN_HISTORY_RUNS} needed. These A/A ` +
+      'runs share one job, so they cannot see the shift between CI jobs that a stored baseline carries; give stored ' +
+      'baselines of the base branch (tailgate calibrate --history) to measure it.',
+  ]
+}
+
+/** The report with the job-to-job noise of `history` (stored baselines of the profile) and its note. */
+export function withJobNoise(
+  report: CalibrationReport,
+  history: readonly RunResult[],
+  metrics: readonly GatedMetric[],
+): CalibrationReport {
+  const measured = { ...report, historyRuns: history.length, jobNoise: jobNoiseOfHistory(history, metrics) }
+  return { ...measured, notes: [...report.notes, ...jobNoiseNotes(measured)] }
 }

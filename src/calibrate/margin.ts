@@ -2,6 +2,9 @@
 // (relative, absolute) pair the gate's max(relative × baseline median, absolute) rule needs to cover most of them.
 // Pure arithmetic; the rounding is the one people write in a profile (whole %, two significant digits of ms).
 
+import { MIN_EQUIVALENCE_CONF_LEVEL } from '../gate/metric-rule.js'
+import type { MetricComparison } from '../gate/types.js'
+
 /** One detectable shift of one endpoint in one A/A run, with that run's baseline median, both in the metric's unit. */
 export interface DetectableShift {
   readonly shift: number
@@ -105,4 +108,14 @@ function averageRelativeMargin(shifts: readonly DetectableShift[], relative: num
   let sum = 0
   for (const s of scaled) sum += marginOf(s, { relative, absolute }) / Math.abs(s.baselineMedian)
   return sum / scaled.length
+}
+
+/**
+ * What an A/A comparison can resolve: half the width of its shift interval (0 when every round was equal on each
+ * side, so the shift is exact; null when the interval's achieved level is below MIN_EQUIVALENCE_CONF_LEVEL).
+ */
+export function halfWidth(comparison: MetricComparison): number | null {
+  const interval = comparison.shiftInterval
+  if (interval === null) return 0
+  return interval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL ? null : (interval.upper - interval.lower) / 2
 }

@@ -1,12 +1,12 @@
 // The gate: budgets and the regression rule over every endpoint and gated metric of a run -> one Verdict.
-import type { FailOn, GatedMetric, GateSettings } from '../config/gate-schema.js'
+import type { FailOn, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
 import { testAcrossJobs } from './across-jobs-rule.js'
 import { budgetsFor, evaluateBudgets, unknownBudgetKeys } from './budgets.js'
 import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
-import { baseHistory, historyWarning } from './history.js'
+import { baseHistory, historyRoundValues, historyWarning } from './history.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
 import { requestLevelComparison } from './request-level.js'
@@ -149,15 +149,6 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
     tests.push(acrossJobs ?? testMetric({ ...rounds, gate: input.gate }))
   }
   return { ...withBaseline, requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram), tests }
-}
-
-/** Each earlier baseline's round values of an endpoint's metric (runs without the endpoint or data are left out). */
-function historyRoundValues(history: readonly RunResult[], name: string, metric: GatedMetric): number[][] {
-  return history.flatMap((run) => {
-    const endpoint = run.endpoints.find((candidate) => candidate.name === name)
-    const values = endpoint === undefined ? [] : roundValues(run, endpoint, metric).values
-    return values.length === 0 ? [] : [values]
-  })
 }
 
 /** Holm over every gated comparison of the run (regression and improvement families apart), then the outcomes. */

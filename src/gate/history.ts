@@ -1,7 +1,9 @@
 // The base branch's earlier baselines as the gate uses them: same profile, no duplicate of the baseline, newest first
 // by `startedAt` (so the action and `tailgate compare --history` decide the same on the same runs, in any order).
+import type { GatedMetric } from '../config/gate-schema.js'
 import type { RunResult } from '../results/types.js'
 import { JOB_NOISE_ALLOWANCE, MIN_HISTORY_RUNS } from './job-noise.js'
+import { roundValues } from './measurements.js'
 import type { MetricComparison } from './types.js'
 
 /** A run's identity across files: when it started, in which workflow run, at which commit. */
@@ -42,4 +44,13 @@ export function historyWarning(comparisons: readonly MetricComparison[]): string
     'CI jobs. Keeping baseline history (input `history`, stored with each baseline of the base branch; ' +
     '`tailgate compare --history`) or a live A/B run (`baseline-target`), which cancels job-to-job shifts, would sharpen it.'
   )
+}
+
+/** Each earlier baseline's round values of an endpoint's metric (runs without the endpoint or data are left out). */
+export function historyRoundValues(history: readonly RunResult[], name: string, metric: GatedMetric): number[][] {
+  return history.flatMap((run) => {
+    const endpoint = run.endpoints.find((candidate) => candidate.name === name)
+    const values = endpoint === undefined ? [] : roundValues(run, endpoint, metric).values
+    return values.length === 0 ? [] : [values]
+  })
 }

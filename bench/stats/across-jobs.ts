@@ -4,19 +4,9 @@
 // RunResults with real HDR histograms and calls decide() with the history, exactly as the action does.
 import { cpus } from 'node:os'
 import { clopperPearson } from '../../src/calibrate/binomial-interval.js'
-import { DEFAULT_GATE } from '../../src/config/gate-schema.js'
-import { decide } from '../../src/gate/decide.js'
-import {
-  type JobNoiseModel,
-  normalSource,
-  type ServiceModel,
-  seededRandom,
-  simulateJobs,
-} from '../../test/gate/simulation.js'
+import { decideSimulatedPr, normalSource, seededRandom } from '../../test/gate/simulation.js'
 
 const scale = Number(process.argv[2] ?? 1)
-const SERVICE = { mediansMs: { 'GET /search': 120, 'GET /items': 40 }, sigma: 0.3, phi: 0.9, roundOffsetSd: 0 }
-const JOBS: JobNoiseModel = { jobHalfWidth: 0.03, driftBetweenJobs: 0.02, historyRuns: 10 }
 
 interface Row {
   readonly label: string
@@ -57,7 +47,6 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|')
 for (const row of ROWS) {
   const trials = Math.max(1, Math.round(row.trials * scale))
-  const model: ServiceModel = { ...SERVICE, rounds: row.rounds, requestsPerRound: row.requests }
   const uniform = seededRandom(row.seed)
   const normal = normalSource(seededRandom(row.seed + 1000))
   let searchRegression = 0
@@ -66,16 +55,7 @@ for (const row of ROWS) {
   const resolutions: number[] = []
   const started = Date.now()
   for (let trial = 0; trial < trials; trial++) {
-    const slowdown: Record<string, number> = row.slowdown === 1 ? {} : { 'GET /search': row.slowdown }
-    const jobs = { ...JOBS, historyRuns: row.historyRuns }
-    const { baseline, history, candidate } = simulateJobs(model, jobs, uniform, normal, slowdown)
-    const verdict = decide({
-      candidate,
-      baseline: { kind: 'found', result: baseline, history },
-      gate: DEFAULT_GATE,
-      budgets: {},
-      accepted: null,
-    })
+    const verdict = decideSimulatedPr(row, uniform, normal)
     const kind = (name: string) => verdict.endpoints.find((e) => e.endpoint === name)?.outcome.kind
     if (kind('GET /search') === 'regression') searchRegression++
     if (kind('GET /items') === 'regression') itemsRegression++

@@ -7,12 +7,8 @@
 // its figures with binomial intervals.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_GATE } from '../../src/config/gate-schema.js'
-import { decide } from '../../src/gate/decide.js'
 import type { Verdict } from '../../src/gate/types.js'
-import { type JobNoiseModel, normalSource, type ServiceModel, seededRandom, simulateJobs } from './simulation.js'
-
-const SERVICE = { mediansMs: { 'GET /search': 120, 'GET /items': 40 }, sigma: 0.3, phi: 0.9, roundOffsetSd: 0 }
-const JOBS: JobNoiseModel = { jobHalfWidth: 0.03, driftBetweenJobs: 0.02, historyRuns: 10 }
+import { decideSimulatedPr, normalSource, seededRandom } from './simulation.js'
 
 interface Tally {
   readonly trials: number
@@ -28,29 +24,14 @@ function simulate(options: {
   trials: number
   seed: number
   slowdown?: number
-  jobs?: JobNoiseModel
+  historyRuns?: number
 }): Tally {
-  const model: ServiceModel = { ...SERVICE, rounds: options.rounds, requestsPerRound: options.requests }
   const uniform = seededRandom(options.seed)
   const normal = normalSource(seededRandom(options.seed + 1))
-  const verdicts: Verdict[] = []
-  let regressions = 0
-  let passes = 0
-  for (let trial = 0; trial < options.trials; trial++) {
-    const slowdown: Record<string, number> = options.slowdown ? { 'GET /search': options.slowdown } : {}
-    const { baseline, history, candidate } = simulateJobs(model, options.jobs ?? JOBS, uniform, normal, slowdown)
-    const verdict = decide({
-      candidate,
-      baseline: { kind: 'found', result: baseline, history },
-      gate: DEFAULT_GATE,
-      budgets: {},
-      accepted: null,
-    })
-    verdicts.push(verdict)
-    if (verdict.endpoints.some((endpoint) => endpoint.outcome.kind === 'regression')) regressions++
-    if (verdict.headline.startsWith('✅')) passes++
-  }
-  return { trials: options.trials, regressions, passes, verdicts }
+  const verdicts = Array.from({ length: options.trials }, () => decideSimulatedPr(options, uniform, normal))
+  const regressions = verdicts.filter((v) => v.endpoints.some((endpoint) => endpoint.outcome.kind === 'regression'))
+  const passes = verdicts.filter((verdict) => verdict.headline.startsWith('✅'))
+  return { trials: options.trials, regressions: regressions.length, passes: passes.length, verdicts }
 }
 
 describe('gate simulation across CI jobs (±3 % job factor, 2 % drift, AR(1) 0.9, log-sd 0.3, 10 history runs)', () => {
@@ -86,7 +67,7 @@ describe('gate simulation across CI jobs (±3 % job factor, 2 % drift, AR(1) 0.9
   })
 
   it('without history keeps false regressions at or below alpha (the allowance) and says history or live A/B would sharpen it', () => {
-    const tally = simulate({ rounds: 6, requests: 500, trials: 40, seed: 31, jobs: { ...JOBS, historyRuns: 0 } })
+    const tally = simulate({ rounds: 6, requests: 500, trials: 40, seed: 31, historyRuns: 0 })
 
     expect(tally.regressions / tally.trials).toBeLessThanOrEqual(DEFAULT_GATE.alpha)
     for (const verdict of tally.verdicts) {

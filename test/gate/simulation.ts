@@ -1,5 +1,8 @@
 // Synthetic load runs for the gate's simulation test: lognormal latencies with AR(1) dependence within each round
 // and a random run-to-run offset per round, from a seeded PRNG so every run of the test draws the same numbers.
+import { DEFAULT_GATE } from '../../src/config/gate-schema.js'
+import { decide } from '../../src/gate/decide.js'
+import type { Verdict } from '../../src/gate/types.js'
 import { createHistogram } from '../../src/results/histogram.js'
 import type { EndpointResult, RunResult } from '../../src/results/types.js'
 import { buildRun } from './builders.js'
@@ -130,4 +133,42 @@ export function simulateJobs(
     factor: factor() * (1 + jobs.driftBetweenJobs),
   })
   return { baseline, history, candidate }
+}
+
+/** The issue's service: two endpoints (medians 120 ms and 40 ms), log-sd 0.3, AR(1) φ = 0.9, no per-round offset. */
+export const ISSUE_SERVICE = {
+  mediansMs: { 'GET /search': 120, 'GET /items': 40 },
+  sigma: 0.3,
+  phi: 0.9,
+  roundOffsetSd: 0,
+} as const satisfies Omit<ServiceModel, 'rounds' | 'requestsPerRound'>
+
+/** The issue's jobs: a factor uniform in ±3 % per job, the PR's job 2 % slower again, 10 earlier baselines. */
+export const ISSUE_JOBS: JobNoiseModel = { jobHalfWidth: 0.03, driftBetweenJobs: 0.02, historyRuns: 10 }
+
+/**
+ * One simulated pull request on the issue's noise model, decided as the action does: the candidate against the
+ * baseline and its history, default gate; `slowdown` multiplies GET /search's latencies.
+ */
+export function decideSimulatedPr(
+  size: {
+    readonly rounds: number
+    readonly requests: number
+    readonly slowdown?: number
+    readonly historyRuns?: number
+  },
+  uniform: () => number,
+  normal: () => number,
+): Verdict {
+  const model: ServiceModel = { ...ISSUE_SERVICE, rounds: size.rounds, requestsPerRound: size.requests }
+  const jobs = { ...ISSUE_JOBS, historyRuns: size.historyRuns ?? ISSUE_JOBS.historyRuns }
+  const slowdown: Record<string, number> = size.slowdown ? { 'GET /search': size.slowdown } : {}
+  const { baseline, history, candidate } = simulateJobs(model, jobs, uniform, normal, slowdown)
+  return decide({
+    candidate,
+    baseline: { kind: 'found', result: baseline, history },
+    gate: DEFAULT_GATE,
+    budgets: {},
+    accepted: null,
+  })
 }

@@ -73,6 +73,7 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
   const input = localReport({
     baseline,
     candidate,
+    design: 'live-ab',
     source: sourceOfResult(baseline, {
       store: 'live-ab',
       reference: `${main.url.href} (main) vs ${pr.url.href} (PR), rounds interleaved ABBA`,

@@ -67,4 +67,16 @@ describe('the CLI as a tool', () => {
     expect(stdout.trim()).toBe(TAILGATE_VERSION)
     expect(await readdir(join(project, 'node_modules'))).toEqual(['.bin', '.package-lock.json', 'tailgate'])
   }, 120_000)
+
+  it('the README says how to add it to a project, with the steps the test above takes', async () => {
+    const readme = await readFile(join(root, 'README.md'), 'utf8')
+    const cli = readme.slice(readme.indexOf('## CLI'))
+    for (const step of [
+      'npm pack',
+      `npm install --save-dev /path/to/tailgate-${TAILGATE_VERSION}.tgz`,
+      'npx tailgate --version',
+    ]) {
+      expect(cli).toContain(step)
+    }
+  })
 })

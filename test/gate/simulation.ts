@@ -46,6 +46,20 @@ export interface ServiceModel {
   readonly requestsPerRound: number
 }
 
+/**
+ * The model of the gate's acceptance simulation (test/gate/simulation.test.ts, and with many more trials
+ * bench/stats/gate-simulation.bench.ts): 2 endpoints (medians 120 ms and 40 ms), lognormal sigma 0.2, AR(1) phi 0.9,
+ * a 2 % sd offset per round, 6 rounds of 800 requests per endpoint.
+ */
+export const GATE_SIMULATION_MODEL: ServiceModel = {
+  mediansMs: { 'GET /search': 120, 'GET /items': 40 },
+  sigma: 0.2,
+  phi: 0.9,
+  roundOffsetSd: 0.02,
+  rounds: 6,
+  requestsPerRound: 800,
+}
+
 /** One synthetic run; `slowdown` multiplies the latencies of the named endpoints (1.2 = 20 % slower). */
 export function simulateRun(
   model: ServiceModel,

@@ -136,7 +136,8 @@ export const INPUTS = {
   outputDir: {
     name: 'output-dir',
     default: 'tailgate-results',
-    description: 'Directory (relative to the workspace) for result.json, report.json, report.md and junit.xml.',
+    description:
+      'Directory (relative to the workspace) for result.json, report.json, report.md, junit.xml and tailgate-report.html.',
   },
   githubToken: {
     name: 'github-token',
@@ -174,7 +175,7 @@ export interface ActionSettings {
   readonly outputDir: string
   readonly githubToken: string
   readonly baselineTarget: string | undefined
-  /** The raw `headers` input (parsed with the environment by src/target/secret-headers.ts). */
+  /** The raw `headers` input (parsed with the environment by src/action/preview/secret-headers.ts). */
   readonly headers: string
   readonly waitTimeoutMs: number
   readonly healthPath: string

@@ -18,6 +18,8 @@ import { removeScenarioDirs, runScenario, SHAS, STACK_TRACE, scenarioDir, shortP
 
 const PUSH_RUN_ID = 3001
 const ARTIFACT_NAME = 'tailgate-baseline-e2e'
+/** Every run (PRs too) uploads its HTML report as an artifact of its own; only baselines matter for saving. */
+const REPORT_ARTIFACT_NAME = 'tailgate-report-e2e'
 /** A wide practical margin: these runs prove where the baseline came from, not the gate (a noisy 2-core runner). */
 const PR_MARGIN = '50%'
 
@@ -43,6 +45,8 @@ function job(options: {
     files: { 'tailgate.yml': options.profile ?? shortProfile() },
   })
 }
+
+const baselineArtifacts = () => fake.state.artifacts.filter((a) => a.name === ARTIFACT_NAME)
 
 const prEvent = (number: number, baseSha: string) =>
   pullRequestEvent({ number, baseSha, headSha: SHAS.head, headRef: `feature-${number}` })
@@ -107,7 +111,8 @@ describe('a pull request into main', () => {
   ])(
     '$what',
     async ({ number, baseSha, line, store }) => {
-      const savedBefore = { entries: fake.state.cacheEntries.length, artifacts: fake.state.artifacts.length }
+      const savedBefore = { entries: fake.state.cacheEntries.length, baselines: baselineArtifacts().length }
+      const artifactsBefore = fake.state.artifacts.length
 
       // When the PR's job measures and compares,
       const run = await job({ event: prEvent(number, baseSha), runId: 3100 + number, inputs: { margin: PR_MARGIN } })
@@ -120,8 +125,10 @@ describe('a pull request into main', () => {
       expect(run.outputs['baseline-source']).toMatch(new RegExp(`^${store}:`))
       expect(['no-change', 'pass', 'inconclusive', 'improvement']).toContain(run.outputs.verdict)
       expect(run.summary).toMatch(/\| GET \/api\/search\?q=shoes \| \d+(\.\d+)? → \d+(\.\d+)? \|/)
+      // (A PR run does upload its HTML report as an artifact: that one, and no baseline artifact.)
       expect(fake.state.cacheEntries).toHaveLength(savedBefore.entries)
-      expect(fake.state.artifacts).toHaveLength(savedBefore.artifacts)
+      expect(baselineArtifacts()).toHaveLength(savedBefore.baselines)
+      expect(fake.state.artifacts.slice(artifactsBefore).map((a) => a.name)).toEqual([REPORT_ARTIFACT_NAME])
     },
     60_000,
   )

@@ -16,7 +16,7 @@ import {
 } from '../helpers/fake-github/index.js'
 import { HEALTH_PATH, startHealthy } from '../helpers/fault-servers.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
-import { BASE_SHA, runStep, STACK_FRAME } from './harness.js'
+import { BASE_SHA, runStep, STACK_FRAME, STEP_KILL_MS } from './harness.js'
 
 const PR = 7
 
@@ -29,6 +29,12 @@ function synthetic(factor: number): RunResult {
   ])
   return { ...run, profileId: 'rel' }
 }
+
+/**
+ * Each test runs one or two `node dist/index.js` steps (killed after STEP_KILL_MS, 45 s) concurrently with the others;
+ * on a loaded 2-core runner a step takes 10–20 s, so the tests get more than the kill time, not vitest's 30 s.
+ */
+const STEP_TESTS = { timeout: STEP_KILL_MS + 15_000 }
 
 /** Registers teardown on the running test (the context's hook: these tests run concurrently). */
 type Teardown = TestContext['onTestFinished']
@@ -82,7 +88,7 @@ const warnings = (step: Awaited<ReturnType<typeof runStep>>) =>
     .map((a) => a.message)
     .join('\n')
 
-describe.concurrent('the comment API failing', () => {
+describe.concurrent('the comment API failing', STEP_TESTS, () => {
   it.for([
     {
       failure: 'REST 500 on every comment request (retried, then given up)',
@@ -189,7 +195,11 @@ async function measureStep(
   })
 }
 
-describe.concurrent('the baseline services failing', () => {
+// The restore's failures are injected on the services the restore calls: the cache, and the REST lookups of earlier
+// runs and their artifacts. The artifact upload service (Twirp, family 'artifact') is left answering: every run
+// uploads its HTML report there under its own 60 s deadline (test/action/html-report.test.ts covers its failures),
+// and a hung upload would make these steps outlast the test's kill time without telling anything about baselines.
+describe.concurrent('the baseline services failing', STEP_TESTS, () => {
   it.for([
     {
       failure: 'the cache service answering 500',
@@ -202,11 +212,10 @@ describe.concurrent('the baseline services failing', () => {
       inject: (f: FakeGitHub) => f.fail.hang('cache'),
     },
     {
-      failure: 'the artifact services hanging (baseline-timeout 2 s)',
+      failure: 'the artifact lookups hanging (baseline-timeout 2 s)',
       store: 'artifact',
       inject: (f: FakeGitHub) => {
         f.fail.hang('workflow-runs')
-        f.fail.hang('artifact')
         f.fail.hang('run-artifacts')
       },
     },
@@ -215,8 +224,8 @@ describe.concurrent('the baseline services failing', () => {
       store: 'auto',
       inject: (f: FakeGitHub) => {
         f.fail.status('cache', 500)
-        f.fail.status('artifact', 500)
         f.fail.hang('workflow-runs')
+        f.fail.status('run-artifacts', 500)
       },
     },
   ])(

@@ -6,6 +6,7 @@ import type { Log } from '../log.js'
 import type { Annotation, CommentPort, FilePort, LabelPort, RunContext } from '../pipeline/ports.js'
 import { findComment, upsertComment } from './comments.js'
 import type { GitHubContext, RepositoryRef } from './context.js'
+import type { TokenIdentity } from './identity.js'
 import { acceptLabelStatus } from './labels.js'
 import { resolveWorkflowRunPullRequest } from './pull-request.js'
 import type { RestClient } from './rest.js'
@@ -41,14 +42,27 @@ export function workspaceFiles(workspace: string): FilePort {
   }
 }
 
-export function commentPort(rest: RestClient, repository: RepositoryRef): CommentPort {
+/** Comments as the token's own identity (looked up once; its warning, if any, logged once). */
+export function commentPort(
+  rest: RestClient,
+  repository: RepositoryRef,
+  identity: () => Promise<TokenIdentity>,
+  log: Log,
+): CommentPort {
+  let warned = false
+  const author = async () => {
+    const found = await identity()
+    if (found.warning && !warned) log.warning(`PR comment: ${found.warning}`)
+    warned = true
+    return found.login
+  }
   return {
     async exists(pullRequest, marker) {
-      const found = await findComment({ rest, repository, pullRequest, marker })
+      const found = await findComment({ rest, repository, pullRequest, marker, author: await author() })
       return found.kind === 'found'
     },
     async upsert(pullRequest, marker, body) {
-      const outcome = await upsertComment({ rest, repository, pullRequest, marker, body })
+      const outcome = await upsertComment({ rest, repository, pullRequest, marker, body, author: await author() })
       return outcome.kind === 'not-posted' ? { kind: 'not-posted', reason: outcome.reason, fix: outcome.fix } : outcome
     },
   }

@@ -19,6 +19,7 @@ import {
   writeJobSummary,
 } from './action-adapters.js'
 import { parseGitHubContext } from './context.js'
+import { memoizedIdentity, tokenIdentity } from './identity.js'
 import { createRestClient } from './rest.js'
 
 const noComments: CommentPort = {
@@ -95,7 +96,14 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
         save: (result, history, query) => saveBaseline({ stores, result, history, query }),
       }
     },
-    comments: rest ? commentPort(rest, github.repository) : noComments,
+    comments: rest
+      ? commentPort(
+          rest,
+          github.repository,
+          memoizedIdentity(() => tokenIdentity({ rest, token })),
+          coreLog,
+        )
+      : noComments,
     labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
     signal,
   }

@@ -49,12 +49,17 @@ export interface WorkflowRunDetails {
   readonly headSha: string
   readonly headRepository: string | null
   readonly isFork: boolean
-  /** From `workflow_run.pull_requests[0]`; null when GitHub lists none (always the case for forks). */
+  /**
+   * The entry of `workflow_run.pull_requests` whose base repository is this repository and whose head SHA is the
+   * run's `head_sha`; null when none is (GitHub lists none for forks, and may list a PR of another repository).
+   */
   readonly pullRequest: {
     readonly number: number
     readonly baseBranch: string | null
     readonly baseSha: string | null
   } | null
+  /** Why listed `pull_requests` were not taken (e.g. "#2 targets another repository"); null when none was refused. */
+  readonly refusedPullRequests: string | null
 }
 
 export interface DeploymentStatusDetails {

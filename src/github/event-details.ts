@@ -77,7 +77,29 @@ function parsePush({ payload, env, defaultBranch }: EventInput): PushDetails {
 function parseWorkflowRun({ payload, repository }: EventInput): WorkflowRunDetails {
   const run = parseSection(WorkflowRunPayloadSchema, payload.workflow_run, 'workflow_run')
   const headRepository = run.head_repository?.full_name ?? null
-  const first = run.pull_requests?.[0]
+  const thisRepositoryId = (payload.repository as { id?: unknown } | undefined)?.id
+  const refused: string[] = []
+  const first = (run.pull_requests ?? []).find((pr) => {
+    const base = pr.base?.repo
+    const fromUrl = base?.url ? repositoryOfApiUrl(base.url) : null
+    const sameRepository =
+      fromUrl !== null
+        ? fromUrl.toLowerCase() === `${repository.owner}/${repository.repo}`.toLowerCase()
+        : base?.id !== undefined && base.id === thisRepositoryId
+    if (!sameRepository) {
+      refused.push(
+        `#${pr.number} targets ${fromUrl ?? 'an unnamed repository'}, not ${repository.owner}/${repository.repo}`,
+      )
+      return false
+    }
+    if (pr.head?.sha?.toLowerCase() !== run.head_sha.toLowerCase()) {
+      refused.push(
+        `#${pr.number}'s head is ${pr.head?.sha?.slice(0, 7) ?? 'unknown'}, not the run's ${run.head_sha.slice(0, 7)}`,
+      )
+      return false
+    }
+    return true
+  })
   return {
     kind: 'workflow_run',
     runId: run.id,
@@ -91,7 +113,14 @@ function parseWorkflowRun({ payload, repository }: EventInput): WorkflowRunDetai
     pullRequest: first
       ? { number: first.number, baseBranch: first.base?.ref ?? null, baseSha: first.base?.sha ?? null }
       : null,
+    refusedPullRequests: first || refused.length === 0 ? null : `workflow_run.pull_requests: ${refused.join('; ')}`,
   }
+}
+
+/** `https://api.github.com/repos/octo/repo` (or a GHES `/api/v3/repos/...`) → `octo/repo`. */
+function repositoryOfApiUrl(url: string): string | null {
+  const found = /\/repos\/([^/]+)\/([^/?#]+)\/?$/.exec(url)
+  return found ? `${found[1]}/${found[2]}` : null
 }
 
 function parseDeploymentStatus({ payload }: EventInput): DeploymentStatusDetails {

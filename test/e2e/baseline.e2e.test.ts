@@ -14,6 +14,7 @@ import {
   pushEvent,
   startFakeGitHub,
 } from '../helpers/fake-github/index.js'
+import { openApiViolations } from '../helpers/openapi.js'
 import { removeScenarioDirs, runScenario, SHAS, STACK_TRACE, scenarioDir, shortProfile } from './scenario.js'
 
 const PUSH_RUN_ID = 3001
@@ -62,6 +63,8 @@ beforeAll(async () => {
   fake.state.addWorkflowRun({ id: PUSH_RUN_ID, headBranch: 'main', headSha: SHAS.mainA, event: 'push' })
 }, 60_000)
 afterAll(async () => {
+  // Every REST request of this file, checked against GitHub's OpenAPI description of api.github.com.
+  expect(openApiViolations(fake.state.requests)).toEqual([])
   await server?.close()
   await fake?.close()
   await removeScenarioDirs()

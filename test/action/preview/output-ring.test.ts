@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createOutputRing, MAX_LINE_CHARS } from '../../src/target/output-ring.js'
-import { createRedactor } from '../../src/target/redact.js'
+import { createOutputRing, MAX_LINE_CHARS } from '../../../src/action/preview/output-ring.js'
+import { createRedactor } from '../../../src/action/preview/redact.js'
 
 describe('createOutputRing', () => {
   it('keeps only the last lines, joining lines split across chunks, per stream', () => {

@@ -1,7 +1,7 @@
 // One readiness request: a GET with its own deadline, answered by a status and headers (and a bounded body when
 // asked), or by a failure described for people (connection refused, timeout, DNS, TLS, reset).
 import { type Dispatcher, request } from 'undici'
-import { formatMs } from '../config/units.js'
+import { formatMs } from '../../config/units.js'
 
 /** What one GET produced. */
 export type ProbeOutcome =

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { shaFromBody, shaFromHeader, shaMatches } from '../../src/target/served-sha.js'
-import { parseStatusSet } from '../../src/target/status-set.js'
+import { shaFromBody, shaFromHeader, shaMatches } from '../../../src/action/preview/served-sha.js'
+import { parseStatusSet } from '../../../src/action/preview/status-set.js'
 
 const FULL = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d'
 

@@ -5,12 +5,12 @@ import type { ActionSettings } from '../config/inputs.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import type { Log } from '../log.js'
-import { type LocalServer, startLocalServer } from '../target/local-server.js'
-import { waitForReady } from '../target/readiness.js'
-import type { Redactor } from '../target/redact.js'
-import { parseTargetUrl, resolveTarget, type TargetSource } from '../target/resolve.js'
-import type { ExpectSha } from '../target/served-sha.js'
 import type { RunContext } from './ports.js'
+import { type LocalServer, startLocalServer } from './preview/local-server.js'
+import { waitForReady } from './preview/readiness.js'
+import type { Redactor } from './preview/redact.js'
+import { parseTargetUrl, resolveTarget, type TargetSource } from './preview/resolve.js'
+import type { ExpectSha } from './preview/served-sha.js'
 
 export type PreparedTarget =
   | {

@@ -1,7 +1,8 @@
 // Fake ActionDeps for scenario tests of the pipeline: everything in memory, the measure step returns given runs.
+
+import type { ActionDeps, Annotation, CommentResult, RunContext } from '../../src/action/ports.js'
 import type { RestoreOutcome, SaveOutcome } from '../../src/baseline/types.js'
 import { memoryLog } from '../../src/log.js'
-import type { ActionDeps, Annotation, CommentResult, RunContext } from '../../src/pipeline/ports.js'
 import type { RunResult } from '../../src/results/types.js'
 
 export interface FakeDepsOptions {

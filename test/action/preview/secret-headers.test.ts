@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the inputs under test hold literal ${NAME} and ${{ }} references
 import { describe, expect, it } from 'vitest'
-import { ConfigError, ConfigErrors } from '../../src/config/errors.js'
-import { createRedactor } from '../../src/target/redact.js'
-import { parseSecretHeaders } from '../../src/target/secret-headers.js'
+import { createRedactor } from '../../../src/action/preview/redact.js'
+import { parseSecretHeaders } from '../../../src/action/preview/secret-headers.js'
+import { ConfigError, ConfigErrors } from '../../../src/config/errors.js'
 import { SECRET, SECRET_BASIC_AUTH, secretLeaks } from './secret.js'
 
 const env = { VERCEL_BYPASS: SECRET, SESSION: 's3ssion-cookie', PREVIEW_PASSWORD: SECRET_BASIC_AUTH.password }

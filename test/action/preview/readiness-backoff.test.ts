@@ -2,10 +2,10 @@
 // are described.
 import fc from 'fast-check'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { memoryLog } from '../../src/log.js'
-import { describeFailure } from '../../src/target/probe.js'
-import { BACKOFF_MS, backoffDelayMs, TargetNotReadyError, waitForReady } from '../../src/target/readiness.js'
-import { startServer } from '../helpers/servers.js'
+import { describeFailure } from '../../../src/action/preview/probe.js'
+import { BACKOFF_MS, backoffDelayMs, TargetNotReadyError, waitForReady } from '../../../src/action/preview/readiness.js'
+import { memoryLog } from '../../../src/log.js'
+import { startServer } from '../../helpers/servers.js'
 
 /** A clock that only moves when the wait sleeps. */
 function fakeTime() {

@@ -1,6 +1,6 @@
 // The error a target that never became ready produces: what was polled, what it last answered, which commits, and
 // how to fix it, in one message the shells print without a stack trace.
-import { formatMs } from '../config/units.js'
+import { formatMs } from '../../config/units.js'
 import { TARGET_INPUTS } from './input-names.js'
 import type { Redactor } from './redact.js'
 import { shortSha } from './served-sha.js'

@@ -1,5 +1,5 @@
 // The set of HTTP statuses that mean "ready": parsed from text like "200-299,401" or "2xx".
-import { ConfigError } from '../config/errors.js'
+import { ConfigError } from '../../config/errors.js'
 import { TARGET_INPUTS } from './input-names.js'
 
 /** A set of HTTP statuses, as inclusive ranges. */

@@ -1,7 +1,7 @@
 // Parses the protected-preview headers input ("Name: value" lines, ${ENV} references, a basic-auth shorthand) into
 // headers plus the list of secret strings to mask. Pure: the environment is passed in. Error messages never quote a
 // header value, only names and line numbers, because every value here is a secret.
-import { ConfigError, ConfigErrors } from '../config/errors.js'
+import { ConfigError, ConfigErrors } from '../../config/errors.js'
 
 /** What the caller passes: the input's text and where `${NAME}` references are looked up. */
 export interface SecretHeadersOptions {

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the inputs under test hold literal ${NAME} and ${{ }} references
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../src/config/errors.js'
-import { resolveTarget } from '../../src/target/resolve.js'
+import { resolveTarget } from '../../../src/action/preview/resolve.js'
+import { ConfigError } from '../../../src/config/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const success = { state: 'success', environmentUrl: 'https://pr-42.preview.example.com', sha: SHA }

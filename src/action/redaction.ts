@@ -1,8 +1,9 @@
 // Every channel the pipeline writes to, passed through the redactor: logs, outputs, annotations, the summary, the
 // report files and the comment. Secrets (protected-preview header values) never leave in clear.
-import { createRedactor, noRedaction, type Redactor } from '../target/redact.js'
-import { parseSecretHeaders } from '../target/secret-headers.js'
+
 import type { ActionDeps } from './ports.js'
+import { createRedactor, noRedaction, type Redactor } from './preview/redact.js'
+import { parseSecretHeaders } from './preview/secret-headers.js'
 
 export function redactedDeps(deps: ActionDeps, redact: Redactor): ActionDeps {
   return {

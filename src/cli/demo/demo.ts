@@ -1,16 +1,16 @@
 // `tailgate demo`: two sample servers (main, and a PR that makes one endpoint ~30 % slower), measured side by side
 // with interleaved rounds (ABBA, as the action's live A/B does), the verdict table and the comment markdown.
 
-import { sourceOfResult } from '../baseline/source.js'
-import { localEnvironment } from '../cli/environment.js'
-import { EXIT, type ExitCode } from '../cli/exit-codes.js'
-import type { CliIo } from '../cli/io.js'
-import { localReport } from '../cli/local-report.js'
-import { parseProfile } from '../config/load-profile.js'
-import { runLiveAb } from '../load/live-ab.js'
-import { renderMarkdown } from '../report/markdown.js'
-import { renderTerminal } from '../report/terminal.js'
-import type { GitContext, RunResult } from '../results/types.js'
+import { sourceOfResult } from '../../baseline/source.js'
+import { parseProfile } from '../../config/load-profile.js'
+import { localEnvironment } from '../../load/environment.js'
+import { runLiveAb } from '../../load/live-ab.js'
+import { renderMarkdown } from '../../report/markdown.js'
+import { renderTerminal } from '../../report/terminal.js'
+import type { GitContext, RunResult } from '../../results/types.js'
+import { EXIT, type ExitCode } from '../exit-codes.js'
+import type { CliIo } from '../io.js'
+import { localReport } from '../local-report.js'
 import { type SampleServerOptions, startSampleServer } from './sample-server.js'
 
 /** The demo's profile: an open model at 150 requests/s over three endpoints, 2 s warm-up, 6 rounds of 2 s a side. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEMO_PROFILE_YAML, runDemo } from '../../src/demo/demo.js'
+import { DEMO_PROFILE_YAML, runDemo } from '../../src/cli/demo/demo.js'
 import { memoryIo } from '../helpers/memory-io.js'
 
 // The demo's own profile, shortened: same endpoints, rate and rounds, shorter rounds.

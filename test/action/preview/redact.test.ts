@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createRedactor, REDACTED, secretForms } from '../../src/target/redact.js'
+import { createRedactor, REDACTED, secretForms } from '../../../src/action/preview/redact.js'
 import { SECRET, secretLeaks } from './secret.js'
 
 describe('createRedactor', () => {

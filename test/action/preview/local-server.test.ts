@@ -2,17 +2,17 @@
 
 import { readdirSync } from 'node:fs'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { ConfigError } from '../../src/config/errors.js'
-import { memoryLog } from '../../src/log.js'
 import {
   LocalServerError,
   type LocalServerOptions,
   serverEnvironment,
   startLocalServer,
-} from '../../src/target/local-server.js'
-import { processStat } from '../../src/target/process-group.js'
-import { createRedactor } from '../../src/target/redact.js'
-import { refusedUrl } from '../helpers/servers.js'
+} from '../../../src/action/preview/local-server.js'
+import { processStat } from '../../../src/action/preview/process-group.js'
+import { createRedactor } from '../../../src/action/preview/redact.js'
+import { ConfigError } from '../../../src/config/errors.js'
+import { memoryLog } from '../../../src/log.js'
+import { refusedUrl } from '../../helpers/servers.js'
 import { SECRET, secretLeaks } from './secret.js'
 
 const NODE = JSON.stringify(process.execPath)

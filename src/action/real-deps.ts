@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
-import { localEnvironment } from '../cli/environment.js'
+import { parseGitHubContext } from '../github/context.js'
+import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
+import { createRestClient } from '../github/rest.js'
+import { localEnvironment } from '../load/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
 import { runLoad } from '../load/run-load.js'
 import type { ProgressSnapshot } from '../load/types.js'
-import type { ActionDeps, CommentPort } from '../pipeline/ports.js'
 import {
   commentPort,
   coreAnnotate,
@@ -17,10 +19,8 @@ import {
   runContextOf,
   workspaceFiles,
   writeJobSummary,
-} from './action-adapters.js'
-import { parseGitHubContext } from './context.js'
-import { memoizedIdentity, tokenIdentity } from './identity.js'
-import { createRestClient } from './rest.js'
+} from './adapters.js'
+import type { ActionDeps, CommentPort } from './ports.js'
 
 const noComments: CommentPort = {
   exists: async () => false,

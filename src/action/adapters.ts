@@ -1,15 +1,15 @@
-// The action's real adapters over @actions/core and the GitHub layer: ports of src/pipeline/ports.ts.
+// The action's real adapters over @actions/core and the GitHub layer: ports of src/action/ports.ts.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import * as core from '@actions/core'
+import { findComment, upsertComment } from '../github/comments.js'
+import type { GitHubContext, RepositoryRef } from '../github/context.js'
+import type { TokenIdentity } from '../github/identity.js'
+import { acceptLabelStatus } from '../github/labels.js'
+import { resolveWorkflowRunPullRequest } from '../github/pull-request.js'
+import type { RestClient } from '../github/rest.js'
 import type { Log } from '../log.js'
-import type { Annotation, CommentPort, FilePort, LabelPort, RunContext } from '../pipeline/ports.js'
-import { findComment, upsertComment } from './comments.js'
-import type { GitHubContext, RepositoryRef } from './context.js'
-import type { TokenIdentity } from './identity.js'
-import { acceptLabelStatus } from './labels.js'
-import { resolveWorkflowRunPullRequest } from './pull-request.js'
-import type { RestClient } from './rest.js'
+import type { Annotation, CommentPort, FilePort, LabelPort, RunContext } from './ports.js'
 
 /** A Log over @actions/core (info, ::warning::, ::error::, ::debug::). */
 export const coreLog: Log = {

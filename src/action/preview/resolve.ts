@@ -1,6 +1,6 @@
 // Decides what to measure: the `target` input, a deployment_status event's environment URL, or the profile's
 // `target`, and which commit that URL is expected to serve. Pure: the caller maps the event into `deployment`.
-import { ConfigError } from '../config/errors.js'
+import { ConfigError } from '../../config/errors.js'
 
 /** A deployment_status event, as the shell maps it from the payload. */
 export interface DeploymentStatus {

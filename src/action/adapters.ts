@@ -107,6 +107,7 @@ export async function runContextOf(context: GitHubContext, rest: RestClient | nu
     case 'pull_request':
       return {
         ...base,
+        eventAction: event.action,
         branch: event.headBranch,
         sha: event.headSha ?? context.sha,
         pullRequest: {

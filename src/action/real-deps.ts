@@ -7,6 +7,7 @@ import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline
 import { parseGitHubContext } from '../github/context.js'
 import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
 import { createRestClient } from '../github/rest.js'
+import { createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
 import { runLoad } from '../load/run-load.js'
@@ -20,6 +21,7 @@ import {
   workspaceFiles,
   writeJobSummary,
 } from './adapters.js'
+import { createMeasuredResults } from './measured-results.js'
 import type { ActionDeps, CommentPort } from './ports.js'
 
 const noComments: CommentPort = {
@@ -105,6 +107,17 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
         )
       : noComments,
     labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
+    measuredResults: createMeasuredResults({
+      workDir: process.env.RUNNER_TEMP ?? tmpdir(),
+      github: rest
+        ? {
+            lookup: createRunLookup({ rest, repository: github.repository, workflowFile: github.workflowFile }),
+            token,
+            repository: github.repository,
+          }
+        : null,
+      currentRunId: github.runId,
+    }),
     signal,
   }
 }

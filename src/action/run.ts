@@ -27,6 +27,7 @@ import { LocalServerError } from './preview/local-server.js'
 import { TargetNotReadyError } from './preview/readiness.js'
 import { publishReports } from './publish.js'
 import { withSecretHeaders } from './redaction.js'
+import { findMeasuredResult, keepMeasuredResult, reportNoMeasuredResult } from './relabel.js'
 import { readResultPair } from './report-mode.js'
 import { readShardResults } from './shards.js'
 
@@ -40,6 +41,7 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
     if (mode === 'report') return await reportExisting(settings, deps)
     if (mode === 'merge') return await mergeShards(settings, deps)
     if (mode === 'calibrate') return await calibrateTarget(settings, deps)
+    if (mode === 'relabel') return await relabelMeasured(settings, deps)
     await measureAndGate(settings, mode, deps)
   } catch (error) {
     // A user mistake, or a target that never became ready: one line, no stack (the message says the fix).
@@ -167,6 +169,9 @@ async function gateCandidate({ settings, mode, deps, profile, gate, candidate }:
     deps.outputs.set('baseline-saved', saved.outcome.kind === 'saved' ? 'true' : 'false')
   }
   for (const warning of restored.warnings) deps.log.warning(warning)
+  if (mode === 'compare') {
+    await keepMeasuredResult(deps, { profileId: profile.id, candidate, baseline: reportBaseline, baselineLines })
+  }
 
   await publishReports({
     settings,
@@ -261,15 +266,18 @@ async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, 
     settings,
     deps,
   })
+  const baselineLines = [
+    `Baseline: measured live in this job from ${target.origin}, rounds interleaved with the candidate (A B B A), which cancels most runner noise.`,
+  ]
+  const reportBaseline = { result: baseline, source, history: [] }
+  await keepMeasuredResult(deps, { profileId: profile.id, candidate, baseline: reportBaseline, baselineLines })
   await publishReports({
     settings,
     deps,
     verdict,
     candidate,
-    baseline: { result: baseline, source, history: [] },
-    baselineLines: [
-      `Baseline: measured live in this job from ${target.origin}, rounds interleaved with the candidate (A B B A), which cancels most runner noise.`,
-    ],
+    baseline: reportBaseline,
+    baselineLines,
     mode: 'live A/B',
     profile,
     accepted,
@@ -287,13 +295,46 @@ async function reportExisting(settings: ActionSettings, deps: ActionDeps) {
         warnings: [],
       }
     : { kind: 'missing', reason: baselineLines[0] ?? 'no baseline file', warnings: [] }
-  const gate = gateWithOverrides(null, settings)
+  await gateExisting({ settings, deps, candidate, restored, baselineLines, profile: null, mode: 'report' })
+}
+
+/**
+ * A PR's label changed (`relabel`): the latest measured result of its head is decided again with the labels as they
+ * are now, without load; with no such result the step says so and fails (a skipped job would pass a required check).
+ */
+async function relabelMeasured(settings: ActionSettings, deps: ActionDeps) {
+  // The profile gives the gate settings and budgets; nothing is measured.
+  const profile = readProfile(settings.profilePath, { target: 'http://relabel.invalid' })
+  const found = await findMeasuredResult(deps, profile.id)
+  if (found.kind === 'none') return await reportNoMeasuredResult(deps, found.reason)
+  // The fork-safe report workflow downloads result.json from this run too.
+  const resultPath = await deps.files.writeText(
+    join(settings.outputDir, 'result.json'),
+    serializeRunResult(found.candidate),
+  )
+  deps.outputs.set('result-path', resultPath)
+  await gateExisting({ settings, deps, ...found, profile, mode: 'relabel' })
+}
+
+interface GateExistingArgs {
+  readonly settings: ActionSettings
+  readonly deps: ActionDeps
+  readonly candidate: RunResult
+  readonly restored: RestoreOutcome
+  readonly baselineLines: readonly string[]
+  readonly profile: Profile | null
+  readonly mode: 'report' | 'relabel'
+}
+
+/** Decides an already measured result against an already chosen baseline, and publishes. */
+async function gateExisting({ settings, deps, candidate, restored, baselineLines, profile, mode }: GateExistingArgs) {
+  const gate = gateWithOverrides(profile?.gate ?? null, settings)
   const { verdict, accepted } = await decideWithLabel({
     candidate,
     restored,
     mode: 'compare',
     gate,
-    profile: null,
+    profile,
     settings,
     deps,
   })
@@ -306,8 +347,8 @@ async function reportExisting(settings: ActionSettings, deps: ActionDeps) {
     candidate,
     baseline: reportBaseline,
     baselineLines,
-    mode: 'report',
-    profile: null,
+    mode,
+    profile,
     accepted,
   })
 }

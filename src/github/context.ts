@@ -12,6 +12,8 @@ export interface RepositoryRef {
 /** `pull_request` and `pull_request_target`. */
 export interface PullRequestDetails {
   readonly kind: 'pull_request'
+  /** The payload's `action`: `opened`, `synchronize`, `labeled`, `unlabeled`, … (null when absent). */
+  readonly action: string | null
   readonly number: number
   readonly baseBranch: string
   readonly baseSha: string | null

@@ -54,6 +54,7 @@ function parsePullRequest({ eventName, payload, repository }: EventInput): PullR
   const baseRepository = pr.base.repo?.full_name ?? `${repository.owner}/${repository.repo}`
   return {
     kind: 'pull_request',
+    action: typeof payload.action === 'string' ? payload.action : null,
     number: pr.number,
     baseBranch: pr.base.ref,
     baseSha: pr.base.sha ?? null,

@@ -24,6 +24,11 @@ export interface RunLookup {
   successfulRuns(branch: string, limit: number): Promise<RunSummary[]>
   /** Queued or in-progress runs on `branch` of this repository. */
   activeRuns(branch: string): Promise<RunSummary[]>
+  /**
+   * Completed pull_request runs of this workflow that measured `headSha` (a fork's included: the head is the PR's),
+   * newest first.
+   */
+  completedRunsOfHead(headSha: string, limit: number): Promise<RunSummary[]>
   /** The newest unexpired artifact named `name` of a run, or null. */
   artifactOfRun(runId: number, name: string): Promise<ArtifactSummary | null>
 }
@@ -69,6 +74,28 @@ export function createRunLookup(options: {
       ...(await listRuns(branch, 'in_progress', 10)),
       ...(await listRuns(branch, 'queued', 10)),
     ],
+    async completedRunsOfHead(headSha, limit) {
+      const perPage = Math.min(100, Math.max(1, limit))
+      const response = workflowFile
+        ? await rest.rest.actions.listWorkflowRuns({
+            owner,
+            repo,
+            workflow_id: workflowFile,
+            head_sha: headSha,
+            status: 'completed',
+            per_page: perPage,
+          })
+        : await rest.rest.actions.listWorkflowRunsForRepo({
+            owner,
+            repo,
+            head_sha: headSha,
+            status: 'completed',
+            per_page: perPage,
+          })
+      return response.data.workflow_runs
+        .filter((run) => run.head_sha === headSha && run.event.startsWith('pull_request'))
+        .map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
+    },
     async artifactOfRun(runId, name) {
       const { data } = await rest.rest.actions.listWorkflowRunArtifacts({
         owner,

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeGitHub, startFakeGitHub } from '../../helpers/fake-github/index.js'
 import { openApiViolations } from '../../helpers/openapi.js'
-import { appRepository, freePort, OFFLINE_NPM_ENV } from '../../helpers/workflows/app.js'
+import { appRepository, freePort, OFFLINE_NPM_ENV, REGRESSION_FACTOR } from '../../helpers/workflows/app.js'
 import { documented } from '../../helpers/workflows/documented.js'
 import { pullRequestExample, pushExample, workflowRunExample } from '../../helpers/workflows/events.js'
 import { type HarnessOptions, runWorkflow } from '../../helpers/workflows/runner.js'
@@ -112,11 +112,11 @@ describe(`the fork-safe pair (${MEASURE.source} + ${REPORT.source})`, () => {
     expect(comments[0]!.body).not.toContain('no baseline')
   }, 120_000)
 
-  it('a fork PR with a 1.5× slower endpoint: perf fails (the required check), and the report comments the regression', async () => {
+  it('a fork PR with a 2× slower endpoint: perf fails (the required check), and the report comments the regression', async () => {
     const { measure, report } = await forkPullRequest({
       number: 8,
       headSha: 'c3'.repeat(20),
-      searchFactor: 1.5,
+      searchFactor: REGRESSION_FACTOR,
       runId: 300,
     })
 

@@ -21,6 +21,7 @@ export const coreLog: Log = {
 
 export function coreAnnotate(annotation: Annotation): void {
   if (annotation.level === 'error') core.error(annotation.message, { title: annotation.title })
+  else if (annotation.level === 'notice') core.notice(annotation.message, { title: annotation.title })
   else core.warning(annotation.message, { title: annotation.title })
 }
 
@@ -126,7 +127,7 @@ export async function runContextOf(context: GitHubContext, rest: RestClient | nu
         branch: event.ref,
         sha: event.sha ?? context.sha,
         pullRequest: null,
-        deployment: { state: event.state, url: event.environmentUrl, sha: event.sha },
+        deployment: { state: event.state, url: event.environmentUrl, targetUrl: event.targetUrl, sha: event.sha },
       }
     case 'workflow_run': {
       const found = rest

@@ -20,7 +20,14 @@ export interface RunContext {
   /** The pull_request event's `action` (`labeled`, `unlabeled`, `synchronize`, …); null or absent otherwise. */
   readonly eventAction?: string | null
   /** deployment_status events: the deployment's URL and SHA when its state is success. */
-  readonly deployment: { readonly state: string; readonly url: string | null; readonly sha: string | null } | null
+  readonly deployment: {
+    readonly state: string
+    /** environment_url */
+    readonly url: string | null
+    /** target_url, when it is a URL of the deployment (not a GitHub log page) */
+    readonly targetUrl?: string | null
+    readonly sha: string | null
+  } | null
 }
 
 export interface PullRequestContext {
@@ -37,7 +44,7 @@ export interface OutputSink {
 }
 
 export interface Annotation {
-  readonly level: 'error' | 'warning'
+  readonly level: 'error' | 'warning' | 'notice'
   readonly title: string
   readonly message: string
 }

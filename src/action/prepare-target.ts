@@ -22,6 +22,8 @@ export type PreparedTarget =
       /** The commit the preview was checked to serve, when `expect-sha-*` was set. */
       readonly servedSha: string | null
       readonly from: TargetSource
+      /** A deployment_status without environment_url fell back to another URL (which one, and the fix). */
+      readonly notice: string | null
       /** Stops a server started with `start-command` (no-op otherwise); never rejects. */
       stop(): Promise<void>
     }
@@ -43,14 +45,19 @@ export interface PrepareTargetArgs {
 export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTarget> {
   const { settings, context } = args
   const deployment = context.deployment
-    ? { state: context.deployment.state, environmentUrl: context.deployment.url, sha: context.deployment.sha }
+    ? {
+        state: context.deployment.state,
+        environmentUrl: context.deployment.url,
+        targetUrl: context.deployment.targetUrl ?? null,
+        sha: context.deployment.sha,
+      }
     : null
   if (deployment) {
     const early = resolveTarget({ input: settings.target ?? null, deployment })
     if (early.kind === 'skip') return early
   }
-  const override =
-    settings.target ?? (deployment?.state === 'success' ? (deployment.environmentUrl ?? undefined) : undefined)
+  const deployed = deployment?.state === 'success' ? (deployment.environmentUrl ?? deployment.targetUrl) : null
+  const override = settings.target ?? deployed ?? undefined
   const profile = readProfile(settings.profilePath, override ? { target: override } : {})
   const resolution = resolveTarget({ input: settings.target ?? null, profileTarget: profile.target, deployment })
   if (resolution.kind === 'skip') return resolution
@@ -118,6 +125,7 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
     baselineTarget,
     servedSha,
     from: resolution.from,
+    notice: resolution.notice ?? null,
     async stop() {
       await server?.stop()
     },

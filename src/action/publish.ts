@@ -22,6 +22,8 @@ export interface PublishArgs {
   readonly profile: Profile | null
   /** Set when the accept label turned failures into warnings. */
   readonly accepted: ReportInput['accepted']
+  /** The URL measured (the report shows its origin); absent when nothing was measured here. */
+  readonly target?: URL | null
 }
 
 export async function publishReports(args: PublishArgs): Promise<void> {
@@ -36,6 +38,7 @@ export async function publishReports(args: PublishArgs): Promise<void> {
     runUrl: deps.context.runUrl,
     accepted: args.accepted,
     mode: args.mode,
+    target: args.target?.origin ?? null,
   }
   const markdown = renderMarkdown(input)
   const dir = settings.outputDir

@@ -26,7 +26,7 @@ import { prepareTarget } from './prepare-target.js'
 import { LocalServerError } from './preview/local-server.js'
 import { TargetNotReadyError } from './preview/readiness.js'
 import { publishReports } from './publish.js'
-import { withSecretHeaders } from './redaction.js'
+import { profileVariableSecrets, withSecretHeaders } from './redaction.js'
 import { findMeasuredResult, keepMeasuredResult, reportNoMeasuredResult } from './relabel.js'
 import { readResultPair } from './report-mode.js'
 import { readShardResults } from './shards.js'
@@ -60,7 +60,8 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
 
 async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'compare', rawDeps: ActionDeps) {
   // Secrets first: every channel below is redacted, and the runner masks the values in its log.
-  const { deps, redact, headers } = withSecretHeaders(settings.headers, rawDeps)
+  const profileSecrets = await profileVariableSecrets(settings.profilePath, rawDeps)
+  const { deps, redact, headers } = withSecretHeaders(settings.headers, rawDeps, profileSecrets)
 
   const target = await prepareTarget({
     settings,
@@ -81,6 +82,7 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
   const fullProfile = target.profile
   const profile = applyShard(fullProfile, shard)
   const gate = gateWithOverrides(profile.gate, settings)
+  if (target.notice) deps.annotate({ level: 'notice', title: 'Tailgate target', message: target.notice })
   deps.log.info(
     `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
   )
@@ -131,7 +133,7 @@ async function measureAndGate(settings: ActionSettings, mode: 'baseline' | 'comp
     })
   }
 
-  await gateCandidate({ settings, mode, deps, profile: fullProfile, gate, candidate })
+  await gateCandidate({ settings, mode, deps, profile: fullProfile, gate, candidate, target: profile.target })
 }
 
 interface GateCandidateArgs {
@@ -141,10 +143,12 @@ interface GateCandidateArgs {
   readonly profile: Profile
   readonly gate: GateSettings
   readonly candidate: RunResult
+  /** The URL measured, named in the report (absent for merged shards). */
+  readonly target?: URL
 }
 
 /** Restores (or, in baseline mode, saves) the baseline, decides, publishes. */
-async function gateCandidate({ settings, mode, deps, profile, gate, candidate }: GateCandidateArgs) {
+async function gateCandidate({ settings, mode, deps, profile, gate, candidate, target }: GateCandidateArgs) {
   const store = deps.baselines(settings)
   const query = baselineQuery(profile, candidate, mode, deps)
   // In baseline mode the previous baseline is restored too, for the trend history it carries.
@@ -183,6 +187,7 @@ async function gateCandidate({ settings, mode, deps, profile, gate, candidate }:
     mode,
     profile,
     accepted,
+    target: target ?? null,
   })
 }
 
@@ -203,7 +208,8 @@ async function mergeShards(settings: ActionSettings, deps: ActionDeps) {
 
 /** mode: calibrate — A/A runs of the target against itself; the job summary says what margin this runner supports. */
 async function calibrateTarget(settings: ActionSettings, deps: ActionDeps) {
-  const { deps: safe, redact, headers } = withSecretHeaders(settings.headers, deps)
+  const profileSecrets = await profileVariableSecrets(settings.profilePath, deps)
+  const { deps: safe, redact, headers } = withSecretHeaders(settings.headers, deps, profileSecrets)
   const target = await prepareTarget({
     settings: { ...settings, baselineTarget: undefined },
     context: safe.context,
@@ -281,6 +287,7 @@ async function gateLiveAb({ settings, deps, profile, gate, candidate, baseline, 
     mode: 'live A/B',
     profile,
     accepted,
+    target: profile.target,
   })
 }
 

@@ -67,8 +67,13 @@ export interface WorkflowRunDetails {
 export interface DeploymentStatusDetails {
   readonly kind: 'deployment_status'
   readonly state: string
-  /** The deployed URL (environment_url, else target_url); null when the status has none. */
+  /** `deployment_status.environment_url`, the deployed URL; null when the status has none (often). */
   readonly environmentUrl: string | null
+  /**
+   * `deployment_status.target_url` when it is a URL of the deployment; null when absent or when it points at GitHub
+   * itself (a log or a run page, as GitHub's own deployments set it).
+   */
+  readonly targetUrl: string | null
   readonly environment: string | null
   readonly sha: string | null
   readonly ref: string | null

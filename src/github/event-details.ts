@@ -124,16 +124,40 @@ function repositoryOfApiUrl(url: string): string | null {
   return found ? `${found[1]}/${found[2]}` : null
 }
 
-function parseDeploymentStatus({ payload }: EventInput): DeploymentStatusDetails {
+function parseDeploymentStatus({ payload, env }: EventInput): DeploymentStatusDetails {
   const parsed = parseSection(DeploymentStatusPayloadSchema, payload, '')
   const status = parsed.deployment_status
   return {
     kind: 'deployment_status',
     state: status.state,
-    environmentUrl: nonEmpty(status.environment_url ?? undefined) ?? nonEmpty(status.target_url ?? undefined),
+    environmentUrl: nonEmpty(status.environment_url ?? undefined),
+    targetUrl: deploymentUrlOrNull(nonEmpty(status.target_url ?? undefined), env.GITHUB_SERVER_URL),
     environment: status.environment ?? parsed.deployment?.environment ?? null,
     sha: parsed.deployment?.sha ?? null,
     ref: parsed.deployment?.ref ?? null,
+  }
+}
+
+/** An http(s) URL not on GitHub's own server (github.com, its subdomains, or GITHUB_SERVER_URL's host), else null. */
+function deploymentUrlOrNull(url: string | null, serverUrl: string | undefined): string | null {
+  if (url === null) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+  const githubHosts = ['github.com', safeHost(serverUrl)].filter((h): h is string => h !== null)
+  const onGitHub = githubHosts.some((host) => parsed.hostname === host || parsed.hostname.endsWith(`.${host}`))
+  return onGitHub ? null : url
+}
+
+function safeHost(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null
+  } catch {
+    return null
   }
 }
 

@@ -52,8 +52,9 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
         sha: context.deployment.sha,
       }
     : null
-  if (deployment) {
-    const early = resolveTarget({ input: settings.target ?? null, deployment })
+  // A deployment that is not serving yet: nothing to measure, decided before the profile is read.
+  if (deployment && deployment.state.toLowerCase() !== 'success') {
+    const early = resolveTarget({ deployment })
     if (early.kind === 'skip') return early
   }
   const deployed = deployment?.state === 'success' ? (deployment.environmentUrl ?? deployment.targetUrl) : null

@@ -2,9 +2,14 @@
 // `npm ci && npm run build` and `npm start` work offline, and loopback servers standing in for deployed previews.
 // Latencies are fixed sleeps (a regression is a factor on them), large enough that a busy runner's jitter cannot hide
 // a REGRESSION_FACTOR slowdown from the round-by-round test.
+import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 
 /**
  * The slowdown the scenarios' regressions use: these tests prove the workflows' wiring, not the gate's sensitivity
@@ -13,17 +18,19 @@ import type { AddressInfo } from 'node:net'
 export const REGRESSION_FACTOR = 2
 
 /** Milliseconds each endpoint sleeps before answering at factor 1. */
-const BASE_DELAY_MS = { users: 12, search: 16 } as const
+const BASE_DELAY_MS = { users: 20, search: 30 } as const
 
 /**
- * The profile every scenario measures: named `api` (the docs' artifact names use it), about 2 s of open-model load.
- * The event-loop lag limit is 1 s: the scenarios share 2 cores with the rest of the suite.
+ * The profile every scenario measures: named `api` (the docs' artifact names use it), about 2 s of load. A closed
+ * model (a fixed number of virtual users): on a shared runner loaded far beyond its 2 cores an open model's schedule
+ * falls behind and the run is (rightly) invalid, while these tests are about the workflows, not the generator.
+ * The event-loop lag limit is 1 s for the same reason.
  */
 export function profileYaml(target = 'http://127.0.0.1:3000'): string {
   return `name: api
 target: ${target}
-model: constant-arrival-rate
-rate: 100/s
+model: constant-vus
+vus: 2
 warmup: 300ms
 duration: 1.8s
 rounds: 6
@@ -36,12 +43,19 @@ requests:
 
 function serverSource(factor: number): string {
   return `// The app under test: a server whose endpoints sleep; this commit's slowdown factor is ${factor}.
+// Optional (previews): REQUIRE_HEADER=name:value answers 401 without it; COMMIT_SHA is sent as x-commit-sha.
 import { createServer } from 'node:http'
 const FACTOR = ${factor}
 const DELAY_MS = { users: ${BASE_DELAY_MS.users}, search: ${BASE_DELAY_MS.search} }
+const [requiredName, ...requiredValue] = (process.env.REQUIRE_HEADER ?? '').split(':')
 const server = createServer((request, response) => {
   const path = new URL(request.url, 'http://x').pathname
-  if (path === '/health') return response.end('ok')
+  if (requiredName && request.headers[requiredName.toLowerCase()] !== requiredValue.join(':')) {
+    response.statusCode = 401
+    return response.end('protected')
+  }
+  if (process.env.COMMIT_SHA) response.setHeader('x-commit-sha', process.env.COMMIT_SHA)
+  if (path === '/health' || path === '/') return response.end('ok')
   const ms = path.startsWith('/api/users/') ? DELAY_MS.users : path === '/api/search' ? DELAY_MS.search * FACTOR : null
   if (ms === null) {
     response.statusCode = 404
@@ -49,7 +63,7 @@ const server = createServer((request, response) => {
   }
   setTimeout(() => response.end('{"ok":true}'), ms)
 })
-server.listen(Number(process.env.PORT ?? 3000), '127.0.0.1')
+server.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => console.log(\`listening \${server.address().port}\`))
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)))
 `
 }
@@ -89,55 +103,59 @@ export const OFFLINE_NPM_ENV = {
   npm_config_offline: 'true',
 } as const
 
+const COUNTED_PATH = "const path = new URL(request.url, 'http://x').pathname"
+const COUNT_API = "if (path.startsWith('/api/')) globalThis.apiRequests = (globalThis.apiRequests ?? 0) + 1"
+const REPORT_COUNT = "process.on('SIGUSR2', () => console.log('api ' + (globalThis.apiRequests ?? 0)))"
+
 export interface PreviewServer {
   readonly url: URL
-  /** The requests it answered, by path (to check which server was measured). */
-  readonly hits: string[]
+  /** How many load requests (paths under /api/) it has received so far. */
+  apiRequests(): Promise<number>
   close(): Promise<void>
 }
 
 /**
- * A loopback server standing in for a deployed preview (or production): the same endpoints as the app. With
- * `requireHeader`, requests without that header and value get 401 (a protected preview).
+ * A loopback server standing in for a deployed preview (or production): the app of one commit, in its own process
+ * (so that the test's own event loop never delays its answers). With `requireHeader`, requests without that header
+ * and value get 401 (a protected preview); with `commitSha` it names the commit it serves in `x-commit-sha`.
  */
 export async function startPreview(options: {
   readonly searchFactor?: number
   readonly requireHeader?: { readonly name: string; readonly value: string }
   readonly commitSha?: string
 }): Promise<PreviewServer> {
-  const factor = options.searchFactor ?? 1
-  const hits: string[] = []
-  const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname
-    hits.push(path)
-    const required = options.requireHeader
-    if (required && request.headers[required.name.toLowerCase()] !== required.value) {
-      response.statusCode = 401
-      return response.end('protected')
-    }
-    if (options.commitSha) response.setHeader('x-commit-sha', options.commitSha)
-    if (path === '/health' || path === '/') return response.end('ok')
-    const ms = path.startsWith('/api/users/')
-      ? BASE_DELAY_MS.users
-      : path === '/api/search'
-        ? BASE_DELAY_MS.search * factor
-        : null
-    if (ms === null) {
-      response.statusCode = 404
-      return response.end()
-    }
-    setTimeout(() => response.end('{"ok":true}'), ms)
+  const dir = await mkdtemp(join(tmpdir(), 'tailgate-preview-'))
+  const file = join(dir, 'server.mjs')
+  // Count load requests in the child and report them on demand (SIGUSR2 → one line on stdout).
+  await writeFile(
+    file,
+    `${serverSource(options.searchFactor ?? 1).replace(COUNTED_PATH, `${COUNTED_PATH}\n  ${COUNT_API}`)}${REPORT_COUNT}\n`,
+  )
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', PORT: '0' }
+  if (options.requireHeader) env.REQUIRE_HEADER = `${options.requireHeader.name}:${options.requireHeader.value}`
+  if (options.commitSha) env.COMMIT_SHA = options.commitSha
+  const child = spawn(process.execPath, [file], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const waiters: ((line: string) => void)[] = []
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    for (const waiter of waiters.splice(0)) waiter(line)
   })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
+  const nextLine = (prefix: string) =>
+    new Promise<string>((resolve) => {
+      const wait = (line: string) => (line.startsWith(prefix) ? resolve(line) : waiters.push(wait))
+      waiters.push(wait)
+    })
+  const port = Number((await nextLine('listening ')).split(' ')[1])
   return {
     url: new URL(`http://127.0.0.1:${port}`),
-    hits,
+    async apiRequests() {
+      const answer = nextLine('api ')
+      child.kill('SIGUSR2')
+      return Number((await answer).split(' ')[1])
+    },
     async close() {
-      server.closeAllConnections()
-      server.close()
-      if (server.listening) await once(server, 'close')
+      child.kill('SIGTERM')
+      if (child.exitCode === null) await once(child, 'exit')
+      await rm(dir, { recursive: true, force: true })
     },
   }
 }

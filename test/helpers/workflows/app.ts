@@ -26,11 +26,11 @@ const BASE_DELAY_MS = { users: 20, search: 30 } as const
  * falls behind and the run is (rightly) invalid, while these tests are about the workflows, not the generator.
  * The event-loop lag limit is 1 s for the same reason.
  */
-export function profileYaml(target = 'http://127.0.0.1:3000'): string {
+export function profileYaml(target = 'http://127.0.0.1:3000', options: { readonly vus?: number } = {}): string {
   return `name: api
 target: ${target}
 model: constant-vus
-vus: 2
+vus: ${options.vus ?? 2}
 warmup: 300ms
 duration: 1.8s
 rounds: 6

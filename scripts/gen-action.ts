@@ -2,11 +2,11 @@
 // Run `npx tsx scripts/gen-action.ts` after changing an input; test/config/inputs.test.ts checks they agree.
 import { writeFileSync } from 'node:fs'
 import { stringify } from 'yaml'
+import { verdictOutputDescription } from '../src/action/step-verdicts.js'
 import { INPUTS } from '../src/config/inputs.js'
 
 export const OUTPUTS = {
-  verdict:
-    'Overall outcome: no-change, improvement, regression, budget-violation, inconclusive, no-baseline or invalid.',
+  verdict: verdictOutputDescription(),
   regressions: 'Number of endpoints with a confirmed regression.',
   'report-path': 'Path of the JSON report (schema/report.schema.json).',
   'markdown-path': 'Path of the markdown report (the comment body).',

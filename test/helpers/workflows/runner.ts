@@ -11,6 +11,7 @@
 // Outputs, GITHUB_ENV, step outcomes and job results flow as on GitHub. When the run ends it is recorded in the
 // fake as a completed workflow run, so later workflows (workflow_run, baselines from artifacts) find it.
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -389,9 +390,24 @@ interface StepResult {
   readonly outputs?: Readonly<Record<string, string>>
 }
 
+/** ubuntu-latest has these; `.ci/run` installs them when missing. */
+const RUN_STEP_TOOLS = ['bash', 'jq', 'curl'] as const
+
+function requireTools(): void {
+  const path = (process.env.PATH ?? '').split(':')
+  for (const tool of RUN_STEP_TOOLS) {
+    if (!path.some((dir) => existsSync(join(dir, tool)))) {
+      throw new Error(
+        `the workflow harness runs run: steps with ${tool}, which is not on PATH: apt-get install ${tool}`,
+      )
+    }
+  }
+}
+
 async function runStep({ step, label, env, inputs, runner, options, context }: StepArgs): Promise<StepResult> {
   const workspace = runner.workspace
   if (step.run !== undefined) {
+    requireTools()
     const script = join(runner.runnerTemp, `step-${Math.random().toString(36).slice(2)}.sh`)
     await writeFile(script, interpolate(step.run, context))
     const cwd = step['working-directory'] ? resolve(workspace, step['working-directory']) : workspace

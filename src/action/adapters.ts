@@ -1,5 +1,5 @@
 // The action's real adapters over @actions/core and the GitHub layer: ports of src/action/ports.ts.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import * as core from '@actions/core'
 import { findComment, upsertComment } from '../github/comments.js'
@@ -34,6 +34,7 @@ export function workspaceFiles(workspace: string): FilePort {
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(workspace, path))
   return {
     readText: (path) => readFile(absolute(path), 'utf8'),
+    list: (path) => readdir(absolute(path), { recursive: true }).catch(() => null),
     async writeText(path, text) {
       const target = absolute(path)
       await mkdir(dirname(target), { recursive: true })

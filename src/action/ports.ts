@@ -76,8 +76,20 @@ export interface BaselinePort {
   ): Promise<{ readonly outcome: SaveOutcome; readonly lines: readonly string[] }>
 }
 
+export type ReportUploadResult =
+  | { readonly kind: 'uploaded'; readonly name: string; readonly url: string | null }
+  | { readonly kind: 'not-uploaded'; readonly reason: string }
+
+/** Uploads the HTML report as an artifact of this run (so the comment can link it). Never throws. */
+export interface ReportUploadPort {
+  upload(name: string, filePath: string): Promise<ReportUploadResult>
+}
+
+/** Files relative to the workspace (absolute paths as given). */
 export interface FilePort {
   readText(path: string): Promise<string>
+  /** Every entry under the directory `path`, recursively, relative to it; null when `path` is not a directory. */
+  list(path: string): Promise<string[] | null>
   /** Writes (creating parent directories) and returns the absolute path. */
   writeText(path: string, text: string): Promise<string>
 }
@@ -126,5 +138,7 @@ export interface ActionDeps {
   readonly comments: CommentPort
   readonly labels: LabelPort
   readonly measuredResults: MeasuredResultPort
+  /** The HTML report's artifact upload; absent: the report is only written to output-dir. */
+  readonly reportUpload?: ReportUploadPort
   readonly signal: AbortSignal
 }

@@ -5,12 +5,13 @@ import type { ActionSettings } from '../config/inputs.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import type { Log } from '../log.js'
-import type { RunContext } from './ports.js'
+import type { ActionDeps, RunContext } from './ports.js'
 import { type LocalServer, startLocalServer } from './preview/local-server.js'
 import { waitForReady } from './preview/readiness.js'
 import type { Redactor } from './preview/redact.js'
 import { parseTargetUrl, resolveTarget, type TargetSource } from './preview/resolve.js'
 import type { ExpectSha } from './preview/served-sha.js'
+import { profileVariableSecrets, withSecretHeaders } from './redaction.js'
 
 export type PreparedTarget =
   | {
@@ -38,81 +39,61 @@ export interface PrepareTargetArgs {
   readonly headers: Readonly<Record<string, string>>
   readonly workspace: string
   readonly signal: AbortSignal
+  /** Where `${NAME}` in the profile's target and header values is looked up (the injected environment). */
+  readonly env: Readonly<Record<string, string | undefined>>
   /** Called with the started server, so a signal handler can stop it at once. */
   readonly onServerStarted?: (server: LocalServer) => void
 }
 
-export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTarget> {
-  const { settings, context } = args
-  const deployment = context.deployment
-    ? {
-        state: context.deployment.state,
-        environmentUrl: context.deployment.url,
-        targetUrl: context.deployment.targetUrl ?? null,
-        sha: context.deployment.sha,
-      }
-    : null
-  // A deployment that is not serving yet: nothing to measure, decided before the profile is read.
-  if (deployment && deployment.state.toLowerCase() !== 'success') {
-    const early = resolveTarget({ deployment })
-    if (early.kind === 'skip') return early
-  }
-  const deployed = deployment?.state === 'success' ? (deployment.environmentUrl ?? deployment.targetUrl) : null
-  const override = settings.target ?? deployed ?? undefined
-  const profile = readProfile(settings.profilePath, override ? { target: override } : {})
-  const resolution = resolveTarget({ input: settings.target ?? null, profileTarget: profile.target, deployment })
-  if (resolution.kind === 'skip') return resolution
-  const baselineTarget = settings.baselineTarget
-    ? parseTargetUrl(settings.baselineTarget, 'the baseline-target input')
-    : null
+/**
+ * Secrets first (every channel below is redacted, and the runner masks the values in its log), then the target.
+ * Returns the redacting deps every later step must use.
+ */
+export async function prepareSecureTarget(
+  settings: ActionSettings,
+  rawDeps: ActionDeps,
+): Promise<{ readonly deps: ActionDeps; readonly target: PreparedTarget }> {
+  const profileSecrets = await profileVariableSecrets(settings.profilePath, rawDeps)
+  const { deps, redact, headers } = withSecretHeaders(settings.headers, rawDeps, profileSecrets)
+  const target = await prepareTarget({
+    settings,
+    context: deps.context,
+    log: deps.log,
+    redact,
+    headers,
+    workspace: deps.workspace,
+    signal: deps.signal,
+    env: deps.env,
+  })
+  return { deps, target }
+}
 
+export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTarget> {
+  const { settings } = args
+  const resolved = resolveProfileTarget(args)
+  if (resolved.kind === 'skip') return resolved
+  const { profile, resolution, baselineTarget } = resolved
   const headers = { ...profile.headers, ...lowerCaseKeys(args.headers) }
-  const sha = resolution.sha ?? context.pullRequest?.headSha ?? context.sha
   // A self-signed preview (tls.insecure) must pass the readiness probe too, not only the load.
   const dispatcher = profile.tls.insecure ? new Agent({ connect: { rejectUnauthorized: false } }) : undefined
-  const readiness = {
+  const probe = {
     ...(dispatcher ? { dispatcher } : {}),
-    url: resolution.url,
     healthPath: settings.healthPath,
     acceptStatus: settings.readyStatus,
     timeoutMs: settings.waitTimeoutMs,
     headers,
+  }
+  const sha = resolution.sha ?? args.context.pullRequest?.headSha ?? args.context.sha
+  const expectSha = expectShaOf(settings)
+  const { server, servedSha } = await startOrAwait(args, {
+    ...probe,
+    url: resolution.url,
     sha,
-    ...(expectShaOf(settings) ? { expectSha: expectShaOf(settings) } : {}),
-  }
-  let server: LocalServer | null = null
-  let servedSha: string | null
-  if (settings.startCommand) {
-    args.log.info(
-      `Starting the target with start-command, then waiting for ${resolution.url.origin}${settings.healthPath}`,
-    )
-    server = await startLocalServer({
-      command: settings.startCommand,
-      cwd: settings.startCwd ?? args.workspace,
-      log: args.log,
-      readiness,
-      redact: args.redact,
-      signal: args.signal,
-    })
-    args.onServerStarted?.(server)
-    servedSha = server.ready.servedSha
-  } else {
-    const ready = await waitForReady({ ...readiness, log: args.log, signal: args.signal, redact: args.redact })
-    servedSha = ready.servedSha
-  }
+    ...(expectSha ? { expectSha } : {}),
+  })
   try {
     if (baselineTarget) {
-      await waitForReady({
-        ...(dispatcher ? { dispatcher } : {}),
-        url: baselineTarget,
-        healthPath: settings.healthPath,
-        acceptStatus: settings.readyStatus,
-        timeoutMs: settings.waitTimeoutMs,
-        headers,
-        log: args.log,
-        signal: args.signal,
-        redact: args.redact,
-      })
+      await waitForReady({ ...probe, url: baselineTarget, log: args.log, signal: args.signal, redact: args.redact })
     }
   } catch (error) {
     await server?.stop()
@@ -131,6 +112,63 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
       await server?.stop()
     },
   }
+}
+
+/** The profile with its target resolved from the input, the deployment event or the profile; or why to skip. */
+function resolveProfileTarget(args: PrepareTargetArgs) {
+  const { settings, context } = args
+  const deployment = context.deployment
+    ? {
+        state: context.deployment.state,
+        environmentUrl: context.deployment.url,
+        targetUrl: context.deployment.targetUrl ?? null,
+        sha: context.deployment.sha,
+      }
+    : null
+  // A deployment that is not serving yet: nothing to measure, decided before the profile is read.
+  if (deployment && deployment.state.toLowerCase() !== 'success') {
+    const early = resolveTarget({ deployment })
+    if (early.kind === 'skip') return early
+  }
+  const deployed = deployment?.state === 'success' ? (deployment.environmentUrl ?? deployment.targetUrl) : null
+  const override = settings.target ?? deployed ?? undefined
+  const targetName = settings.target
+    ? 'target'
+    : deployment?.environmentUrl
+      ? "the deployment_status event's environment_url"
+      : "the deployment_status event's target_url"
+  const profile = readProfile(settings.profilePath, override ? { target: override, targetName } : {}, args.env)
+  const resolution = resolveTarget({ input: settings.target ?? null, profileTarget: profile.target, deployment })
+  if (resolution.kind === 'skip') return resolution
+  const baselineTarget = settings.baselineTarget
+    ? parseTargetUrl(settings.baselineTarget, 'the baseline-target input')
+    : null
+  return { kind: 'measure' as const, profile, resolution, baselineTarget }
+}
+
+/** Starts the target with `start-command` and waits for it, or waits for the already running preview. */
+async function startOrAwait(
+  args: PrepareTargetArgs,
+  readiness: Parameters<typeof startLocalServer>[0]['readiness'],
+): Promise<{ readonly server: LocalServer | null; readonly servedSha: string | null }> {
+  const { settings } = args
+  if (!settings.startCommand) {
+    const ready = await waitForReady({ ...readiness, log: args.log, signal: args.signal, redact: args.redact })
+    return { server: null, servedSha: ready.servedSha }
+  }
+  args.log.info(
+    `Starting the target with start-command, then waiting for ${readiness.url.origin}${settings.healthPath}`,
+  )
+  const server = await startLocalServer({
+    command: settings.startCommand,
+    cwd: settings.startCwd ?? args.workspace,
+    log: args.log,
+    readiness,
+    redact: args.redact,
+    signal: args.signal,
+  })
+  args.onServerStarted?.(server)
+  return { server, servedSha: server.ready.servedSha }
 }
 
 function expectShaOf(settings: ActionSettings): ExpectSha | undefined {

@@ -3,12 +3,14 @@ import { join } from 'node:path'
 import type { ActionSettings, CommentPolicy } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import type { Verdict } from '../gate/types.js'
+import { commentMarker, withMarker } from '../github/comments.js'
 import { annotationsFor } from '../report/annotations.js'
 import { renderJsonReport } from '../report/json.js'
 import { renderJunit } from '../report/junit.js'
-import { commentMarker, renderMarkdown, withMarker } from '../report/markdown.js'
+import { renderMarkdown } from '../report/markdown.js'
 import type { ReportBaseline, ReportInput } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
+import { publishHtmlReport } from './html-report.js'
 import type { ActionDeps, CommentResult } from './ports.js'
 
 export interface PublishArgs {
@@ -40,8 +42,8 @@ export async function publishReports(args: PublishArgs): Promise<void> {
     mode: args.mode,
     target: args.target?.origin ?? null,
   }
-  const markdown = renderMarkdown(input)
   const dir = settings.outputDir
+  const markdown = renderMarkdown({ ...input, fullReport: await publishHtmlReport(input, deps, dir) })
   const markdownPath = await deps.files.writeText(join(dir, 'report.md'), markdown)
   const reportPath = await deps.files.writeText(
     join(dir, 'report.json'),
@@ -63,7 +65,8 @@ export async function publishReports(args: PublishArgs): Promise<void> {
   for (const annotation of annotationsFor(input)) deps.annotate(annotation)
   for (const warning of verdict.warnings) deps.log.warning(warning)
 
-  const comment = await postComment(args, withMarker(markdown, commentMarker(profileId)))
+  const marker = commentMarker(profileId)
+  const comment = await postComment(args, marker, withMarker(markdown, marker))
   const notes: string[] = []
   switch (comment.kind) {
     case 'created':
@@ -89,11 +92,10 @@ export async function publishReports(args: PublishArgs): Promise<void> {
   if (verdict.failed) deps.fail(verdict.headline)
 }
 
-async function postComment(args: PublishArgs, body: string): Promise<CommentResult> {
+async function postComment(args: PublishArgs, marker: string, body: string): Promise<CommentResult> {
   const { deps, settings, verdict } = args
   const pr = deps.context.pullRequest
   if (!pr) return { kind: 'skipped', reason: `not a pull request (event '${deps.context.eventName}')` }
-  const marker = commentMarker(args.profile?.id ?? args.candidate.profileId)
   const wanted = wantsComment(settings.comment, verdict)
   if (wanted === 'never') return { kind: 'skipped', reason: "comment: 'never'" }
   if (wanted === 'update-only' && !(await deps.comments.exists(pr.number, marker))) {

@@ -23,6 +23,10 @@ import {
 } from './adapters.js'
 import { createMeasuredResults } from './measured-results.js'
 import type { ActionDeps, CommentPort } from './ports.js'
+import { artifactReportUpload } from './report-upload.js'
+
+/** The HTML report's upload gets this long; the verdict never waits longer on it. */
+const REPORT_UPLOAD_TIMEOUT_MS = 60_000
 
 const noComments: CommentPort = {
   exists: async () => false,
@@ -117,6 +121,11 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
           }
         : null,
       currentRunId: github.runId,
+    }),
+    reportUpload: artifactReportUpload({
+      runUrl: context.runUrl,
+      timeoutMs: REPORT_UPLOAD_TIMEOUT_MS,
+      env: process.env,
     }),
     signal,
   }

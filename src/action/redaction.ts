@@ -20,7 +20,7 @@ export function redactedDeps(deps: ActionDeps, redact: Redactor): ActionDeps {
     annotate: (annotation) =>
       deps.annotate({ ...annotation, title: redact(annotation.title), message: redact(annotation.message) }),
     fail: (message) => deps.fail(redact(message)),
-    files: { readText: deps.files.readText, writeText: (path, text) => deps.files.writeText(path, redact(text)) },
+    files: { ...deps.files, writeText: (path, text) => deps.files.writeText(path, redact(text)) },
     comments: {
       exists: deps.comments.exists,
       upsert: (pullRequest, marker, body) => deps.comments.upsert(pullRequest, marker, redact(body)),

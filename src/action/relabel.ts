@@ -2,11 +2,12 @@
 // PR's head (the artifact its measuring run kept: the result, the baseline it was compared with, and the report's
 // baseline lines) and decides again with the labels as they are now, without sending load. A skipped job would report
 // success to a required check, so an unrelated label must never skip it.
-import type { BaselineSource, RestoreOutcome } from '../baseline/types.js'
+import type { RestoreOutcome } from '../baseline/types.js'
 import { messageOf } from '../log.js'
-import type { ReportBaseline } from '../report/types.js'
 import { parseRunResult, serializeRunResult } from '../results/codec.js'
+import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
+import type { Restored } from './gate-and-publish.js'
 import { measuredResultArtifactName } from './measured-results.js'
 import type { ActionDeps } from './ports.js'
 
@@ -25,18 +26,14 @@ interface DecisionFile {
  */
 export async function keepMeasuredResult(
   deps: ActionDeps,
-  args: {
-    readonly profileId: string
-    readonly candidate: RunResult
-    readonly baseline: ReportBaseline | null
-    readonly baselineLines: readonly string[]
-  },
+  args: { readonly profileId: string; readonly candidate: RunResult; readonly restored: Restored },
 ): Promise<void> {
   if (!deps.context.pullRequest) return
-  const decision: DecisionFile = { baselineLines: args.baselineLines, source: args.baseline?.source ?? null }
+  const found = args.restored.outcome.kind === 'found' ? args.restored.outcome : null
+  const decision: DecisionFile = { baselineLines: args.restored.lines, source: found?.source ?? null }
   const warning = await deps.measuredResults.save(measuredResultArtifactName(args.profileId), {
     [RESULT_FILE]: serializeRunResult(args.candidate),
-    ...(args.baseline ? { [BASELINE_FILE]: serializeRunResult(args.baseline.result) } : {}),
+    ...(found ? { [BASELINE_FILE]: serializeRunResult(found.result) } : {}),
     [DECISION_FILE]: `${JSON.stringify(decision, null, 2)}\n`,
   })
   if (warning) deps.log.warning(warning)

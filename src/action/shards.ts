@@ -1,15 +1,16 @@
 // mode: merge — find and read the shard results named by `result-path`.
-import { readdir } from 'node:fs/promises'
-import { isAbsolute, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { ConfigError } from '../config/errors.js'
-import type { ActionSettings } from '../config/inputs.js'
 import { parseRunResult } from '../results/codec.js'
 import type { RunResult } from '../results/types.js'
 import type { ActionDeps } from './ports.js'
 
 /** Every `*.json` in a directory, or the listed files (comma or newline separated), parsed; at least one. */
-export async function readShardResults(settings: ActionSettings, deps: ActionDeps): Promise<RunResult[]> {
-  const entries = (settings.resultPath ?? '')
+export async function readShardResults(
+  resultPath: string | undefined,
+  deps: Pick<ActionDeps, 'files' | 'log'>,
+): Promise<RunResult[]> {
+  const entries = (resultPath ?? '')
     .split(/[\n,]/)
     .map((p) => p.trim())
     .filter(Boolean)
@@ -22,8 +23,7 @@ export async function readShardResults(settings: ActionSettings, deps: ActionDep
   }
   const files: string[] = []
   for (const entry of entries) {
-    const absolute = isAbsolute(entry) ? entry : resolve(deps.workspace, entry)
-    const listed = await readdir(absolute, { recursive: true }).catch(() => null)
+    const listed = await deps.files.list(entry)
     if (listed === null) files.push(entry)
     else
       files.push(

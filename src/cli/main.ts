@@ -5,14 +5,16 @@ import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
+import { CHECK_HELP, checkCommand } from './check.js'
 import { compareCommand } from './compare.js'
 import { runDemo } from './demo/demo.js'
 import { startSampleServer } from './demo/sample-server.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
-import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
+import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
+import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from './report.js'
 import { runCommand } from './run.js'
 
 /** Runs one CLI invocation; never throws. */
@@ -42,6 +44,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
         return await runCommand(positionals[0], values, io)
       }
+      case 'check': {
+        const { values, positionals } = parse(rest, {
+          target: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        })
+        if (values.help) return help(io, CHECK_HELP)
+        if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
+        return await checkCommand(positionals[0], values, io)
+      }
       case 'compare': {
         const { values, positionals } = parse(rest, {
           baseline: { type: 'string' },
@@ -53,6 +64,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
           'margin-ms': { type: 'string' },
           'fail-on': { type: 'string' },
           out: { type: 'string' },
+          junit: { type: 'string' },
           alternative: { type: 'string' },
           method: { type: 'string' },
           'no-continuity': { type: 'boolean' },
@@ -104,6 +116,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         if (values.help) return help(io, MERGE_HELP)
         return await mergeCommand({ ...values, files: positionals }, io)
       }
+      case 'report': {
+        const { values, positionals } = parse(rest, REPORT_OPTIONS)
+        if (values.help) return help(io, REPORT_HELP)
+        return await reportCommand({ ...values, files: positionals }, io)
+      }
       case 'serve-sample':
         return await serveSample(rest, io)
       default:
@@ -123,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 class UsageError extends Error {}
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
 
 function parse<T extends OptionSpec>(args: readonly string[], options: T) {
   try {
@@ -146,7 +163,12 @@ function usage(io: CliIo, message: string, text: string | null): ExitCode {
 
 /** `tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]`: the demo's sample server, for workflows and manual tries. */
 async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parse(args, { port: { type: 'string' }, slow: { type: 'string' } })
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    slow: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help) return help(io, SERVE_SAMPLE_HELP)
   const slowdown: Record<string, number> = {}
   if (values.slow) {
     const [prefix, factor] = values.slow.split('=')

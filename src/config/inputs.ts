@@ -136,7 +136,8 @@ export const INPUTS = {
   outputDir: {
     name: 'output-dir',
     default: 'tailgate-results',
-    description: 'Directory (relative to the workspace) for result.json, report.json, report.md and junit.xml.',
+    description:
+      'Directory (relative to the workspace) for result.json, report.json, report.md, junit.xml and tailgate-report.html.',
   },
   githubToken: {
     name: 'github-token',

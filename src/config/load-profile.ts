@@ -17,6 +17,13 @@ import { yamlDepthProblem } from './yaml-depth.js'
 /** Values given outside the profile (the `--target` flag, the `target` action input); they win over the file. */
 export interface ProfileOverrides {
   readonly target?: string
+  /** How the target override was given, for messages: '--target' (CLI, the default) or the action input's name. */
+  readonly targetName?: string
+  /**
+   * Only the gate settings and budgets are used (compare, merge): nothing is loaded, so no target is needed and
+   * `${NAME}` references (target, headers) are not looked up.
+   */
+  readonly gateOnly?: boolean
 }
 
 export interface ParseProfileOptions {
@@ -32,6 +39,9 @@ export interface ParseProfileOptions {
 }
 
 const readUtf8 = (path: string): string => readFileSync(path, 'utf8')
+
+/** The target of a gate-only read (never contacted: `.invalid` cannot resolve). */
+const GATE_ONLY_TARGET = 'http://gate-only.invalid'
 
 const TARGET_FIX = "set 'target:' in the profile, or pass --target (CLI) / the 'target' input (action)"
 
@@ -54,8 +64,9 @@ function nodeAt(root: Node | null, path: IssuePath, atKey: boolean): Node | null
   return node
 }
 
-function targetUrl(text: string | undefined, issues: ProfileIssue[], fromOverride: boolean): URL | null {
-  const path: IssuePath = fromOverride ? [] : ['target']
+function targetUrl(text: string | undefined, issues: ProfileIssue[], overrideName: string | null): URL | null {
+  const path: IssuePath = ['target']
+  const outside = overrideName === null ? {} : { outside: overrideName }
   if (text === undefined || text.trim() === '') {
     issues.push({ path: ['target'], problem: 'no target URL', fix: TARGET_FIX })
     return null
@@ -66,6 +77,7 @@ function targetUrl(text: string | undefined, issues: ProfileIssue[], fromOverrid
   } catch {
     issues.push({
       path,
+      ...outside,
       problem: `'${text}' is not a URL`,
       fix: 'write a full URL, e.g. https://pr-42.preview.example.com',
     })
@@ -74,6 +86,7 @@ function targetUrl(text: string | undefined, issues: ProfileIssue[], fromOverrid
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     issues.push({
       path,
+      ...outside,
       problem: `'${text}' is not an http(s) URL`,
       fix: 'use a URL starting with http:// or https://',
     })
@@ -153,6 +166,7 @@ export function parseProfile(options: ParseProfileOptions): Profile {
   }
   if (issues.length > 0 || profile === null) {
     const errors = issues.map((issue) => {
+      if (issue.outside !== undefined) return new ConfigError(issue.outside, issue.problem, issue.fix)
       const node = nodeAt(doc.contents as Node | null, issue.path, issue.atKey === true)
       const location = node?.range ? locate(node.range[0]) : { file, line: 1, column: 1 }
       return new ConfigError(formatPath(issue.path), issue.problem, issue.fix, location)
@@ -169,12 +183,15 @@ function buildProfile(
 ): Profile | null {
   const modelIsValid = raw.model === undefined || (LOAD_MODELS as readonly unknown[]).includes(raw.model)
   if (modelIsValid) issues.push(...modelKeyIssues(raw))
-  expandEnvironment(raw, options.env ?? process.env, issues)
-  const override = options.overrides?.target
+  const overrides = options.overrides ?? {}
+  const override = overrides.gateOnly ? GATE_ONLY_TARGET : overrides.target
+  // An overridden target is never used, so its `${NAME}` need not be set; gate-only reads need no variable at all.
+  if (override !== undefined && 'target' in raw) raw.target = override
+  if (!overrides.gateOnly) expandEnvironment(raw, options.env ?? process.env, issues)
   const target = targetUrl(
     override ?? (typeof raw.target === 'string' ? raw.target : undefined),
     issues,
-    override !== undefined,
+    override === undefined ? null : (overrides.targetName ?? '--target'),
   )
   const parsed = rawProfileSchema.safeParse(raw)
   if (!parsed.success) {

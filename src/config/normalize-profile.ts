@@ -3,23 +3,15 @@
 import { dirname, resolve } from 'node:path'
 import { parseDataFile, sha256Hex } from './data-files.js'
 import { parseJsonPath } from './json-path.js'
+import { loadShape, silentLoadIssues, sumMs } from './load-shape.js'
 import type { Capture, DataSource, LoadModel, LoadShape, Scenario, Step, ThinkTime } from './profile.js'
+import { PROFILE_DEFAULTS } from './profile-defaults.js'
 import type { IssuePath, ProfileIssue } from './profile-issues.js'
 import type { RawProfile, RawRequest } from './profile-schema.js'
 import { closestMatch } from './suggest.js'
 import { BUILTIN_VARIABLES, jsonTemplateStrings, templateVariables } from './templates.js'
 
-/** Defaults of a profile, in one place (ms unless named otherwise). */
-export const PROFILE_DEFAULTS = {
-  requestTimeoutMs: 10_000,
-  warmupMs: 2_000,
-  rounds: 6,
-  openMaxConnections: 100,
-  maxInFlight: 10_000,
-  gracePeriodMs: 5_000,
-  maxEventLoopLagMs: 50,
-  startVus: 1,
-} as const
+export { PROFILE_DEFAULTS } from './profile-defaults.js'
 
 export interface NormalizeContext {
   readonly raw: RawProfile
@@ -33,28 +25,6 @@ export interface NormalizedParts {
   readonly load: LoadShape
   readonly durationMs: number
   readonly scenarios: Scenario[]
-}
-
-const sumMs = (stages: readonly { durationMs: number }[]): number =>
-  stages.reduce((total, s) => total + s.durationMs, 0)
-
-function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
-  const stages = (raw.stages ?? []).map((s) => ({ durationMs: s.duration, target: s.target }))
-  const maxInFlight = raw['max-in-flight'] ?? PROFILE_DEFAULTS.maxInFlight
-  const openConnections = raw['max-connections'] ?? PROFILE_DEFAULTS.openMaxConnections
-  switch (model) {
-    case 'constant-arrival-rate':
-      return { model, ratePerSecond: raw.rate ?? 0, maxConnections: openConnections, maxInFlight }
-    case 'ramping-arrival-rate':
-      return { model, startRatePerSecond: raw['start-rate'] ?? 0, stages, maxConnections: openConnections, maxInFlight }
-    case 'constant-vus':
-      return { model, vus: raw.vus ?? 1, maxConnections: raw['max-connections'] ?? raw.vus ?? 1 }
-    case 'ramping-vus': {
-      const startVus = raw['start-vus'] ?? PROFILE_DEFAULTS.startVus
-      const peakVus = Math.max(startVus, ...stages.map((s) => s.target))
-      return { model, startVus, stages, maxConnections: raw['max-connections'] ?? Math.max(1, Math.ceil(peakVus)) }
-    }
-  }
 }
 
 /** The fields of a request in either form (the "GET /path" line form has only method and path). */
@@ -205,6 +175,7 @@ function checkVariables(step: Step, known: ReadonlySet<string>, path: IssuePath,
 export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]): NormalizedParts {
   const { raw, model } = context
   const load = loadShape(raw, model)
+  issues.push(...silentLoadIssues(load))
   const durationMs = 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)
   const timeoutMs = raw.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs
   const scenarios: Scenario[] = []

@@ -12,6 +12,11 @@ export interface ProfileIssue {
   readonly fix: string
   /** Point at the key of the last path element (unknown keys) rather than its value. */
   readonly atKey?: boolean
+  /**
+   * A value given outside the file (the `--target` flag, the `target` input): named by this instead of the path,
+   * and reported without a file location, since the file is not where the mistake is.
+   */
+  readonly outside?: string
 }
 
 /** Formats a path the way users read it: `scenarios[0].steps[1].timeout`. */

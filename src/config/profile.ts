@@ -137,4 +137,9 @@ export interface Profile {
   readonly scenarios: readonly Scenario[]
   readonly gate: GateSettings
   readonly budgets: Budgets
+  /**
+   * Set by applyShard on a shard's profile: the whole profile's fingerprint, which the shard's RunResult carries so
+   * that merged shards compare with unsharded baselines (see runFingerprint).
+   */
+  readonly wholeProfileFingerprint?: string
 }

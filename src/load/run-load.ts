@@ -2,7 +2,7 @@
 // driver, the recorder and the housekeeping timers; stops on schedule, on abort or at max-duration.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
-import { profileFingerprint } from '../config/fingerprint.js'
+import { runFingerprint } from '../config/fingerprint.js'
 import { isOpenModel } from '../config/profile.js'
 import { silentLog } from '../log.js'
 import type { RunResult } from '../results/types.js'
@@ -169,7 +169,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   for (const why of health.invalidReasons) log.warning(`Run is invalid evidence: ${why}`)
   return {
     profileId: profile.id,
-    profileFingerprint: profileFingerprint(profile),
+    profileFingerprint: runFingerprint(profile),
     model: open ? 'open' : 'closed',
     gatedLatency: open ? 'intended' : 'actual',
     startedAt,

@@ -18,7 +18,7 @@ import type { ReportInput } from './types.js'
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const COMMENT_LIMIT_CHARS = 65_536
-/** Room left for the sticky-comment marker that withMarker() appends. */
+/** Room left for the sticky-comment marker that withMarker() (src/github/comments.ts) appends. */
 export const MARKER_RESERVE_CHARS = 512
 
 /** Options of renderMarkdown. */
@@ -138,9 +138,22 @@ const SAFE_URL = /^https?:\/\/[^\s<>()[\]`|"'\\]+$/
 
 function footer(input: ReportInput): string {
   const version = `Tailgate ${TAILGATE_VERSION}`
-  if (input.runUrl === null) return `<sub>${version}</sub>`
+  const report = fullReportLine(input)
+  const above = report === null ? '' : `${report}\n\n`
+  if (input.runUrl === null) return `${above}<sub>${version}</sub>`
   const link = SAFE_URL.test(input.runUrl) ? `[workflow run](${input.runUrl})` : `workflow run ${md(input.runUrl)}`
-  return `<sub>${version} · ${link}</sub>`
+  return `${above}<sub>${version} · ${link}</sub>`
+}
+
+/** "Open the full report": a link to the HTML report's artifact, or where the file is and why there is no link. */
+export function fullReportLine(input: ReportInput): string | null {
+  const report = input.fullReport
+  if (report === undefined || report === null) return null
+  const what = 'charts and tables of every endpoint, one HTML file'
+  if (report.url !== null && SAFE_URL.test(report.url)) {
+    return `📊 [Open the full report](${report.url}) (${md(report.fileName)} in the artifact zip: ${what})`
+  }
+  return `📊 Full report: ${md(report.fileName)} (${what})${report.note === null ? '' : `: ${md(report.note)}`}.`
 }
 
 function detailsSection(blocks: readonly string[], budgetChars: number): string {
@@ -219,18 +232,4 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   }
   const details = detailsSection(detailBlocks(input), maxChars - used - 2)
   return wellFormed(join([...head, ...kept, details, tail]))
-}
-
-/**
- * The hidden marker that identifies this profile's sticky comment: `<!-- tailgate:<encoded profile id> -->`.
- * The id is URI-encoded, so it cannot close the HTML comment.
- * @example commentMarker('api smoke') // => '<!-- tailgate:api%20smoke -->'
- */
-export function commentMarker(profileId: string): string {
-  return `<!-- tailgate:${encodeURIComponent(wellFormed(profileId))} -->`
-}
-
-/** Appends the sticky-comment marker to a body (once: a body that already carries it is returned as is). */
-export function withMarker(body: string, marker: string): string {
-  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`
 }

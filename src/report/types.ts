@@ -1,6 +1,7 @@
 // What every report renderer takes: the verdict plus the runs and baseline it was made from. Types only, no logic.
-import type { BaselineSource } from '../baseline/types.js'
+
 import type { Verdict } from '../gate/types.js'
+import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 
 /** The baseline the verdict was computed against, as the baseline step restored it. */
@@ -16,6 +17,16 @@ export interface ReportAcceptance {
   readonly label: string
   /** GitHub login of the person who applied the label, when the event said so. */
   readonly by: string | null
+}
+
+/** Where this run's HTML report is, for the comment's "open the full report" line. */
+export interface FullReportLink {
+  /** The file's name in the output directory and in the artifact (`tailgate-report.html`). */
+  readonly fileName: string
+  /** The artifact's page; null when it was not uploaded (then `note` says why) or its id is unknown. */
+  readonly url: string | null
+  /** Why there is no link, or where to find the file instead; null when there is a link. */
+  readonly note: string | null
 }
 
 /**
@@ -38,4 +49,6 @@ export interface ReportInput {
   readonly mode: string
   /** The origin that was measured (scheme, host, port: no path, no credentials), when the run measured one. */
   readonly target?: string | null
+  /** The HTML report of this run (the action writes and uploads it); absent or null: not mentioned. */
+  readonly fullReport?: FullReportLink | null
 }

@@ -42,7 +42,16 @@ export const RunResultFileSchema = z.object({
     .array(z.object({ name: z.string().min(1).max(500), warmupRequests: count, rounds: z.array(roundMeasurement) }))
     .max(10_000),
   timeline: z
-    .array(z.object({ second: count, requests: count, errors: count, p95Us: finite.nonnegative() }))
+    .array(
+      z.object({
+        second: count,
+        requests: count,
+        errors: count,
+        p95Us: finite.nonnegative(),
+        p50Us: finite.nonnegative().optional(),
+        p99Us: finite.nonnegative().optional(),
+      }),
+    )
     .max(1_000_000),
   health: z.object({
     intendedRatePerSecond: finite.nonnegative().nullable(),

@@ -48,6 +48,13 @@ export function fakeDeps(options: FakeDepsOptions) {
         if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
         return text
       },
+      list: async (path) => {
+        const prefix = `${path.replace(/\/$/, '')}/`
+        const under = [...files.keys()]
+          .filter((name) => name.startsWith(prefix))
+          .map((name) => name.slice(prefix.length))
+        return under.length > 0 ? under : null
+      },
       writeText: async (path, text) => {
         files.set(path, text)
         return `/workspace/${path}`
@@ -115,6 +122,25 @@ export function fakeDeps(options: FakeDepsOptions) {
     measured: () => measured,
   }
 }
+
+/** A restore outcome that found `result` in the cache: main's baseline at the exact base SHA. */
+export const found = (result: RunResult) =>
+  ({
+    kind: 'found',
+    result,
+    history: [],
+    source: {
+      store: 'cache',
+      reference: 'tailgate-v1-fp-main-bbbb',
+      branch: 'main',
+      sha: 'b'.repeat(40),
+      exactSha: true,
+      measuredAt: result.startedAt,
+      commitsBehind: 0,
+      runId: '40',
+    },
+    warnings: [],
+  }) as const
 
 export function pullRequestContext(number: number): RunContext {
   return {

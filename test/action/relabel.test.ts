@@ -45,8 +45,10 @@ async function measuredRegression() {
   await keepMeasuredResult(measuring.deps, {
     profileId: 'api',
     candidate: run(26),
-    baseline: { result: run(20), source, history: [] },
-    baselineLines: ['Baseline: main at bbbbbbb (cache, exact base commit).'],
+    restored: {
+      outcome: { kind: 'found', result: run(20), history: [], source, warnings: [] },
+      lines: ['Baseline: main at bbbbbbb (cache, exact base commit).'],
+    },
   })
   return measuring.keptResults.get('tailgate-result-api')!
 }

@@ -5,8 +5,27 @@ import type { ActionSettings } from '../config/inputs.js'
 import { messageOf } from '../log.js'
 import { parseRunResult } from '../results/codec.js'
 import { ResultFormatError } from '../results/errors.js'
+import { sourceOfResult } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
+import { gateAndPublish, type Restored } from './gate-and-publish.js'
 import type { ActionDeps } from './ports.js'
+
+export async function runReportMode(settings: ActionSettings, deps: ActionDeps): Promise<void> {
+  const { candidate, baseline, baselineLines } = await readResultPair(settings, deps)
+  const restored: Restored = {
+    outcome: baseline
+      ? {
+          kind: 'found',
+          result: baseline,
+          history: [],
+          source: sourceOfResult(baseline, { store: 'file', reference: settings.baselinePath ?? '' }),
+          warnings: [],
+        }
+      : { kind: 'missing', reason: baselineLines[0] ?? 'no baseline file', warnings: [] },
+    lines: baselineLines,
+  }
+  await gateAndPublish(candidate, restored, { deps, settings, profile: null, mode: 'report' })
+}
 
 /**
  * Reads the candidate (`result-path`, required) and the baseline (`baseline-path`, optional: its absence or a broken

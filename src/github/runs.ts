@@ -74,28 +74,7 @@ export function createRunLookup(options: {
       ...(await listRuns(branch, 'in_progress', 10)),
       ...(await listRuns(branch, 'queued', 10)),
     ],
-    async completedRunsOfHead(headSha, limit) {
-      const perPage = Math.min(100, Math.max(1, limit))
-      const response = workflowFile
-        ? await rest.rest.actions.listWorkflowRuns({
-            owner,
-            repo,
-            workflow_id: workflowFile,
-            head_sha: headSha,
-            status: 'completed',
-            per_page: perPage,
-          })
-        : await rest.rest.actions.listWorkflowRunsForRepo({
-            owner,
-            repo,
-            head_sha: headSha,
-            status: 'completed',
-            per_page: perPage,
-          })
-      return response.data.workflow_runs
-        .filter((run) => run.head_sha === headSha && run.event.startsWith('pull_request'))
-        .map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
-    },
+    completedRunsOfHead: (headSha, limit) => completedRunsOfHead(options, headSha, limit),
     async artifactOfRun(runId, name) {
       const { data } = await rest.rest.actions.listWorkflowRunArtifacts({
         owner,
@@ -109,6 +88,26 @@ export function createRunLookup(options: {
       return newest ? { id: newest.id, name: newest.name, createdAt: newest.created_at ?? null } : null
     },
   }
+}
+
+/** Completed pull_request runs (of `workflowFile`, or of any workflow) on `headSha`, newest first. */
+async function completedRunsOfHead(
+  { rest, repository, workflowFile }: Parameters<typeof createRunLookup>[0],
+  headSha: string,
+  limit: number,
+): Promise<RunSummary[]> {
+  const query = {
+    ...repository,
+    head_sha: headSha,
+    status: 'completed' as const,
+    per_page: Math.min(100, Math.max(1, limit)),
+  }
+  const response = workflowFile
+    ? await rest.rest.actions.listWorkflowRuns({ ...query, workflow_id: workflowFile })
+    : await rest.rest.actions.listWorkflowRunsForRepo(query)
+  return response.data.workflow_runs
+    .filter((run) => run.head_sha === headSha && run.event.startsWith('pull_request'))
+    .map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from '../github/context.js'
 import { describeApiError } from '../github/errors.js'
+import { downloadRunArtifact } from '../github/run-artifacts.js'
 import type { RunLookup } from '../github/runs.js'
 import type { MeasuredResultPort } from './ports.js'
 
@@ -65,16 +66,7 @@ export function createMeasuredResults(options: MeasuredResultsOptions): Measured
           const artifact = await github.lookup.artifactOfRun(run.id, name)
           if (!artifact) continue
           const dir = join(options.workDir, 'tailgate-measured-result-download', String(run.id))
-          await rm(dir, { recursive: true, force: true })
-          await new DefaultArtifactClient().downloadArtifact(artifact.id, {
-            path: dir,
-            findBy: {
-              token: github.token,
-              workflowRunId: run.id,
-              repositoryOwner: github.repository.owner,
-              repositoryName: github.repository.repo,
-            },
-          })
+          await downloadRunArtifact({ artifactId: artifact.id, runId: run.id, dir, ...github })
           const files: Record<string, string> = {}
           for (const file of await readdir(dir)) files[file] = await readFile(join(dir, file), 'utf8')
           return { kind: 'found', runId: run.id, files }

@@ -10,7 +10,6 @@
 // - `run:`: bash (`bash --noprofile --norc -eo pipefail`, as on ubuntu-latest), with jq and curl on PATH.
 // Outputs, GITHUB_ENV, step outcomes and job results flow as on GitHub. When the run ends it is recorded in the
 // fake as a completed workflow run, so later workflows (workflow_run, baselines from artifacts) find it.
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -24,6 +23,7 @@ import {
   type RunnerEvent,
   runnerEnv,
 } from '../fake-github/index.js'
+import { spawnCollected } from '../fake-github/run-action.js'
 import type { DocumentedWorkflow } from './documented.js'
 import { condition, type ExpressionContext, interpolate, type Value } from './expressions.js'
 
@@ -463,24 +463,9 @@ async function runStep({ step, label, env, inputs, runner, options, context }: S
   return { name: uses, exitCode: done.failed ? 1 : 0, stdout: '', stderr: '', outputs: done.outputs ?? {} }
 }
 
-function spawnStep(command: string, args: readonly string[], env: Record<string, string>, cwd: string) {
-  return new Promise<{ exitCode: number | null; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
-    child.once('error', reject)
-    child.once('close', (code) => {
-      clearTimeout(timer)
-      resolvePromise({ exitCode: code, stdout, stderr })
-    })
-  })
+async function spawnStep(command: string, args: readonly string[], env: Record<string, string>, cwd: string) {
+  const { exitCode, stdout, stderr } = await spawnCollected({ command, args, cwd, env, timeoutMs: 120_000 })
+  return { exitCode, stdout, stderr }
 }
 
 /** The run, as GitHub lists it afterwards (REST workflow runs, workflow_run's source). */

@@ -1,0 +1,29 @@
+// Downloading an artifact of another workflow run (REST `findBy` with the token: needs `actions: read`) into a fresh
+// directory, for the artifact baseline store and the Action's measured results alike.
+import { rm } from 'node:fs/promises'
+import { DefaultArtifactClient } from '@actions/artifact'
+import type { RepositoryRef } from './context.js'
+
+/**
+ * Empties `dir`, then downloads artifact `artifactId` of run `runId` into it. Errors propagate (callers turn them into
+ * their own outcomes).
+ * @example await downloadRunArtifact({ artifactId: 3, runId: 1001, dir, token, repository })
+ */
+export async function downloadRunArtifact(options: {
+  readonly artifactId: number
+  readonly runId: number
+  readonly dir: string
+  readonly token: string
+  readonly repository: RepositoryRef
+}): Promise<void> {
+  await rm(options.dir, { recursive: true, force: true })
+  await new DefaultArtifactClient().downloadArtifact(options.artifactId, {
+    path: options.dir,
+    findBy: {
+      token: options.token,
+      workflowRunId: options.runId,
+      repositoryOwner: options.repository.owner,
+      repositoryName: options.repository.repo,
+    },
+  })
+}

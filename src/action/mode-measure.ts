@@ -4,6 +4,7 @@ import type { ActionSettings } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard, type Shard } from '../config/shard.js'
 import type { RunResult } from '../results/types.js'
+import { measureAuto } from './auto-rounds.js'
 import { gateAndPublish } from './gate-and-publish.js'
 import { liveBaseline } from './live-baseline.js'
 import type { ActionDeps } from './ports.js'
@@ -26,7 +27,10 @@ export async function runMeasureMode(settings: ActionSettings, mode: 'baseline' 
   deps.log.info(
     `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
   )
-  const { candidate, live } = await measure(target, profile, deps)
+  const auto = shard ? null : await measureAuto(target, profile, { settings, mode, deps })
+  const measured = auto !== null && 'candidate' in auto ? auto : await measure(target, profile, deps)
+  const { candidate, live } = measured
+  const sequential = auto !== null && 'sequential' in auto ? auto.sequential : null
   const resultPath = await writeResult(candidate, settings.outputDir, deps)
   if (candidate.completion.status === 'partial') {
     deps.log.warning(`The run was cut short (${candidate.completion.reason}); partial result written to ${resultPath}`)
@@ -42,9 +46,19 @@ export async function runMeasureMode(settings: ActionSettings, mode: 'baseline' 
       profile,
       mode: 'live A/B',
       target: profile.target,
+      pairing: 'abba',
+      sequential,
     })
   }
-  await gateWithStore(candidate, { settings, mode, deps, profile, target: profile.target })
+  await gateWithStore(candidate, {
+    settings,
+    mode,
+    deps,
+    profile,
+    restored: auto?.restored ?? null,
+    sequential,
+    target: profile.target,
+  })
 }
 
 /** Runs the load (live A/B when the target has a baseline target), then stops a server the action started. */

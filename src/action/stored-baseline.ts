@@ -3,8 +3,9 @@
 import type { BaselineQuery } from '../baseline/types.js'
 import type { ActionSettings } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
+import type { SequentialConclusion } from '../gate/types.js'
 import type { RunResult } from '../results/types.js'
-import { gateAndPublish } from './gate-and-publish.js'
+import { gateAndPublish, type Restored } from './gate-and-publish.js'
 import { baselineBranchOf } from './modes.js'
 import type { ActionDeps, RunContext } from './ports.js'
 import { keepMeasuredResult } from './relabel.js'
@@ -16,15 +17,25 @@ export interface StoredBaselineArgs {
   readonly profile: Profile
   /** The URL measured, named in the report (absent for merged shards). */
   readonly target?: URL
+  /** rounds: auto against a stored baseline: the restore made before measuring, and the sequential outcomes. */
+  readonly restored?: Restored | null
+  readonly sequential?: SequentialConclusion | null
 }
 
 /** Restores (and, in baseline mode, saves) the baseline, then gates and publishes. */
 export async function gateWithStore(candidate: RunResult, args: StoredBaselineArgs) {
   const { settings, mode, deps, profile } = args
-  const gateOptions = { deps, settings, profile, mode, ...(args.target ? { target: args.target } : {}) }
+  const gateOptions = {
+    deps,
+    settings,
+    profile,
+    mode,
+    sequential: args.sequential ?? null,
+    ...(args.target ? { target: args.target } : {}),
+  }
   const store = deps.baselines(settings)
   const query = baselineQuery(profile.id, candidate.profileFingerprint, mode, deps.context)
-  const restore = await store.restore(query)
+  const restore = args.restored ?? (await store.restore(query))
   if (mode === 'compare') {
     await keepMeasuredResult(deps, { profileId: profile.id, candidate, restored: restore })
     return gateAndPublish(candidate, restore, gateOptions)
@@ -36,11 +47,12 @@ export async function gateWithStore(candidate: RunResult, args: StoredBaselineAr
   deps.outputs.set('baseline-saved', saved.outcome.kind === 'saved' ? 'true' : 'false')
   const measures = `This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`
   const outcome = { kind: 'missing', reason: 'this run measures the baseline', warnings: previous.warnings } as const
-  await gateAndPublish(candidate, { outcome, lines: [measures, ...saved.lines] }, gateOptions)
+  // A baseline run compares nothing: no sequential outcomes.
+  await gateAndPublish(candidate, { outcome, lines: [measures, ...saved.lines] }, { ...gateOptions, sequential: null })
 }
 
 /** The baseline a run is gated against: its own branch and commit in baseline mode, the base branch's otherwise. */
-function baselineQuery(
+export function baselineQuery(
   profileId: string,
   profileFingerprint: string,
   mode: 'baseline' | 'compare',

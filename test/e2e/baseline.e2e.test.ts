@@ -122,7 +122,7 @@ describe('a pull request into main', () => {
       expect(run.exitCode, run.stdout).toBe(0)
       expect(run.summary).toMatch(line)
       expect(run.outputs['baseline-source']).toMatch(new RegExp(`^${store}:`))
-      expect(['no-change', 'inconclusive', 'improvement']).toContain(run.outputs.verdict)
+      expect(['no-change', 'pass', 'inconclusive', 'improvement']).toContain(run.outputs.verdict)
       expect(run.summary).toMatch(/\| GET \/api\/search\?q=shoes \| \d+(\.\d+)? → \d+(\.\d+)? \|/)
       expect(fake.state.cacheEntries).toHaveLength(savedBefore.entries)
       // Nothing is saved as a baseline from a PR (it keeps only its own result, tailgate-result-<profile>, for labels).

@@ -1,21 +1,14 @@
 // The CLI's command dispatch: argv in, exit code out. Usage errors and config errors exit 2 with one message.
+// Each command's module is imported when that command runs (dynamic import(), a chunk of dist/cli.js of its own), so
+// `--version`, `--help` and a small command like `compare` do not parse the whole bundle first.
 import { parseArgs } from 'node:util'
 import { isUserError } from '../config/errors.js'
 import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
-import { SampleFileError } from '../stats/sample-comparison.js'
-import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
-import { CHECK_HELP, checkCommand } from './check.js'
-import { compareCommand } from './compare.js'
-import { runDemo } from './demo/demo.js'
-import { startSampleServer } from './demo/sample-server.js'
+import { SampleFileError } from '../stats/sample-text.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
-import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
-import { MERGE_HELP, mergeCommand } from './merge.js'
-import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from './report.js'
-import { runCommand } from './run.js'
 
 /** Runs one CLI invocation; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -42,9 +35,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         })
         if (values.help) return help(io, RUN_HELP)
         if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
+        const { runCommand } = await import('./run.js')
         return await runCommand(positionals[0], values, io)
       }
       case 'check': {
+        const { CHECK_HELP, checkCommand } = await import('./check.js')
         const { values, positionals } = parse(rest, {
           target: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
@@ -72,14 +67,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         })
         if (values.help) return help(io, COMPARE_HELP)
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP)
+        const { compareCommand } = await import('./compare.js')
         return await compareCommand(values, io)
       }
       case 'demo': {
         const { values } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
         if (values.help) return help(io, DEMO_HELP)
+        const { runDemo } = await import('./demo/demo.js')
         return await runDemo({ io, outPath: values.out ?? 'tailgate-report.md' })
       }
       case 'import': {
+        const { IMPORT_HELP, importCommand } = await import('./import.js')
         const { values, positionals } = parse(rest, {
           source: { type: 'string' },
           out: { type: 'string' },
@@ -90,6 +88,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await importCommand({ ...values, files: positionals }, io)
       }
       case 'export': {
+        const { EXPORT_HELP, exportCommand } = await import('./import.js')
         const { values, positionals } = parse(rest, {
           format: { type: 'string' },
           out: { type: 'string' },
@@ -100,6 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await exportCommand({ ...values, files: positionals }, io)
       }
       case 'calibrate': {
+        const { CALIBRATE_HELP, calibrateCommand } = await import('./calibrate.js')
         const { values, positionals } = parse(rest, {
           target: { type: 'string' },
           runs: { type: 'string' },
@@ -112,11 +112,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await calibrateCommand({ ...values, files: positionals }, io)
       }
       case 'merge': {
+        const { MERGE_HELP, mergeCommand } = await import('./merge.js')
         const { values, positionals } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
         if (values.help) return help(io, MERGE_HELP)
         return await mergeCommand({ ...values, files: positionals }, io)
       }
       case 'report': {
+        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import('./report.js')
         const { values, positionals } = parse(rest, REPORT_OPTIONS)
         if (values.help) return help(io, REPORT_HELP)
         return await reportCommand({ ...values, files: positionals }, io)
@@ -177,6 +179,7 @@ async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode
   }
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number`)
+  const { startSampleServer } = await import('./demo/sample-server.js')
   const server = await startSampleServer({ slowdown, port })
   io.stdout.write(`sample server listening on ${server.url.href}\n`)
   await new Promise<void>((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }))

@@ -73,6 +73,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
       runStartMs,
       measureStartMs,
       endMs,
+      rounds: profile.rounds,
     })
   } else {
     for (let i = 0; i < load.maxConnections; i++)
@@ -183,6 +184,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     environment: options.environment,
     git: options.git,
     source: 'tailgate',
+    ...(openDriver ? { generatorLateness: openDriver.latenessByRound.slice(0, rounds.length) } : {}),
   }
 }
 

@@ -1,11 +1,11 @@
-// The ports the action pipeline needs. src/action.ts wires them to @actions/*; tests pass fakes.
+// The ports the Action's modes need. src/action/real-deps.ts wires them to @actions/* and the GitHub client; tests pass fakes.
 import type { BaselineQuery, RestoreOutcome, SaveOutcome } from '../baseline/types.js'
 import type { ActionSettings, InputReader } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import type { Log } from '../log.js'
 import type { RunResult } from '../results/types.js'
 
-/** What the pipeline needs to know about the workflow run (mapped from the GitHub context by the shell). */
+/** What the Action needs to know about the workflow run (mapped from the GitHub context by the shell). */
 export interface RunContext {
   readonly eventName: string
   readonly repository: string | null
@@ -103,7 +103,7 @@ export interface ActionDeps {
     profile: Profile,
     options: { readonly baselineTarget: URL; readonly signal: AbortSignal },
   ) => Promise<{ readonly baseline: RunResult; readonly candidate: RunResult }>
-  /** Masks a secret in the runner's log (core.setSecret); the pipeline also redacts every channel it writes. */
+  /** Masks a secret in the runner's log (core.setSecret); the Action also redacts every channel it writes. */
   readonly registerSecret: (secret: string) => void
   /** The process environment (for `${ENV}` references in the headers input). */
   readonly env: Readonly<Record<string, string | undefined>>

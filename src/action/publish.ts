@@ -64,29 +64,32 @@ export async function publishReports(args: PublishArgs): Promise<void> {
 
   const marker = commentMarker(profileId)
   const comment = await postComment(args, marker, withMarker(markdown, marker))
-  const notes: string[] = []
+  const note = announceComment(comment, deps)
+  await writeSummarySafely(deps, note ? `${markdown}\n\n${note}\n` : markdown)
+
+  deps.log.info(verdict.headline)
+  if (verdict.failed) deps.fail(verdict.headline)
+}
+
+/** Logs what became of the comment; returns the warning the job summary adds when it was not posted. */
+function announceComment(comment: CommentResult, deps: ActionDeps): string | null {
   switch (comment.kind) {
     case 'created':
     case 'updated':
       deps.outputs.set('comment-url', comment.url)
       deps.log.info(`PR comment ${comment.kind}: ${comment.url}`)
-      break
+      return null
     case 'not-posted': {
       // The reason may already begin "the comment … was not posted: "; say that once.
       const why = comment.reason.replace(/^the (PR )?comment( on PR #\d+)? was not posted: /i, '')
       const text = `The PR comment was not posted: ${why}${comment.fix ? `. Fix: ${comment.fix}` : ''}`
       deps.log.warning(text)
-      notes.push(`> [!WARNING]\n> ${text}`)
-      break
+      return `> [!WARNING]\n> ${text}`
     }
     case 'skipped':
       deps.log.info(`No PR comment: ${comment.reason}`)
-      break
+      return null
   }
-  await writeSummarySafely(deps, notes.length > 0 ? `${markdown}\n\n${notes.join('\n\n')}\n` : markdown)
-
-  deps.log.info(verdict.headline)
-  if (verdict.failed) deps.fail(verdict.headline)
 }
 
 async function postComment(args: PublishArgs, marker: string, body: string): Promise<CommentResult> {

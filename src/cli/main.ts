@@ -1,6 +1,6 @@
 // The CLI's command dispatch: argv in, exit code out. Usage errors and config errors exit 2 with one message.
-// Each command's module is imported when that command runs (dynamic import(), a chunk of dist/cli.js of its own), so
-// `--version`, `--help` and a small command like `compare` do not parse the whole bundle first.
+// Each command's module is imported when that command runs (a dynamic import(): its own chunk of dist/cli.js), so
+// `--version`, `--help` and a small command like `compare` do not load the whole bundle first.
 import { parseArgs } from 'node:util'
 import { isUserError } from '../config/errors.js'
 import { messageOf } from '../log.js'
@@ -9,6 +9,62 @@ import { SampleFileError } from '../stats/sample-text.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
 import type { CliIo } from './io.js'
+
+// The flags of each command (node:util parseArgs options).
+const RUN_FLAGS = {
+  target: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  shard: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const CHECK_FLAGS = {
+  target: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const COMPARE_FLAGS = {
+  baseline: { type: 'string' },
+  candidate: { type: 'string' },
+  format: { type: 'string' },
+  profile: { type: 'string' },
+  alpha: { type: 'string' },
+  margin: { type: 'string' },
+  'margin-ms': { type: 'string' },
+  'fail-on': { type: 'string' },
+  out: { type: 'string' },
+  junit: { type: 'string' },
+  alternative: { type: 'string' },
+  method: { type: 'string' },
+  'no-continuity': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const IMPORT_FLAGS = {
+  source: { type: 'string' },
+  out: { type: 'string' },
+  rounds: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const EXPORT_FLAGS = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  prefix: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const CALIBRATE_FLAGS = {
+  target: { type: 'string' },
+  runs: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const MERGE_FLAGS = { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } satisfies OptionSpec
 
 /** Runs one CLI invocation; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -25,46 +81,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       case '--version':
         io.stdout.write(`${(await import('../version.js')).TAILGATE_VERSION}\n`)
         return EXIT.pass
-      case 'run': {
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          out: { type: 'string' },
-          quiet: { type: 'boolean' },
-          shard: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, RUN_HELP)
-        if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
-        const { runCommand } = await import('./run.js')
-        return await runCommand(positionals[0], values, io)
-      }
-      case 'check': {
-        const { CHECK_HELP, checkCommand } = await import('./check.js')
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, CHECK_HELP)
-        if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
-        return await checkCommand(positionals[0], values, io)
-      }
+      case 'run':
+        return await runWithFlags(rest, io)
+      case 'check':
+        return await checkWithFlags(rest, io)
       case 'compare': {
-        const { values, positionals } = parse(rest, {
-          baseline: { type: 'string' },
-          candidate: { type: 'string' },
-          format: { type: 'string' },
-          profile: { type: 'string' },
-          alpha: { type: 'string' },
-          margin: { type: 'string' },
-          'margin-ms': { type: 'string' },
-          'fail-on': { type: 'string' },
-          out: { type: 'string' },
-          junit: { type: 'string' },
-          alternative: { type: 'string' },
-          method: { type: 'string' },
-          'no-continuity': { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, COMPARE_FLAGS)
         if (values.help) return help(io, COMPARE_HELP)
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP)
         const { compareCommand } = await import('./compare.js')
@@ -78,50 +100,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       }
       case 'import': {
         const { IMPORT_HELP, importCommand } = await import('./import.js')
-        const { values, positionals } = parse(rest, {
-          source: { type: 'string' },
-          out: { type: 'string' },
-          rounds: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, IMPORT_HELP)
-        return await importCommand({ ...values, files: positionals }, io)
+        return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io))
       }
       case 'export': {
         const { EXPORT_HELP, exportCommand } = await import('./import.js')
-        const { values, positionals } = parse(rest, {
-          format: { type: 'string' },
-          out: { type: 'string' },
-          prefix: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, EXPORT_HELP)
-        return await exportCommand({ ...values, files: positionals }, io)
+        return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io))
       }
       case 'calibrate': {
         const { CALIBRATE_HELP, calibrateCommand } = await import('./calibrate.js')
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          runs: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          quiet: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, CALIBRATE_HELP)
-        return await calibrateCommand({ ...values, files: positionals }, io)
+        return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io))
       }
       case 'merge': {
         const { MERGE_HELP, mergeCommand } = await import('./merge.js')
-        const { values, positionals } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
-        if (values.help) return help(io, MERGE_HELP)
-        return await mergeCommand({ ...values, files: positionals }, io)
+        return await filesCommand(rest, io, MERGE_FLAGS, MERGE_HELP, (options) => mergeCommand(options, io))
       }
       case 'report': {
         const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import('./report.js')
-        const { values, positionals } = parse(rest, REPORT_OPTIONS)
-        if (values.help) return help(io, REPORT_HELP)
-        return await reportCommand({ ...values, files: positionals }, io)
+        return await filesCommand(rest, io, REPORT_OPTIONS, REPORT_HELP, (options) => reportCommand(options, io))
       }
       case 'serve-sample':
         return await serveSample(rest, io)
@@ -129,15 +124,51 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return usage(io, `unknown command '${command}'`, MAIN_HELP)
     }
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, error.message, null)
-    if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
-      io.stderr.write(`tailgate: ${messageOf(error)}\n`)
-      return EXIT.usage
-    }
-    io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
-    if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
-    return EXIT.internal
+    return failed(error, io)
   }
+}
+
+/** A command whose positionals are files (import, export, calibrate, merge, report): its flags, --help, then the run. */
+async function filesCommand<T extends OptionSpec>(
+  rest: readonly string[],
+  io: CliIo,
+  flags: T,
+  helpText: string,
+  run: (options: ReturnType<typeof parse<T>>['values'] & { files: string[] }) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, flags)
+  if ((values as { help?: boolean }).help) return help(io, helpText)
+  return await run({ ...values, files: positionals })
+}
+
+/** `tailgate run`: its flags and at most one profile. */
+async function runWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, RUN_FLAGS)
+  if (values.help) return help(io, RUN_HELP)
+  if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
+  const { runCommand } = await import('./run.js')
+  return await runCommand(positionals[0], values, io)
+}
+
+/** `tailgate check`: its flags and at most one profile. */
+async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { CHECK_HELP, checkCommand } = await import('./check.js')
+  const { values, positionals } = parse(rest, CHECK_FLAGS)
+  if (values.help) return help(io, CHECK_HELP)
+  if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
+  return await checkCommand(positionals[0], values, io)
+}
+
+/** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
+function failed(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof UsageError) return usage(io, error.message, null)
+  if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+    io.stderr.write(`tailgate: ${messageOf(error)}\n`)
+    return EXIT.usage
+  }
+  io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
+  if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
+  return EXIT.internal
 }
 
 class UsageError extends Error {}

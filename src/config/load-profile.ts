@@ -2,7 +2,7 @@
 // the field and the fix. YAML syntax errors, schema errors, model rules, data files and template variables alike.
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq, type Node } from 'yaml'
 import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
@@ -13,6 +13,7 @@ import { LOAD_MODELS } from './profile.js'
 import { formatPath, type IssuePath, issuesFromZod, type ProfileIssue } from './profile-issues.js'
 import { rawProfileSchema } from './profile-schema.js'
 import { yamlDepthProblem } from './yaml-depth.js'
+import { parseYaml } from './yaml-document.js'
 
 /** Values given outside the profile (the `--target` flag, the `target` action input); they win over the file. */
 export interface ProfileOverrides {
@@ -120,39 +121,7 @@ export function parseProfile(options: ParseProfileOptions): Profile {
     const fix = 'a profile needs only a few levels; look for unbalanced brackets or a pasted file'
     throw new ConfigErrors([new ConfigError('(yaml)', problem, fix, { file, line, column })])
   }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const locate = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { file, line, column: col }
-  }
-  if (doc.errors.length > 0) {
-    throw new ConfigErrors(
-      doc.errors.map(
-        (error) =>
-          new ConfigError(
-            '(yaml)',
-            error.message.split('\n')[0] as string,
-            'fix the YAML syntax at this place',
-            locate(error.pos[0]),
-          ),
-      ),
-    )
-  }
-  let raw: unknown
-  try {
-    raw = doc.toJS()
-  } catch (error) {
-    // yaml refuses alias bombs (a billion laughs) with a ReferenceError while building the value: a user error too.
-    throw new ConfigErrors([
-      new ConfigError(
-        '(yaml)',
-        (error as Error).message.split('\n')[0] as string,
-        'use fewer aliases (*name); a profile needs few, if any',
-        locate(0),
-      ),
-    ])
-  }
+  const { doc, raw, locate } = parseYaml(text, file)
   const issues: ProfileIssue[] = []
   let profile: Profile | null = null
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { isMap, isScalar, isSeq, type Node } from 'yaml'
+import { autoRoundsOf } from './auto-rounds.js'
 import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
@@ -173,6 +174,7 @@ function buildProfile(
     { raw: rawProfile, model, file: options.file, readTextFile: options.readTextFile ?? readUtf8 },
     issues,
   )
+  const autoRounds = autoRoundsOf(rawProfile, model, issues)
   if (issues.length > 0 || target === null) return null
   return deepFreeze({
     id: rawProfile.name ?? basename(options.file, extname(options.file)),
@@ -182,7 +184,8 @@ function buildProfile(
     load: parts.load,
     warmupMs: rawProfile.warmup ?? PROFILE_DEFAULTS.warmupMs,
     durationMs: parts.durationMs,
-    rounds: rawProfile.rounds ?? PROFILE_DEFAULTS.rounds,
+    rounds: autoRounds?.minRounds ?? (rawProfile.rounds as number | undefined) ?? PROFILE_DEFAULTS.rounds,
+    autoRounds,
     requestTimeoutMs: rawProfile.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs,
     maxDurationMs: rawProfile['max-duration'] ?? null,
     gracePeriodMs: rawProfile['grace-period'] ?? PROFILE_DEFAULTS.gracePeriodMs,

@@ -8,6 +8,7 @@ import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
+import { pairedTests, pairsDecide } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import {
   type EndpointOutcome,
@@ -16,6 +17,7 @@ import {
   type MetricComparison,
   OVERALL_OUTCOMES,
   type OverallOutcome,
+  type SequentialConclusion,
   type Verdict,
 } from './types.js'
 import {
@@ -46,7 +48,9 @@ export function decide(input: GateInput): Verdict {
   if (comparable !== null)
     warnings.push(...completionWarnings(comparable, 'baseline'), ...environmentWarnings(candidate, comparable))
 
+  const paired = input.pairing === 'abba' && comparable !== null && pairsDecide(input, comparable, warnings)
   const context: EndpointContext = {
+    paired,
     input,
     comparable,
     missingReason: input.baseline.kind === 'missing' ? input.baseline.reason : PROFILE_CHANGED,
@@ -77,6 +81,8 @@ export function decide(input: GateInput): Verdict {
     warnings,
     comparable === null ? 0 : comparable.rounds.length,
     candidate.rounds.length,
+    paired,
+    input.sequential ?? null,
   )
   return overall(endpoints, input, warnings)
 }
@@ -86,6 +92,8 @@ interface EndpointContext {
   readonly comparable: RunResult | null
   readonly missingReason: string
   readonly runInvalid: string | null
+  /** Live A/B with enough pairs: compare round i against round i (paired-rule.ts). */
+  readonly paired: boolean
   readonly warnings: string[]
 }
 
@@ -110,6 +118,14 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   const invalidBefore = endpointInvalidReason('baseline', pooledBefore, input.gate)
   if (invalidBefore !== null) return { ...withBaseline, outcome: { kind: 'invalid', reason: invalidBefore } }
 
+  if (context.paired) {
+    const paired = pairedTests(input, { run: comparable, endpoint: before }, endpoint, context.warnings)
+    return {
+      ...withBaseline,
+      requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram),
+      tests: paired,
+    }
+  }
   const tests: MetricTest[] = []
   for (const metric of input.gate.metrics) {
     const baselineRounds = roundValues(comparable, before, metric)
@@ -137,6 +153,8 @@ function settle(
   warnings: string[],
   baselineRounds: number,
   candidateRounds: number,
+  paired: boolean,
+  sequential: SequentialConclusion | null,
 ): EndpointVerdict[] {
   const tests = planned.flatMap((plan) => ('tests' in plan ? plan.tests : []))
   const regression = holmAdjust(tests.map((test) => test.pValue))
@@ -146,6 +164,7 @@ function settle(
     candidateRounds,
     comparisons: tests.length,
     alpha: gate.alpha,
+    paired,
   })
   if (cannotFail !== null) warnings.push(cannotFail)
   let next = 0
@@ -154,11 +173,12 @@ function settle(
     const { tests: own, ...rest } = plan
     const comparisons = own.map((test) => {
       const index = next++
-      return concludeMetric(
+      const concluded = concludeMetric(
         test,
         { regression: regression[index] as number, improvement: improvement[index] as number },
         gate.alpha,
       )
+      return sequential === null ? concluded : sequential.conclude(plan.endpoint, concluded)
     })
     return { ...rest, comparisons, outcome: endpointOutcome(comparisons) }
   })
@@ -212,5 +232,6 @@ function overall(endpoints: readonly EndpointVerdict[], input: GateInput, warnin
     endpoints,
     warnings,
     headline: `${headline(outcome, endpoints)}${acceptedNote}`,
+    ...(input.sequential ? { sequential: input.sequential.summary } : {}),
   }
 }

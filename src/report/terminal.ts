@@ -101,6 +101,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
     '',
     ...explanations,
   ]
+  if (verdict.sequential) out.push('', plainText(verdict.sequential.reason))
   const lateness = generatorLatenessText(input.candidate)
   if (lateness !== null) out.push('', `Candidate's ${lateness}`)
   if (input.baseline === null)

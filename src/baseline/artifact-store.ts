@@ -3,7 +3,6 @@
 // downloads it with `findBy`. Optionally waits for a base-branch run still in progress. Never throws.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from '../github/context.js'
 import { describeApiError } from '../github/errors.js'
 import type { CommitsBehind, RunLookup, RunSummary } from '../github/runs.js'
@@ -16,6 +15,11 @@ import type { BaselineQuery, BaselineStore, RestoreOutcome, SaveOutcome } from '
 /** Successful runs whose artifacts are looked at, newest first (a run without the artifact is skipped). */
 const RUNS_SEARCHED = 10
 const BUNDLE_FILE = 'baseline.json'
+
+/** The toolkit's artifact client, loaded on first use (it is not small; a run that needs no artifact never loads it). */
+export async function artifactClient() {
+  return new (await import('@actions/artifact')).DefaultArtifactClient()
+}
 
 export interface ArtifactStoreOptions {
   readonly machine: MachineFacts
@@ -87,7 +91,7 @@ export function createArtifactStore(options: ArtifactStoreOptions): BaselineStor
         await mkdir(dir, { recursive: true })
         await writeFile(join(dir, BUNDLE_FILE), serializeBundle({ current: result, history }))
         const upload = await withDeadline(
-          new DefaultArtifactClient().uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
+          (await artifactClient()).uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
           options.timeoutMs,
         )
         if (upload.kind === 'timeout')
@@ -122,7 +126,7 @@ export function createArtifactStore(options: ArtifactStoreOptions): BaselineStor
       if (!artifact) continue
       const dir = join(options.workDir, 'tailgate-baseline-download', String(run.id))
       await rm(dir, { recursive: true, force: true })
-      await new DefaultArtifactClient().downloadArtifact(artifact.id, {
+      await (await artifactClient()).downloadArtifact(artifact.id, {
         path: dir,
         findBy: {
           token: github.token,

@@ -7,7 +7,7 @@
 // separate bundle per command) keeps the code that commands share (result codec, gate, statistics) in one shared
 // chunk, so dist/ does not hold several copies of it. Chunk names carry a content hash; the chunk folder is emptied
 // before each build, so dist/ is always exactly a fresh build (.ci/run checks it with `git status -- dist`).
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 
 const banner =
@@ -47,3 +47,5 @@ await build({
 // The bin entry needs its shebang as the very first line (only the entry: chunks are never run directly).
 const cli = await readFile('dist/cli.js', 'utf8')
 await writeFile('dist/cli.js', `#!/usr/bin/env node\n${cli}`)
+// The CLI is the package's bin: executable, so `npx tailgate` (and ./dist/cli.js) runs it. Git records the mode.
+await chmod('dist/cli.js', 0o755)

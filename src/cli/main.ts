@@ -27,6 +27,7 @@ const CHECK_FLAGS = {
 const COMPARE_FLAGS = {
   baseline: { type: 'string' },
   candidate: { type: 'string' },
+  history: { type: 'string', multiple: true },
   format: { type: 'string' },
   profile: { type: 'string' },
   alpha: { type: 'string' },
@@ -58,6 +59,7 @@ const EXPORT_FLAGS = {
 const CALIBRATE_FLAGS = {
   target: { type: 'string' },
   runs: { type: 'string' },
+  history: { type: 'string', multiple: true },
   format: { type: 'string' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -124,7 +126,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return usage(io, `unknown command '${command}'`, MAIN_HELP)
     }
   } catch (error) {
-    return failed(error, io)
+    return await failed(error, io)
   }
 }
 
@@ -160,9 +162,11 @@ async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitC
 }
 
 /** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
-function failed(error: unknown, io: CliIo): ExitCode {
+async function failed(error: unknown, io: CliIo): Promise<ExitCode> {
   if (error instanceof UsageError) return usage(io, error.message, null)
-  if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+  const userMistake =
+    [ResultFormatError, SampleFileError].some((type) => error instanceof type) || (await isDifferenceOverflow(error))
+  if (isUserError(error) || userMistake) {
     io.stderr.write(`tailgate: ${messageOf(error)}\n`)
     return EXIT.usage
   }
@@ -172,6 +176,12 @@ function failed(error: unknown, io: CliIo): ExitCode {
 }
 
 class UsageError extends Error {}
+
+/** The statistics module (not small) is loaded for this check only when an error of that name got here. */
+async function isDifferenceOverflow(error: unknown): Promise<boolean> {
+  if (!(error instanceof RangeError) || error.name !== 'DifferenceOverflowError') return false
+  return error instanceof (await import('../stats/hodges-lehmann.js')).DifferenceOverflowError
+}
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
 

@@ -25,25 +25,22 @@ const common = {
   minify: false,
 }
 
-// The Action is split the same way: @actions/cache (with the Azure SDK) and @actions/artifact are imported on first use
-// by the baseline stores and the report upload, so they live in dist/index-chunks/ and are not parsed at start-up.
-await rm('dist/index-chunks', { recursive: true, force: true })
-await build({
-  ...common,
-  entryPoints: { index: 'src/action.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'index-chunks/[name]-[hash]',
-})
+/** One entry point, split: what only dynamic import()s reach goes to dist/<chunkDir>/ (emptied first). */
+async function buildSplit(name, entry, chunkDir) {
+  await rm(`dist/${chunkDir}`, { recursive: true, force: true })
+  await build({
+    ...common,
+    entryPoints: { [name]: entry },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: `${chunkDir}/[name]-[hash]`,
+  })
+}
 
-await rm('dist/cli-chunks', { recursive: true, force: true })
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'cli-chunks/[name]-[hash]',
-})
+// The Action is split the same way: @actions/cache (with the Azure SDK) and @actions/artifact are imported on first
+// use by the baseline stores and the report upload, so they live in dist/index-chunks/, not parsed at start-up.
+await buildSplit('index', 'src/action.ts', 'index-chunks')
+await buildSplit('cli', 'src/cli.ts', 'cli-chunks')
 // The bin entry needs its shebang as the very first line (only the entry: chunks are never run directly).
 const cli = await readFile('dist/cli.js', 'utf8')
 await writeFile('dist/cli.js', `#!/usr/bin/env node\n${cli}`)

@@ -4,10 +4,9 @@
 // downloads its artifact through REST (`findBy`). Never throws.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from '../github/context.js'
 import { describeApiError } from '../github/errors.js'
-import { downloadRunArtifact } from '../github/run-artifacts.js'
+import { artifactClient, downloadRunArtifact } from '../github/run-artifacts.js'
 import type { RunLookup } from '../github/runs.js'
 import type { MeasuredResultPort } from './ports.js'
 
@@ -48,7 +47,7 @@ export function createMeasuredResults(options: MeasuredResultsOptions): Measured
           await writeFile(join(dir, file), text)
           paths.push(join(dir, file))
         }
-        await new DefaultArtifactClient().uploadArtifact(name, paths, dir, { retentionDays: 30 })
+        await (await artifactClient()).uploadArtifact(name, paths, dir, { retentionDays: 30 })
         return null
       } catch (error) {
         return `The measured result was not kept as the artifact ${name} (${describeApiError(error)}): a later label change cannot re-decide this run without measuring again`

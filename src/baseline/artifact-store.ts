@@ -3,10 +3,9 @@
 // downloads it with `findBy`. Optionally waits for a base-branch run still in progress. Never throws.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from '../github/context.js'
 import { describeApiError } from '../github/errors.js'
-import { downloadRunArtifact } from '../github/run-artifacts.js'
+import { artifactClient, downloadRunArtifact } from '../github/run-artifacts.js'
 import type { CommitsBehind, RunLookup, RunSummary } from '../github/runs.js'
 import { messageOf } from '../log.js'
 import { parseBundle, serializeBundle } from './bundle.js'
@@ -88,7 +87,7 @@ export function createArtifactStore(options: ArtifactStoreOptions): BaselineStor
         await mkdir(dir, { recursive: true })
         await writeFile(join(dir, BUNDLE_FILE), serializeBundle({ current: result, history }))
         const upload = await withDeadline(
-          new DefaultArtifactClient().uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
+          (await artifactClient()).uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
           options.timeoutMs,
         )
         if (upload.kind === 'timeout')

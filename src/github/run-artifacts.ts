@@ -1,8 +1,15 @@
 // Downloading an artifact of another workflow run (REST `findBy` with the token: needs `actions: read`) into a fresh
 // directory, for the artifact baseline store and the Action's measured results alike.
 import { rm } from 'node:fs/promises'
-import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from './context.js'
+
+/**
+ * The toolkit's artifact client, loaded on first use: @actions/artifact and the Azure SDK under it are most of the
+ * action's start-up, and a run that needs no artifact never loads them.
+ */
+export async function artifactClient() {
+  return new (await import('@actions/artifact')).DefaultArtifactClient()
+}
 
 /**
  * Empties `dir`, then downloads artifact `artifactId` of run `runId` into it. Errors propagate (callers turn them into
@@ -17,7 +24,7 @@ export async function downloadRunArtifact(options: {
   readonly repository: RepositoryRef
 }): Promise<void> {
   await rm(options.dir, { recursive: true, force: true })
-  await new DefaultArtifactClient().downloadArtifact(options.artifactId, {
+  await (await artifactClient()).downloadArtifact(options.artifactId, {
     path: options.dir,
     findBy: {
       token: options.token,

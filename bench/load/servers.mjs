@@ -1,8 +1,10 @@
 // Benchmark target servers on 127.0.0.1 only, each exiting by itself after --ttl seconds:
-//   node bench/load/servers.mjs delay --port P --ttl S [--delay-ms 20]   answers every request after exactly N ms
+//   node bench/load/servers.mjs delay --port P --ttl S [--delay-ms 20] [--plain]   answers every request after
+//        exactly N ms (--plain: after a bare setTimeout(N), which fires 0.3-2 ms late, like most real servers)
 //   node bench/load/servers.mjs stall --port P --ttl S                    holds every request arriving in the first
 //        second of each 5 s window (from the server's start) until that second ends; otherwise answers at once
-// Both answer GET /__ready at once and GET /__stats with their own view of the latency (server-side, ms).
+// Both answer GET /__ready at once, GET /__stats with their own view of the latency (server-side, ms), and
+// GET /__reset by forgetting the latencies seen so far (a benchmark resets after its warm-up).
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 
@@ -12,6 +14,7 @@ const { positionals, values } = parseArgs({
     port: { type: 'string' },
     ttl: { type: 'string', default: '600' },
     'delay-ms': { type: 'string', default: '20' },
+    plain: { type: 'boolean', default: false },
   },
 })
 const kind = positionals[0]
@@ -53,7 +56,11 @@ const server = createServer((req, res) => {
     const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
     return res.end(JSON.stringify({ count: sorted.length, p50: at(50), p99: at(99), max: sorted.at(-1) ?? 0 }))
   }
-  if (kind === 'delay') return preciseDelay(delayMs, reply)
+  if (req.url === '/__reset') {
+    serverSide.length = 0
+    return res.end('reset')
+  }
+  if (kind === 'delay') return values.plain ? setTimeout(reply, delayMs) : preciseDelay(delayMs, reply)
   const phase = (arrived - startMs) % 5000
   if (phase < 1000) held.push(reply)
   else reply()

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path'
 import * as core from '@actions/core'
 import { findComment, upsertComment } from '../github/comments.js'
 import type { GitHubContext, RepositoryRef } from '../github/context.js'
+import type { TokenIdentity } from '../github/identity.js'
 import { acceptLabelStatus } from '../github/labels.js'
 import { resolveWorkflowRunPullRequest } from '../github/pull-request.js'
 import type { RestClient } from '../github/rest.js'
@@ -20,6 +21,7 @@ export const coreLog: Log = {
 
 export function coreAnnotate(annotation: Annotation): void {
   if (annotation.level === 'error') core.error(annotation.message, { title: annotation.title })
+  else if (annotation.level === 'notice') core.notice(annotation.message, { title: annotation.title })
   else core.warning(annotation.message, { title: annotation.title })
 }
 
@@ -42,14 +44,27 @@ export function workspaceFiles(workspace: string): FilePort {
   }
 }
 
-export function commentPort(rest: RestClient, repository: RepositoryRef): CommentPort {
+/** Comments as the token's own identity (looked up once; its warning, if any, logged once). */
+export function commentPort(
+  rest: RestClient,
+  repository: RepositoryRef,
+  identity: () => Promise<TokenIdentity>,
+  log: Log,
+): CommentPort {
+  let warned = false
+  const author = async () => {
+    const found = await identity()
+    if (found.warning && !warned) log.warning(`PR comment: ${found.warning}`)
+    warned = true
+    return found.login
+  }
   return {
     async exists(pullRequest, marker) {
-      const found = await findComment({ rest, repository, pullRequest, marker })
+      const found = await findComment({ rest, repository, pullRequest, marker, author: await author() })
       return found.kind === 'found'
     },
     async upsert(pullRequest, marker, body) {
-      const outcome = await upsertComment({ rest, repository, pullRequest, marker, body })
+      const outcome = await upsertComment({ rest, repository, pullRequest, marker, body, author: await author() })
       return outcome.kind === 'not-posted' ? { kind: 'not-posted', reason: outcome.reason, fix: outcome.fix } : outcome
     },
   }
@@ -94,6 +109,7 @@ export async function runContextOf(context: GitHubContext, rest: RestClient | nu
     case 'pull_request':
       return {
         ...base,
+        eventAction: event.action,
         branch: event.headBranch,
         sha: event.headSha ?? context.sha,
         pullRequest: {
@@ -112,7 +128,7 @@ export async function runContextOf(context: GitHubContext, rest: RestClient | nu
         branch: event.ref,
         sha: event.sha ?? context.sha,
         pullRequest: null,
-        deployment: { state: event.state, url: event.environmentUrl, sha: event.sha },
+        deployment: { state: event.state, url: event.environmentUrl, targetUrl: event.targetUrl, sha: event.sha },
       }
     case 'workflow_run':
       return { ...base, ...(await workflowRunContext(context, event, rest, log)) }

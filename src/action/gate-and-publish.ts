@@ -25,6 +25,8 @@ export interface GateOptions {
   readonly profile: Profile | null
   /** How the run was made (`compare`, `baseline`, `live A/B`, `report`), shown in the report's details. */
   readonly mode: string
+  /** The URL measured in this job, named (by its origin) in the report; absent when nothing was measured here. */
+  readonly target?: URL
   /** 'abba' for a live A/B run: the rounds are pairs (gate/paired-rule.ts). */
   readonly pairing?: 'abba' | null
   /** rounds: auto: the sequential rule's outcomes and summary (gate/sequential.ts). */
@@ -66,6 +68,7 @@ export async function gateAndPublish(candidate: RunResult, restored: Restored, o
     mode: options.mode,
     profile,
     accepted,
+    target: options.target ?? null,
   })
 }
 

@@ -9,6 +9,7 @@ import { gateAndPublish } from './gate-and-publish.js'
 import { liveBaseline } from './live-baseline.js'
 import type { ActionDeps } from './ports.js'
 import { type PreparedTarget, prepareSecureTarget } from './prepare-target.js'
+import { keepMeasuredResult } from './relabel.js'
 import { writeResult } from './result-file.js'
 import { gateWithStore } from './stored-baseline.js'
 
@@ -22,6 +23,7 @@ export async function runMeasureMode(settings: ActionSettings, mode: 'baseline' 
   }
   const shard = parseShard(settings.shard, 'shard')
   const profile = applyShard(target.profile, shard)
+  if (target.notice) deps.annotate({ level: 'notice', title: 'Tailgate target', message: target.notice })
   deps.log.info(
     `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
   )
@@ -37,16 +39,26 @@ export async function runMeasureMode(settings: ActionSettings, mode: 'baseline' 
   if (shard) return await shardMeasured(shard, resultPath, deps)
   if (live && target.baselineTarget) {
     const restored = await liveBaseline(live, target.baselineTarget, { deps, outputDir: settings.outputDir })
+    await keepMeasuredResult(deps, { profileId: profile.id, candidate, restored })
     return await gateAndPublish(candidate, restored, {
       deps,
       settings,
       profile,
       mode: 'live A/B',
+      target: profile.target,
       pairing: 'abba',
       sequential,
     })
   }
-  await gateWithStore(candidate, { settings, mode, deps, profile, restored: auto?.restored ?? null, sequential })
+  await gateWithStore(candidate, {
+    settings,
+    mode,
+    deps,
+    profile,
+    restored: auto?.restored ?? null,
+    sequential,
+    target: profile.target,
+  })
 }
 
 /** Runs the load (live A/B when the target has a baseline target), then stops a server the action started. */

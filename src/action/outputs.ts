@@ -4,7 +4,7 @@
 import { OVERALL_OUTCOMES } from '../gate/types.js'
 
 /** Every value the `verdict` output takes: the gate's overall outcomes (worst first), then the runs without one. */
-export const VERDICT_VALUES = [...OVERALL_OUTCOMES, 'skipped', 'shard', 'calibrated'] as const
+export const VERDICT_VALUES = [...OVERALL_OUTCOMES, 'skipped', 'shard', 'calibrated', 'no-result'] as const
 export type VerdictValue = (typeof VERDICT_VALUES)[number]
 
 /** What each verdict value means, for the README's outputs table. */
@@ -22,6 +22,7 @@ export const VERDICT_MEANINGS: Readonly<Record<VerdictValue, string>> = {
   skipped: 'nothing was measured (e.g. a deployment_status that is not a success)',
   shard: "a shard's run (shard: i/N): the job with mode: merge gives the verdict",
   calibrated: 'mode: calibrate finished (the calibration JSON is report-path)',
+  'no-result': 'a label change found no measured result of the PR head to re-decide: the step fails',
 }
 
 const verdictList = `${VERDICT_VALUES.slice(0, -1).join(', ')} or ${VERDICT_VALUES.at(-1)}`

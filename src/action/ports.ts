@@ -17,8 +17,17 @@ export interface RunContext {
   readonly runUrl: string | null
   readonly workflow: string | null
   readonly pullRequest: PullRequestContext | null
+  /** The pull_request event's `action` (`labeled`, `unlabeled`, `synchronize`, …); null or absent otherwise. */
+  readonly eventAction?: string | null
   /** deployment_status events: the deployment's URL and SHA when its state is success. */
-  readonly deployment: { readonly state: string; readonly url: string | null; readonly sha: string | null } | null
+  readonly deployment: {
+    readonly state: string
+    /** environment_url */
+    readonly url: string | null
+    /** target_url, when it is a URL of the deployment (not a GitHub log page) */
+    readonly targetUrl?: string | null
+    readonly sha: string | null
+  } | null
 }
 
 export interface PullRequestContext {
@@ -35,7 +44,7 @@ export interface OutputSink {
 }
 
 export interface Annotation {
-  readonly level: 'error' | 'warning'
+  readonly level: 'error' | 'warning' | 'notice'
   readonly title: string
   readonly message: string
 }
@@ -85,6 +94,22 @@ export interface FilePort {
   writeText(path: string, text: string): Promise<string>
 }
 
+/** The files of one measured result (result.json, and the baseline it was compared with), as an artifact. */
+export type MeasuredResultLookup =
+  | { readonly kind: 'found'; readonly runId: number; readonly files: Readonly<Record<string, string>> }
+  | { readonly kind: 'none'; readonly reason: string }
+
+/**
+ * A PR's measured results kept as artifacts of the measuring runs, so that a label change re-decides without load.
+ * Implementations never throw.
+ */
+export interface MeasuredResultPort {
+  /** Uploads `files` (name → text) as the artifact `name` of this run; a warning when that failed, else null. */
+  save(name: string, files: Readonly<Record<string, string>>): Promise<string | null>
+  /** The artifact `name` of the newest run of this workflow that measured `headSha`, or why there is none. */
+  latest(name: string, headSha: string): Promise<MeasuredResultLookup>
+}
+
 /** Everything the action pipeline touches. */
 export interface ActionDeps {
   readonly readInput: InputReader
@@ -112,6 +137,7 @@ export interface ActionDeps {
   readonly baselines: (settings: ActionSettings) => BaselinePort
   readonly comments: CommentPort
   readonly labels: LabelPort
+  readonly measuredResults: MeasuredResultPort
   /** The HTML report's artifact upload; absent: the report is only written to output-dir. */
   readonly reportUpload?: ReportUploadPort
   readonly signal: AbortSignal

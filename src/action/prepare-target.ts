@@ -11,7 +11,7 @@ import { waitForReady } from './preview/readiness.js'
 import type { Redactor } from './preview/redact.js'
 import { parseTargetUrl, resolveTarget, type TargetSource } from './preview/resolve.js'
 import type { ExpectSha } from './preview/served-sha.js'
-import { withSecretHeaders } from './redaction.js'
+import { profileVariableSecrets, withSecretHeaders } from './redaction.js'
 
 export type PreparedTarget =
   | {
@@ -23,6 +23,8 @@ export type PreparedTarget =
       /** The commit the preview was checked to serve, when `expect-sha-*` was set. */
       readonly servedSha: string | null
       readonly from: TargetSource
+      /** A deployment_status without environment_url fell back to another URL (which one, and the fix). */
+      readonly notice: string | null
       /** Stops a server started with `start-command` (no-op otherwise); never rejects. */
       stop(): Promise<void>
     }
@@ -51,7 +53,8 @@ export async function prepareSecureTarget(
   settings: ActionSettings,
   rawDeps: ActionDeps,
 ): Promise<{ readonly deps: ActionDeps; readonly target: PreparedTarget }> {
-  const { deps, redact, headers } = withSecretHeaders(settings.headers, rawDeps)
+  const profileSecrets = await profileVariableSecrets(settings.profilePath, rawDeps)
+  const { deps, redact, headers } = withSecretHeaders(settings.headers, rawDeps, profileSecrets)
   const target = await prepareTarget({
     settings,
     context: deps.context,
@@ -104,6 +107,7 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
     baselineTarget,
     servedSha,
     from: resolution.from,
+    notice: resolution.notice ?? null,
     async stop() {
       await server?.stop()
     },
@@ -114,15 +118,25 @@ export async function prepareTarget(args: PrepareTargetArgs): Promise<PreparedTa
 function resolveProfileTarget(args: PrepareTargetArgs) {
   const { settings, context } = args
   const deployment = context.deployment
-    ? { state: context.deployment.state, environmentUrl: context.deployment.url, sha: context.deployment.sha }
+    ? {
+        state: context.deployment.state,
+        environmentUrl: context.deployment.url,
+        targetUrl: context.deployment.targetUrl ?? null,
+        sha: context.deployment.sha,
+      }
     : null
-  if (deployment) {
-    const early = resolveTarget({ input: settings.target ?? null, deployment })
+  // A deployment that is not serving yet: nothing to measure, decided before the profile is read.
+  if (deployment && deployment.state.toLowerCase() !== 'success') {
+    const early = resolveTarget({ deployment })
     if (early.kind === 'skip') return early
   }
-  const override =
-    settings.target ?? (deployment?.state === 'success' ? (deployment.environmentUrl ?? undefined) : undefined)
-  const targetName = settings.target ? 'target' : "the deployment_status event's environment_url"
+  const deployed = deployment?.state === 'success' ? (deployment.environmentUrl ?? deployment.targetUrl) : null
+  const override = settings.target ?? deployed ?? undefined
+  const targetName = settings.target
+    ? 'target'
+    : deployment?.environmentUrl
+      ? "the deployment_status event's environment_url"
+      : "the deployment_status event's target_url"
   const profile = readProfile(settings.profilePath, override ? { target: override, targetName } : {}, args.env)
   const resolution = resolveTarget({ input: settings.target ?? null, profileTarget: profile.target, deployment })
   if (resolution.kind === 'skip') return resolution

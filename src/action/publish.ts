@@ -24,6 +24,8 @@ export interface PublishArgs {
   readonly profile: Profile | null
   /** Set when the accept label turned failures into warnings. */
   readonly accepted: ReportInput['accepted']
+  /** The URL measured (the report shows its origin); absent when nothing was measured here. */
+  readonly target?: URL | null
 }
 
 export async function publishReports(args: PublishArgs): Promise<void> {
@@ -38,6 +40,7 @@ export async function publishReports(args: PublishArgs): Promise<void> {
     runUrl: deps.context.runUrl,
     accepted: args.accepted,
     mode: args.mode,
+    target: args.target?.origin ?? null,
   }
   const dir = settings.outputDir
   const markdown = renderMarkdown({ ...input, fullReport: await publishHtmlReport(input, deps, dir) })

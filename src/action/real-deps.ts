@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { type GitHubContext, parseGitHubContext } from '../github/context.js'
+import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
 import { createRestClient, type RestClient } from '../github/rest.js'
 import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
@@ -21,6 +22,7 @@ import {
   workspaceFiles,
   writeJobSummary,
 } from './adapters.js'
+import { createMeasuredResults } from './measured-results.js'
 import type { ActionDeps, BaselinePort, CommentPort } from './ports.js'
 import { artifactReportUpload } from './report-upload.js'
 
@@ -82,8 +84,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
         github: rest ? runServices(rest, token, github) : null,
         currentRunId: github.runId,
       }),
-    comments: rest ? commentPort(rest, github.repository) : noComments,
-    labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
+    ...pullRequestPorts(rest, token, github),
     reportUpload: artifactReportUpload({
       runUrl: context.runUrl,
       timeoutMs: REPORT_UPLOAD_TIMEOUT_MS,
@@ -114,6 +115,24 @@ function baselinePort(
 }
 
 /** The GitHub services the baseline stores use: finding earlier runs and their artifacts, commits between SHAs. */
+/** The PR's comment (as the token's own author), its labels, and its measured results kept for label changes. */
+function pullRequestPorts(
+  rest: RestClient | null,
+  token: string,
+  github: GitHubContext,
+): Pick<ActionDeps, 'comments' | 'labels' | 'measuredResults'> {
+  const author = memoizedIdentity(() => (rest ? tokenIdentity({ rest, token }) : Promise.reject(new Error('no token'))))
+  return {
+    comments: rest ? commentPort(rest, github.repository, author, coreLog) : noComments,
+    labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
+    measuredResults: createMeasuredResults({
+      workDir: process.env.RUNNER_TEMP ?? tmpdir(),
+      github: rest ? runServices(rest, token, github) : null,
+      currentRunId: github.runId,
+    }),
+  }
+}
+
 function runServices(rest: RestClient, token: string, github: GitHubContext) {
   const { repository, workflowFile } = github
   return {

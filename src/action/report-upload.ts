@@ -1,8 +1,8 @@
 // The HTML report as an artifact of this run (@actions/artifact v2), so the comment and the job summary can link
 // to it. Bounded by a deadline; never throws: a failed upload is a warning and a line in the report.
 import { dirname } from 'node:path'
-import { DefaultArtifactClient } from '@actions/artifact'
 import { formatTimeout, withDeadline } from '../baseline/deadline.js'
+import { artifactClient } from '../github/run-artifacts.js'
 import { messageOf } from '../log.js'
 import type { ReportUploadPort, ReportUploadResult } from './ports.js'
 
@@ -24,7 +24,7 @@ export interface ReportUploadOptions {
 export function artifactReportUpload(options: ReportUploadOptions): ReportUploadPort {
   const uploadArtifact =
     options.uploadArtifact ??
-    ((name: string, files: string[], root: string) => new DefaultArtifactClient().uploadArtifact(name, files, root))
+    (async (name: string, files: string[], root: string) => (await artifactClient()).uploadArtifact(name, files, root))
   return {
     async upload(name, filePath): Promise<ReportUploadResult> {
       if (!options.env.ACTIONS_RUNTIME_TOKEN) {

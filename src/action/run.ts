@@ -7,6 +7,7 @@ import { CancelledError, cancellableDeps } from './cancellation.js'
 import { runCalibrateMode } from './mode-calibrate.js'
 import { runMeasureMode } from './mode-measure.js'
 import { runMergeMode } from './mode-merge.js'
+import { runRelabelMode } from './mode-relabel.js'
 import { runReportMode } from './mode-report.js'
 import { resolveMode } from './modes.js'
 import type { ActionDeps } from './ports.js'
@@ -27,6 +28,8 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
         return await runMergeMode(settings, deps)
       case 'calibrate':
         return await runCalibrateMode(settings, deps)
+      case 'relabel':
+        return await runRelabelMode(settings, deps)
       case 'baseline':
       case 'compare':
         return await runMeasureMode(settings, mode, deps)

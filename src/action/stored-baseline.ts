@@ -9,12 +9,15 @@ import type { RunResult } from '../results/types.js'
 import { gateAndPublish, type Restored } from './gate-and-publish.js'
 import { baselineBranchOf } from './modes.js'
 import type { ActionDeps, RunContext } from './ports.js'
+import { keepMeasuredResult } from './relabel.js'
 
 export interface StoredBaselineArgs {
   readonly settings: ActionSettings
   readonly mode: 'baseline' | 'compare'
   readonly deps: ActionDeps
   readonly profile: Profile
+  /** The URL measured, named in the report (absent for merged shards). */
+  readonly target?: URL
   /** rounds: auto against a stored baseline: the restore made before measuring, and the sequential outcomes. */
   readonly restored?: Restored | null
   readonly sequential?: SequentialConclusion | null
@@ -23,11 +26,20 @@ export interface StoredBaselineArgs {
 /** Restores (and, in baseline mode, saves) the baseline, then gates and publishes. */
 export async function gateWithStore(candidate: RunResult, args: StoredBaselineArgs) {
   const { settings, mode, deps, profile } = args
+  const gateOptions = {
+    deps,
+    settings,
+    profile,
+    mode,
+    sequential: args.sequential ?? null,
+    ...(args.target ? { target: args.target } : {}),
+  }
   const store = deps.baselines(settings)
   const query = baselineQuery(profile.id, candidate.profileFingerprint, mode, deps.context)
   const restore = args.restored ?? (await store.restore(query))
   if (mode === 'compare') {
-    return gateAndPublish(candidate, restore, { deps, settings, profile, mode, sequential: args.sequential ?? null })
+    await keepMeasuredResult(deps, { profileId: profile.id, candidate, restored: restore })
+    return gateAndPublish(candidate, restore, gateOptions)
   }
   const previous = restore.outcome
   const history = previous.kind === 'found' ? [previous.result, ...previous.history].slice(0, settings.history) : []
@@ -36,7 +48,8 @@ export async function gateWithStore(candidate: RunResult, args: StoredBaselineAr
   deps.outputs.set('baseline-saved', saved.outcome.kind === 'saved' ? 'true' : 'false')
   const measures = `This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`
   const outcome = { kind: 'missing', reason: 'this run measures the baseline', warnings: previous.warnings } as const
-  await gateAndPublish(candidate, { outcome, lines: [measures, ...saved.lines] }, { deps, settings, profile, mode })
+  // A baseline run compares nothing: no sequential outcomes.
+  await gateAndPublish(candidate, { outcome, lines: [measures, ...saved.lines] }, { ...gateOptions, sequential: null })
 }
 
 /**

@@ -3,9 +3,9 @@
 // downloads it with `findBy`. Optionally waits for a base-branch run still in progress. Never throws.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DefaultArtifactClient } from '@actions/artifact'
 import type { RepositoryRef } from '../github/context.js'
 import { describeApiError } from '../github/errors.js'
+import { artifactClient, downloadRunArtifact } from '../github/run-artifacts.js'
 import type { CommitsBehind, RunLookup, RunSummary } from '../github/runs.js'
 import { messageOf } from '../log.js'
 import { parseBundle, serializeBundle } from './bundle.js'
@@ -87,7 +87,7 @@ export function createArtifactStore(options: ArtifactStoreOptions): BaselineStor
         await mkdir(dir, { recursive: true })
         await writeFile(join(dir, BUNDLE_FILE), serializeBundle({ current: result, history }))
         const upload = await withDeadline(
-          new DefaultArtifactClient().uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
+          (await artifactClient()).uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
           options.timeoutMs,
         )
         if (upload.kind === 'timeout')
@@ -121,16 +121,7 @@ export function createArtifactStore(options: ArtifactStoreOptions): BaselineStor
       const artifact = await github.lookup.artifactOfRun(run.id, name)
       if (!artifact) continue
       const dir = join(options.workDir, 'tailgate-baseline-download', String(run.id))
-      await rm(dir, { recursive: true, force: true })
-      await new DefaultArtifactClient().downloadArtifact(artifact.id, {
-        path: dir,
-        findBy: {
-          token: github.token,
-          workflowRunId: run.id,
-          repositoryOwner: github.repository.owner,
-          repositoryName: github.repository.repo,
-        },
-      })
+      await downloadRunArtifact({ artifactId: artifact.id, runId: run.id, dir, ...github })
       const origin = `artifact ${name} of run ${run.id}`
       let bundle: ReturnType<typeof parseBundle>
       try {

@@ -3,7 +3,6 @@
 // fixed). Every call runs under a deadline; a miss is told apart from an outage by the toolkit's own messages.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import * as cache from '@actions/cache'
 import type { CommitsBehind } from '../github/runs.js'
 import { messageOf } from '../log.js'
 import { parseBundle, serializeBundle } from './bundle.js'
@@ -35,12 +34,16 @@ export function cacheBundlePath(workDir: string): string {
 // long-function: a factory; restore and save are closures over one store's file, key and timeout, each under 60
 // lines on its own.
 export function createCacheStore(options: CacheStoreOptions): BaselineStore {
+  // @actions/cache (with the Azure SDK under it) is loaded on first use: parsing it up front was a large part of the
+  // action's start-up (dist/index.js), and a run that restores nothing never needs it.
+  const loadCache = () => import('@actions/cache')
   const file = cacheBundlePath(options.workDir)
   const dir = dirname(file)
   const timeout = formatTimeout(options.timeoutMs)
   return {
     name: 'cache',
     async restore(query) {
+      const cache = await loadCache()
       if (!cache.isFeatureAvailable()) return unavailable()
       const prefix = cacheKeyPrefix(query)
       const primary = query.sha ? cacheKey(query, query.sha) : prefix
@@ -67,6 +70,7 @@ export function createCacheStore(options: CacheStoreOptions): BaselineStore {
       }
     },
     async save(result, history, query) {
+      const cache = await loadCache()
       if (!cache.isFeatureAvailable())
         return notSaved('the Actions cache is not available in this run (ACTIONS_RESULTS_URL is not set)')
       const key = cacheKey(query, query.sha ?? result.git.sha ?? 'unknown')

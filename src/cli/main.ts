@@ -1,22 +1,14 @@
 // The CLI's command dispatch: argv in, exit code out. Usage errors and config errors exit 2 with one message.
+// Each command's module is imported when that command runs (a dynamic import(): its own chunk of dist/cli.js), so
+// `--version`, `--help` and a small command like `compare` do not load the whole bundle first.
 import { parseArgs } from 'node:util'
 import { isUserError } from '../config/errors.js'
 import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
-import { DifferenceOverflowError } from '../stats/hodges-lehmann.js'
-import { SampleFileError } from '../stats/sample-comparison.js'
-import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
-import { CHECK_HELP, checkCommand } from './check.js'
-import { compareCommand } from './compare.js'
-import { runDemo } from './demo/demo.js'
-import { startSampleServer } from './demo/sample-server.js'
+import { SampleFileError } from '../stats/sample-text.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
-import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
-import { MERGE_HELP, mergeCommand } from './merge.js'
-import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from './report.js'
-import { runCommand } from './run.js'
 
 // The flags of each command (node:util parseArgs options).
 const RUN_FLAGS = {
@@ -99,30 +91,42 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         const { values, positionals } = parse(rest, COMPARE_FLAGS)
         if (values.help) return help(io, COMPARE_HELP)
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP)
+        const { compareCommand } = await import('./compare.js')
         return await compareCommand(values, io)
       }
       case 'demo': {
         const { values } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
         if (values.help) return help(io, DEMO_HELP)
+        const { runDemo } = await import('./demo/demo.js')
         return await runDemo({ io, outPath: values.out ?? 'tailgate-report.md' })
       }
-      case 'import':
+      case 'import': {
+        const { IMPORT_HELP, importCommand } = await import('./import.js')
         return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io))
-      case 'export':
+      }
+      case 'export': {
+        const { EXPORT_HELP, exportCommand } = await import('./import.js')
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io))
-      case 'calibrate':
+      }
+      case 'calibrate': {
+        const { CALIBRATE_HELP, calibrateCommand } = await import('./calibrate.js')
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io))
-      case 'merge':
+      }
+      case 'merge': {
+        const { MERGE_HELP, mergeCommand } = await import('./merge.js')
         return await filesCommand(rest, io, MERGE_FLAGS, MERGE_HELP, (options) => mergeCommand(options, io))
-      case 'report':
+      }
+      case 'report': {
+        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import('./report.js')
         return await filesCommand(rest, io, REPORT_OPTIONS, REPORT_HELP, (options) => reportCommand(options, io))
+      }
       case 'serve-sample':
         return await serveSample(rest, io)
       default:
         return usage(io, `unknown command '${command}'`, MAIN_HELP)
     }
   } catch (error) {
-    return failed(error, io)
+    return await failed(error, io)
   }
 }
 
@@ -144,11 +148,13 @@ async function runWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCod
   const { values, positionals } = parse(rest, RUN_FLAGS)
   if (values.help) return help(io, RUN_HELP)
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
+  const { runCommand } = await import('./run.js')
   return await runCommand(positionals[0], values, io)
 }
 
 /** `tailgate check`: its flags and at most one profile. */
 async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { CHECK_HELP, checkCommand } = await import('./check.js')
   const { values, positionals } = parse(rest, CHECK_FLAGS)
   if (values.help) return help(io, CHECK_HELP)
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
@@ -156,11 +162,10 @@ async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitC
 }
 
 /** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
-function failed(error: unknown, io: CliIo): ExitCode {
+async function failed(error: unknown, io: CliIo): Promise<ExitCode> {
   if (error instanceof UsageError) return usage(io, error.message, null)
-  const userMistake = [ResultFormatError, SampleFileError, DifferenceOverflowError].some(
-    (type) => error instanceof type,
-  )
+  const userMistake =
+    [ResultFormatError, SampleFileError].some((type) => error instanceof type) || (await isDifferenceOverflow(error))
   if (isUserError(error) || userMistake) {
     io.stderr.write(`tailgate: ${messageOf(error)}\n`)
     return EXIT.usage
@@ -171,6 +176,12 @@ function failed(error: unknown, io: CliIo): ExitCode {
 }
 
 class UsageError extends Error {}
+
+/** The statistics module (not small) is loaded for this check only when an error of that name got here. */
+async function isDifferenceOverflow(error: unknown): Promise<boolean> {
+  if (!(error instanceof RangeError) || error.name !== 'DifferenceOverflowError') return false
+  return error instanceof (await import('../stats/hodges-lehmann.js')).DifferenceOverflowError
+}
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
 
@@ -209,6 +220,7 @@ async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode
   }
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number`)
+  const { startSampleServer } = await import('./demo/sample-server.js')
   const server = await startSampleServer({ slowdown, port })
   io.stdout.write(`sample server listening on ${server.url.href}\n`)
   await new Promise<void>((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }))

@@ -1,9 +1,11 @@
-// The sticky PR comment: one comment per profile, found by a hidden marker and updated in place. Never throws: a
-// read-only token (fork PRs) or an API failure becomes `not-posted` with the reason and the fix.
+// The sticky PR comment: one comment per profile, found by its hidden marker AND its author (the token's own identity,
+// see identity.ts) and updated in place. A comment by anyone else is never edited, even one that quotes the marker.
+// Never throws: a read-only token (fork PRs), a rate limit or an API failure becomes `not-posted` with the reason and
+// the fix.
 import { messageOf } from '../log.js'
 import type { RepositoryRef } from './context.js'
 import { describeApiError, httpStatusOf } from './errors.js'
-import type { RestClient } from './rest.js'
+import { isRateLimitError, type RestClient } from './rest.js'
 
 /**
  * The hidden marker that identifies this profile's sticky comment: `<!-- tailgate:<encoded profile id> -->`.
@@ -33,6 +35,8 @@ export interface CommentTarget {
   readonly repository: RepositoryRef
   readonly pullRequest: number
   readonly marker: string
+  /** The login of the token in use (tokenIdentity): only its comments are Tailgate's. */
+  readonly author: string
 }
 
 /** The fix for a read-only token: the fork-safe two-workflow pattern. */
@@ -42,8 +46,9 @@ export const READ_ONLY_TOKEN_FIX =
   "out PR code); for same-repository PRs, grant 'permissions: pull-requests: write' to the job"
 
 /**
- * Finds the comment carrying `marker` (all pages of the PR's comments; a bot's comment wins over a human's quote).
- * @example await findComment({ rest, repository, pullRequest: 7, marker: commentMarker('checkout') })
+ * Finds the comment carrying `marker` written by `author` (all pages of the PR's comments; the oldest when there are
+ * several). A comment by anyone else is never Tailgate's, whatever it quotes.
+ * @example await findComment({ rest, repository, pullRequest: 7, marker: commentMarker('checkout'), author: 'github-actions[bot]' })
  */
 export async function findComment(target: CommentTarget): Promise<FindOutcome> {
   try {
@@ -53,8 +58,8 @@ export async function findComment(target: CommentTarget): Promise<FindOutcome> {
       issue_number: target.pullRequest,
       per_page: 100,
     })
-    const marked = comments.filter((c) => c.body?.includes(target.marker))
-    const chosen = marked.find((c) => c.user?.type === 'Bot') ?? marked[0]
+    const author = target.author.toLowerCase()
+    const chosen = comments.find((c) => c.user?.login?.toLowerCase() === author && c.body?.includes(target.marker))
     return chosen ? { kind: 'found', id: chosen.id, url: chosen.html_url, body: chosen.body ?? '' } : { kind: 'absent' }
   } catch (error) {
     return {
@@ -66,8 +71,9 @@ export async function findComment(target: CommentTarget): Promise<FindOutcome> {
 }
 
 /**
- * Updates the comment carrying `marker`, or creates it. `body` gets the marker appended when it lacks it.
- * @example await upsertComment({ rest, repository, pullRequest: 7, marker, body: report })
+ * Updates the comment carrying `marker` written by `author`, or creates it. `body` gets the marker appended when it
+ * lacks it.
+ * @example await upsertComment({ rest, repository, pullRequest: 7, marker, author: 'github-actions[bot]', body: report })
  */
 export async function upsertComment(target: CommentTarget & { readonly body: string }): Promise<CommentOutcome> {
   const body = withMarker(target.body, target.marker)
@@ -101,9 +107,19 @@ function notPosted(error: unknown, pullRequest: number): CommentOutcome {
       fix: READ_ONLY_TOKEN_FIX,
     }
   }
+  const reason = `the comment on PR #${pullRequest} was not posted: ${describeApiError(error)}; the report is in the job summary`
+  if (isRateLimitError(error)) {
+    return {
+      kind: 'not-posted',
+      reason,
+      fix:
+        "GitHub's API rate limit was hit (the token's permissions are fine): re-run the job once the limit resets, " +
+        'and spread out workflows that share this token',
+    }
+  }
   return {
     kind: 'not-posted',
-    reason: `the comment on PR #${pullRequest} was not posted: ${describeApiError(error)}; the report is in the job summary`,
+    reason,
     fix:
       status === 403 || status === 404
         ? "give the token 'pull-requests: write' (or 'issues: write') permission"

@@ -12,6 +12,8 @@ export interface RepositoryRef {
 /** `pull_request` and `pull_request_target`. */
 export interface PullRequestDetails {
   readonly kind: 'pull_request'
+  /** The payload's `action`: `opened`, `synchronize`, `labeled`, `unlabeled`, … (null when absent). */
+  readonly action: string | null
   readonly number: number
   readonly baseBranch: string
   readonly baseSha: string | null
@@ -49,19 +51,29 @@ export interface WorkflowRunDetails {
   readonly headSha: string
   readonly headRepository: string | null
   readonly isFork: boolean
-  /** From `workflow_run.pull_requests[0]`; null when GitHub lists none (always the case for forks). */
+  /**
+   * The entry of `workflow_run.pull_requests` whose base repository is this repository and whose head SHA is the
+   * run's `head_sha`; null when none is (GitHub lists none for forks, and may list a PR of another repository).
+   */
   readonly pullRequest: {
     readonly number: number
     readonly baseBranch: string | null
     readonly baseSha: string | null
   } | null
+  /** Why listed `pull_requests` were not taken (e.g. "#2 targets another repository"); null when none was refused. */
+  readonly refusedPullRequests: string | null
 }
 
 export interface DeploymentStatusDetails {
   readonly kind: 'deployment_status'
   readonly state: string
-  /** The deployed URL (environment_url, else target_url); null when the status has none. */
+  /** `deployment_status.environment_url`, the deployed URL; null when the status has none (often). */
   readonly environmentUrl: string | null
+  /**
+   * `deployment_status.target_url` when it is a URL of the deployment; null when absent or when it points at GitHub
+   * itself (a log or a run page, as GitHub's own deployments set it).
+   */
+  readonly targetUrl: string | null
   readonly environment: string | null
   readonly sha: string | null
   readonly ref: string | null

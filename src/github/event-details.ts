@@ -54,6 +54,7 @@ function parsePullRequest({ eventName, payload, repository }: EventInput): PullR
   const baseRepository = pr.base.repo?.full_name ?? `${repository.owner}/${repository.repo}`
   return {
     kind: 'pull_request',
+    action: typeof payload.action === 'string' ? payload.action : null,
     number: pr.number,
     baseBranch: pr.base.ref,
     baseSha: pr.base.sha ?? null,
@@ -77,7 +78,29 @@ function parsePush({ payload, env, defaultBranch }: EventInput): PushDetails {
 function parseWorkflowRun({ payload, repository }: EventInput): WorkflowRunDetails {
   const run = parseSection(WorkflowRunPayloadSchema, payload.workflow_run, 'workflow_run')
   const headRepository = run.head_repository?.full_name ?? null
-  const first = run.pull_requests?.[0]
+  const thisRepositoryId = (payload.repository as { id?: unknown } | undefined)?.id
+  const refused: string[] = []
+  const first = (run.pull_requests ?? []).find((pr) => {
+    const base = pr.base?.repo
+    const fromUrl = base?.url ? repositoryOfApiUrl(base.url) : null
+    const sameRepository =
+      fromUrl !== null
+        ? fromUrl.toLowerCase() === `${repository.owner}/${repository.repo}`.toLowerCase()
+        : base?.id !== undefined && base.id === thisRepositoryId
+    if (!sameRepository) {
+      refused.push(
+        `#${pr.number} targets ${fromUrl ?? 'an unnamed repository'}, not ${repository.owner}/${repository.repo}`,
+      )
+      return false
+    }
+    if (pr.head?.sha?.toLowerCase() !== run.head_sha.toLowerCase()) {
+      refused.push(
+        `#${pr.number}'s head is ${pr.head?.sha?.slice(0, 7) ?? 'unknown'}, not the run's ${run.head_sha.slice(0, 7)}`,
+      )
+      return false
+    }
+    return true
+  })
   return {
     kind: 'workflow_run',
     runId: run.id,
@@ -91,19 +114,50 @@ function parseWorkflowRun({ payload, repository }: EventInput): WorkflowRunDetai
     pullRequest: first
       ? { number: first.number, baseBranch: first.base?.ref ?? null, baseSha: first.base?.sha ?? null }
       : null,
+    refusedPullRequests: first || refused.length === 0 ? null : `workflow_run.pull_requests: ${refused.join('; ')}`,
   }
 }
 
-function parseDeploymentStatus({ payload }: EventInput): DeploymentStatusDetails {
+/** `https://api.github.com/repos/octo/repo` (or a GHES `/api/v3/repos/...`) → `octo/repo`. */
+function repositoryOfApiUrl(url: string): string | null {
+  const found = /\/repos\/([^/]+)\/([^/?#]+)\/?$/.exec(url)
+  return found ? `${found[1]}/${found[2]}` : null
+}
+
+function parseDeploymentStatus({ payload, env }: EventInput): DeploymentStatusDetails {
   const parsed = parseSection(DeploymentStatusPayloadSchema, payload, '')
   const status = parsed.deployment_status
   return {
     kind: 'deployment_status',
     state: status.state,
-    environmentUrl: nonEmpty(status.environment_url ?? undefined) ?? nonEmpty(status.target_url ?? undefined),
+    environmentUrl: nonEmpty(status.environment_url ?? undefined),
+    targetUrl: deploymentUrlOrNull(nonEmpty(status.target_url ?? undefined), env.GITHUB_SERVER_URL),
     environment: status.environment ?? parsed.deployment?.environment ?? null,
     sha: parsed.deployment?.sha ?? null,
     ref: parsed.deployment?.ref ?? null,
+  }
+}
+
+/** An http(s) URL not on GitHub's own server (github.com, its subdomains, or GITHUB_SERVER_URL's host), else null. */
+function deploymentUrlOrNull(url: string | null, serverUrl: string | undefined): string | null {
+  if (url === null) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+  const githubHosts = ['github.com', safeHost(serverUrl)].filter((h): h is string => h !== null)
+  const onGitHub = githubHosts.some((host) => parsed.hostname === host || parsed.hostname.endsWith(`.${host}`))
+  return onGitHub ? null : url
+}
+
+function safeHost(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null
+  } catch {
+    return null
   }
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 const Sha = z.string().regex(/^[0-9a-f]{7,64}$/i)
 const RepositorySchema = z.object({
+  id: z.number().optional(),
   full_name: z.string().optional(),
   default_branch: z.string().optional(),
   fork: z.boolean().optional(),
@@ -34,7 +35,15 @@ export const WorkflowRunPayloadSchema = z.object({
     .array(
       z.object({
         number: z.number().int().positive(),
-        base: z.object({ ref: z.string().optional(), sha: Sha.optional() }).optional(),
+        head: z.object({ ref: z.string().optional(), sha: Sha.optional() }).optional(),
+        base: z
+          .object({
+            ref: z.string().optional(),
+            sha: Sha.optional(),
+            // GitHub gives id, url (https://api.github.com/repos/{owner}/{repo}) and name: no full_name here.
+            repo: z.object({ id: z.number().optional(), url: z.string().optional() }).optional(),
+          })
+          .optional(),
       }),
     )
     .optional(),

@@ -1,5 +1,6 @@
-// The PR a workflow_run is about. Taken from the event (`workflow_run.pull_requests`), or, when GitHub lists none
-// (always for forks), looked up by the head branch and SHA through the REST API. Never from an artifact: an
+// The PR a workflow_run is about. Taken from the event (`workflow_run.pull_requests`, only an entry whose base is this
+// repository and whose head is the run's head SHA), or, when GitHub lists none (always for forks) or none of them
+// holds, looked up by the head SHA through the REST API; else none, with the reason. Never from an artifact: an
 // artifact is written by PR code and must not choose which PR gets the comment.
 import type { RepositoryRef, WorkflowRunDetails } from './context.js'
 import { describeApiError } from './errors.js'
@@ -65,7 +66,11 @@ export async function resolveWorkflowRunPullRequest(options: {
       }
     }
     if (!match) {
-      return { kind: 'none', reason: `no open pull request has head ${run.headSha.slice(0, 7)} (${run.headBranch})` }
+      const refused = run.refusedPullRequests ? `; ${run.refusedPullRequests}` : ''
+      return {
+        kind: 'none',
+        reason: `no open pull request of ${owner}/${repo} has head ${run.headSha.slice(0, 7)} (${run.headBranch})${refused}`,
+      }
     }
     return { kind: 'found', number: match.number, baseBranch: match.base.ref, baseSha: match.base.sha, source: 'api' }
   } catch (error) {

@@ -1,4 +1,4 @@
-// The REST client: @actions/github's Octokit pointed at GITHUB_API_URL, with a bounded retry on 5xx responses and
+// The REST client: @actions/github's Octokit pointed at GITHUB_API_URL, asking for one API version, with a bounded retry on 5xx responses and
 // rate limits (honouring retry-after, capping the total wait), a deadline per attempt (a hung API never hangs the
 // step) and cancellation. The sleep and clock are injectable for tests.
 import { getOctokit } from '@actions/github'
@@ -17,6 +17,12 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 1000, maxTotalWaitMs: 60_000 }
+
+/**
+ * The REST API version every request asks for (`X-GitHub-Api-Version`): the answers keep the shape Tailgate was
+ * written against when GitHub publishes a newer version. GitHub Enterprise Server 3.9 and later know it too.
+ */
+export const GITHUB_API_VERSION = '2022-11-28'
 
 /** How long one attempt may go unanswered before it is abandoned (ms). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
@@ -53,6 +59,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const octokit = getOctokit(options.token, { baseUrl: options.baseUrl.replace(/\/+$/, '') })
   octokit.hook.wrap('request', async (request, requestOptions) => {
+    requestOptions.headers['x-github-api-version'] = GITHUB_API_VERSION
     let waitedMs = 0
     for (let attempt = 0; ; attempt++) {
       const what = `${requestOptions.method} ${String(requestOptions.url)}`
@@ -89,7 +96,7 @@ export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolic
   const headers = headersOf(error)
   const retryAfterSeconds = Number.parseInt(headers['retry-after'] ?? '', 10)
   const backoffMs = policy.baseDelayMs * 2 ** attempt
-  if (status === 429 || (status === 403 && isRateLimit(error, headers))) {
+  if (isRateLimitError(error)) {
     if (Number.isFinite(retryAfterSeconds)) return Math.max(0, retryAfterSeconds * 1000)
     const resetSeconds = Number.parseInt(headers['x-ratelimit-reset'] ?? '', 10)
     if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(resetSeconds)) {
@@ -100,6 +107,12 @@ export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolic
   }
   if (status !== null && status >= 500) return Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : backoffMs
   return null
+}
+
+/** A 429, or a 403 that is a primary or secondary rate limit (not a permission problem). */
+export function isRateLimitError(error: unknown): boolean {
+  const status = httpStatusOf(error)
+  return status === 429 || (status === 403 && isRateLimit(error, headersOf(error)))
 }
 
 function isRateLimit(error: unknown, headers: Readonly<Record<string, string>>): boolean {

@@ -24,6 +24,11 @@ export interface RunLookup {
   successfulRuns(branch: string, limit: number): Promise<RunSummary[]>
   /** Queued or in-progress runs on `branch` of this repository. */
   activeRuns(branch: string): Promise<RunSummary[]>
+  /**
+   * Completed pull_request runs of this workflow that measured `headSha` (a fork's included: the head is the PR's),
+   * newest first.
+   */
+  completedRunsOfHead(headSha: string, limit: number): Promise<RunSummary[]>
   /** The newest unexpired artifact named `name` of a run, or null. */
   artifactOfRun(runId: number, name: string): Promise<ArtifactSummary | null>
 }
@@ -69,6 +74,7 @@ export function createRunLookup(options: {
       ...(await listRuns(branch, 'in_progress', 10)),
       ...(await listRuns(branch, 'queued', 10)),
     ],
+    completedRunsOfHead: (headSha, limit) => completedRunsOfHead(options, headSha, limit),
     async artifactOfRun(runId, name) {
       const { data } = await rest.rest.actions.listWorkflowRunArtifacts({
         owner,
@@ -82,6 +88,26 @@ export function createRunLookup(options: {
       return newest ? { id: newest.id, name: newest.name, createdAt: newest.created_at ?? null } : null
     },
   }
+}
+
+/** Completed pull_request runs (of `workflowFile`, or of any workflow) on `headSha`, newest first. */
+async function completedRunsOfHead(
+  { rest, repository, workflowFile }: Parameters<typeof createRunLookup>[0],
+  headSha: string,
+  limit: number,
+): Promise<RunSummary[]> {
+  const query = {
+    ...repository,
+    head_sha: headSha,
+    status: 'completed' as const,
+    per_page: Math.min(100, Math.max(1, limit)),
+  }
+  const response = workflowFile
+    ? await rest.rest.actions.listWorkflowRuns({ ...query, workflow_id: workflowFile })
+    : await rest.rest.actions.listWorkflowRunsForRepo(query)
+  return response.data.workflow_runs
+    .filter((run) => run.head_sha === headSha && run.event.startsWith('pull_request'))
+    .map((run) => ({ id: run.id, headSha: run.head_sha, createdAt: run.created_at }))
 }
 
 /**

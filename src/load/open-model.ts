@@ -3,7 +3,7 @@
 // event-loop stalls); latency counts from the intended time, so a stalled server shows in the tail.
 import type { Dispatcher } from 'undici'
 import type { LoadShape } from '../config/profile.js'
-import { createHistogram } from '../results/histogram.js'
+import { createHistogram, type LatencyHistogram } from '../results/histogram.js'
 import { ArrivalSchedule } from './arrivals.js'
 import type { Clock } from './clock.js'
 import type { IterationRunner } from './iteration.js'
@@ -17,6 +17,8 @@ export interface OpenDriverOptions {
   readonly measureStartMs: number
   /** No iteration is scheduled at or after this clock time. */
   readonly endMs: number
+  /** Rounds the measured window (measureStartMs to endMs) is cut into, for the per-round lateness. */
+  readonly rounds: number
 }
 
 /** Schedules and starts iterations; the engine calls `tick()` about every millisecond. */
@@ -36,8 +38,11 @@ export class OpenDriver {
   /** Times an iteration had to wait because max-in-flight iterations were under way. */
   waitedForCap = 0
   dataExhausted = 0
-  /** Dispatch time minus intended time, µs: the scheduler's own delay (about the tick length). */
+  /** Dispatch time minus intended time, µs: the scheduler's own delay (about the tick length). Whole run. */
   readonly sendLag = createHistogram()
+  /** The same per round, for iterations intended in the measured window only (RunResult.generatorLateness). */
+  readonly latenessByRound: readonly LatencyHistogram[]
+  private readonly roundMs: number
 
   constructor(private readonly options: OpenDriverOptions) {
     const warmupMs = options.measureStartMs - options.runStartMs
@@ -48,6 +53,8 @@ export class OpenDriver {
       options.endMs - options.measureStartMs,
     )
     this.nextMs = this.schedule.timeOf(0)
+    this.latenessByRound = Array.from({ length: options.rounds }, () => createHistogram())
+    this.roundMs = (options.endMs - options.measureStartMs) / options.rounds
   }
 
   /** Starts every iteration whose intended time has passed. */
@@ -69,8 +76,14 @@ export class OpenDriver {
 
   private launch(intended: number): void {
     const now = this.options.clock.now()
-    this.sendLag.record((now - intended) * 1000)
-    if (intended >= this.options.measureStartMs && now < this.options.endMs) this.startedInWindow++
+    const lagUs = (now - intended) * 1000
+    this.sendLag.record(lagUs)
+    const sinceMeasureMs = intended - this.options.measureStartMs
+    if (sinceMeasureMs >= 0) {
+      const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs))
+      this.latenessByRound[round]?.record(lagUs)
+      if (now < this.options.endMs) this.startedInWindow++
+    }
     this.inFlight++
     const started = this.options.runner.start(this.options.dispatcher, intended, () => this.finished())
     if (!started) {

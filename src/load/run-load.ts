@@ -76,6 +76,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
       runStartMs,
       measureStartMs,
       endMs,
+      rounds: profile.rounds,
     })
   } else {
     for (let i = 0; i < load.maxConnections; i++)
@@ -186,6 +187,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     environment: options.environment,
     git: options.git,
     source: 'tailgate',
+    ...(openDriver ? { generatorLateness: openDriver.latenessByRound.slice(0, rounds.length) } : {}),
   }
 }
 

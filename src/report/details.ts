@@ -13,6 +13,7 @@ import {
   formatValue,
   plural,
 } from './format.js'
+import { generatorLatenessText } from './generator-lateness.js'
 import { ENDPOINT_LABELS, gatedComparisons, outcomeReason } from './outcome.js'
 import type { ReportBaseline, ReportInput } from './types.js'
 
@@ -43,6 +44,8 @@ function runBlock(input: ReportInput): string {
       `measured ${formatMsNumber(run.durationMs / 1000)} s after a ${formatMsNumber(run.warmupMs / 1000)} s warm-up`,
     `Run: ${completion}; ${rate}; worst event-loop lag ${formatMsNumber(health.maxEventLoopLagMs)} ms`,
   ]
+  const lateness = generatorLatenessText(run)
+  if (lateness !== null) lines.push(`Generator: ${lateness}`)
   const invalid = [...health.invalidReasons.map((r) => `this PR: ${md(r)}`)]
   for (const reason of input.baseline?.result.health.invalidReasons ?? []) invalid.push(`baseline: ${md(reason)}`)
   const invalidText = invalid.length > 0 ? `\n\n**Invalid run**\n${bullet(invalid)}` : ''

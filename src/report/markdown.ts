@@ -51,6 +51,18 @@ function statusLine(input: ReportInput): string {
   return 'The check passes.'
 }
 
+/** Which URL was measured: its origin only (a path or a query may carry secrets; credentials never pass parseTargetUrl). */
+function targetLine(input: ReportInput): string[] {
+  if (!input.target) return []
+  let origin: string
+  try {
+    origin = new URL(input.target).origin
+  } catch {
+    return []
+  }
+  return [`Measured: ${md(origin)}`]
+}
+
 /** Failed budgets named in one table cell; the rest are counted (the details list them all). */
 const MAX_BUDGETS_IN_CELL = 3
 
@@ -168,7 +180,7 @@ const EXPLANATIONS_DROPPED = '_One-line explanations left out to fit the comment
  */
 function essentials(input: ReportInput, budgetChars: number): string[] {
   const { verdict } = input
-  const top = [headlineLine(verdict, input.profileId), statusLine(input)]
+  const top = [headlineLine(verdict, input.profileId), statusLine(input), ...targetLine(input)]
   if (verdict.sequential) top.push(`🔁 ${md(verdict.sequential.reason)}`)
   const rest = notices(input)
   const full = [...top, endpointTable(verdict.endpoints), explanationLines(verdict.endpoints), ...rest]

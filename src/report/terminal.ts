@@ -3,6 +3,7 @@
 import type { EndpointOutcomeKind, EndpointVerdict } from '../gate/types.js'
 import { plainText, truncateText } from './escape.js'
 import { formatMsNumber, formatPValue, formatRelative, formatShift } from './format.js'
+import { generatorLatenessText } from './generator-lateness.js'
 import {
   ENDPOINT_LABELS,
   gatedComparisons,
@@ -102,6 +103,8 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
     ...explanations,
   ]
   if (verdict.sequential) out.push('', plainText(verdict.sequential.reason))
+  const lateness = generatorLatenessText(input.candidate)
+  if (lateness !== null) out.push('', `Candidate's ${lateness}`)
   if (input.baseline === null)
     out.push('', `No baseline: ${input.baselineLines.map(plainText).join('; ') || 'none found'}`)
   else if (input.baselineLines.length > 0) out.push('', ...input.baselineLines.map(plainText))

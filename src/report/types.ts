@@ -47,6 +47,8 @@ export interface ReportInput {
   readonly accepted: ReportAcceptance | null
   /** How the run was made (e.g. `pull-request`, `push`, `cli`, `live-ab`), shown in the details. */
   readonly mode: string
+  /** The origin that was measured (scheme, host, port: no path, no credentials), when the run measured one. */
+  readonly target?: string | null
   /** The HTML report of this run (the action writes and uploads it); absent or null: not mentioned. */
   readonly fullReport?: FullReportLink | null
 }

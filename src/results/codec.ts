@@ -41,6 +41,7 @@ export function encodeRunResult(result: RunResult): RunResultFile {
     completion: { ...result.completion },
     environment: { ...result.environment },
     git: { ...result.git },
+    ...(result.generatorLateness ? { generatorLateness: result.generatorLateness.map((h) => h.encode()) } : {}),
   }
 }
 
@@ -132,6 +133,13 @@ function fromFile(file: RunResultFile, origin: string): RunResult {
       rounds: Object.freeze(rounds),
     })
   })
+  const lateness = file.generatorLateness
+  if (lateness && lateness.length !== roundCount) {
+    throw new ResultFormatError(
+      origin,
+      `has ${lateness.length} 'generatorLateness' histograms; the run has ${roundCount} rounds`,
+    )
+  }
   return deepFreeze({
     profileId: file.profile.id,
     profileFingerprint: file.profile.fingerprint,
@@ -148,6 +156,13 @@ function fromFile(file: RunResultFile, origin: string): RunResult {
     environment: file.environment,
     git: file.git,
     source: file.source,
+    ...(lateness
+      ? {
+          generatorLateness: Object.freeze(
+            lateness.map((encoded, r) => decodeAt(encoded, origin, `generatorLateness[${r}]`)),
+          ),
+        }
+      : {}),
   })
 }
 

@@ -1,6 +1,6 @@
 // Merge several RunResults of the same profile (shards of one run) into one: histograms add exactly.
 import { ResultFormatError } from './errors.js'
-import { mergeHistograms } from './histogram.js'
+import { type LatencyHistogram, mergeHistograms } from './histogram.js'
 import type { EndpointResult, ErrorClass, RoundMeasurement, RunResult, TimelinePoint } from './types.js'
 
 /**
@@ -39,9 +39,10 @@ export function mergeRunResults(results: readonly RunResult[]): RunResult {
     return { name, rounds, warmupRequests: sum(parts.map((p) => p.warmupRequests)) }
   })
   const partial = results.find((r) => r.completion.status === 'partial')
+  const { generatorLateness: _firstShardOnly, ...firstRest } = first
   const intended = results.map((r) => r.health.intendedRatePerSecond)
   return {
-    ...first,
+    ...firstRest,
     endpoints,
     timeline: mergeTimelines(results.map((r) => r.timeline)),
     health: {
@@ -51,7 +52,16 @@ export function mergeRunResults(results: readonly RunResult[]): RunResult {
       invalidReasons: results.flatMap((r, i) => r.health.invalidReasons.map((reason) => `shard ${i + 1}: ${reason}`)),
     },
     completion: partial ? partial.completion : { status: 'complete' },
+    ...mergeLateness(results),
   }
+}
+
+/** Shards' generator lateness adds per round; present only when every shard recorded it. */
+function mergeLateness(results: readonly RunResult[]): Pick<RunResult, 'generatorLateness'> {
+  const all = results.map((r) => r.generatorLateness)
+  if (!all.every((h) => h !== undefined)) return {}
+  const shards = all as readonly (readonly LatencyHistogram[])[]
+  return { generatorLateness: shards[0]!.map((_, round) => mergeHistograms(shards.map((h) => h[round]!))) }
 }
 
 function sum(values: readonly number[]): number {

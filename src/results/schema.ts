@@ -72,6 +72,8 @@ export const RunResultFileSchema = z.object({
     tailgateVersion: z.string(),
     runner: nullableString,
   }),
+  /** Per round (same length as `rounds`): the generator's send lateness, µs. Optional (added in format 1.0). */
+  generatorLateness: z.array(z.string().min(1)).max(1000).optional(),
   git: z.object({
     repository: nullableString,
     ref: nullableString,

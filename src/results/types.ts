@@ -122,4 +122,10 @@ export interface RunResult {
   readonly git: GitContext
   /** Where this result came from: a Tailgate run or an imported tool's output. */
   readonly source: 'tailgate' | 'k6' | 'autocannon' | 'artillery'
+  /**
+   * The generator's own lateness per round, µs: how long after its intended time each measured iteration was
+   * dispatched (scheduler timer lateness, event-loop stalls in the generator). One histogram per entry of `rounds`.
+   * Open models only; absent in closed models, imported results and files written before it was recorded.
+   */
+  readonly generatorLateness?: readonly LatencyHistogram[]
 }

@@ -14,6 +14,8 @@ export interface FakeDepsOptions {
   readonly existingComment?: boolean
   readonly label?: { applied: boolean; by: string | null }
   readonly env?: Record<string, string>
+  /** The files a label change finds (default: what this fake's measuring runs kept). */
+  readonly measuredResult?: Record<string, string>
 }
 
 export function fakeDeps(options: FakeDepsOptions) {
@@ -24,6 +26,7 @@ export function fakeDeps(options: FakeDepsOptions) {
   const comments: { pullRequest: number; marker: string; body: string }[] = []
   const saved: RunResult[] = []
   const secrets: string[] = []
+  const keptResults = new Map<string, Record<string, string>>()
   let summary = ''
   let failure: string | null = null
   let measured = 0
@@ -90,6 +93,18 @@ export function fakeDeps(options: FakeDepsOptions) {
       },
     },
     labels: { acceptedBy: async () => options.label ?? { applied: false, by: null } },
+    measuredResults: {
+      save: async (name, saved) => {
+        keptResults.set(name, { ...saved })
+        return null
+      },
+      latest: async (name) => {
+        const kept = options.measuredResult ?? keptResults.get(name)
+        return kept
+          ? { kind: 'found', runId: 40, files: kept }
+          : { kind: 'none', reason: 'no completed run measured it' }
+      },
+    },
     signal: new AbortController().signal,
   }
   return {
@@ -101,6 +116,7 @@ export function fakeDeps(options: FakeDepsOptions) {
     comments,
     saved,
     secrets,
+    keptResults,
     summary: () => summary,
     failure: () => failure,
     measured: () => measured,

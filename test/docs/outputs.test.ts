@@ -30,13 +30,13 @@ describe('action outputs', () => {
     expect(written).toEqual(Object.keys(OUTPUTS).sort())
   })
 
-  it('every value written to verdict is a documented one: the overall outcomes, skipped, shard, calibrated', () => {
+  it('every value written to verdict is a documented one: the overall outcomes, skipped, shard, calibrated, no-result', () => {
     const literals = sets
       .filter((s) => s.name === 'verdict')
       .map((s) => /^'([\w-]+)'\)/.exec(s.value)?.[1])
       .filter((v): v is string => v !== undefined)
 
-    expect(literals.sort()).toEqual(['calibrated', 'shard', 'skipped'])
+    expect(literals.sort()).toEqual(['calibrated', 'no-result', 'shard', 'skipped'])
     for (const value of VERDICT_VALUES) expect(OUTPUTS.verdict).toContain(value)
   })
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { type FakeGitHub, pullRequestEvent, pushEvent, runAction, runnerEnv } from '../helpers/fake-github/index.js'
 import { nodeRuntimes } from '../helpers/node-binaries.js'
+import { openApiViolations } from '../helpers/openapi.js'
 
 const ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 const BASE_SHA = 'b'.repeat(40)
@@ -44,7 +45,11 @@ let fake: FakeGitHub
 beforeAll(async () => {
   fake = await (await import('../helpers/fake-github/index.js')).startFakeGitHub()
 })
-afterAll(async () => fake.close())
+afterAll(async () => {
+  // Every REST request of this file, checked against GitHub's OpenAPI description of api.github.com.
+  expect(openApiViolations(fake.state.requests)).toEqual([])
+  await fake.close()
+})
 
 describe.each(nodeRuntimes())('the action on $label', (runtime) => {
   it(`runs on Node ${runtime.major}`, () => {

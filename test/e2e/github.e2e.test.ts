@@ -10,6 +10,7 @@ import { type SampleServer, startSampleServer } from '../../src/cli/demo/sample-
 import { serializeRunResult } from '../../src/results/codec.js'
 import { type FakeGitHub, pullRequestEvent, startFakeGitHub, workflowRunEvent } from '../helpers/fake-github/index.js'
 import { nodeRuntimes } from '../helpers/node-binaries.js'
+import { openApiViolations } from '../helpers/openapi.js'
 import {
   removeScenarioDirs,
   resultFiles,
@@ -35,6 +36,8 @@ beforeAll(async () => {
   server = await startSampleServer({ seed: 3 })
 })
 afterAll(async () => {
+  // Every REST request of this file, checked against GitHub's OpenAPI description of api.github.com.
+  expect(openApiViolations(fake.state.requests)).toEqual([])
   await server?.close()
   await fake?.close()
   await removeScenarioDirs()

@@ -8,6 +8,7 @@ import {
   upsertComment,
   withMarker,
 } from '../../src/github/comments.js'
+import { GITHUB_ACTIONS_BOT, tokenIdentity } from '../../src/github/identity.js'
 import { createRestClient } from '../../src/github/rest.js'
 import { startFakeGitHub } from '../helpers/fake-github/index.js'
 
@@ -22,11 +23,26 @@ beforeEach(() => {
 const rest = createRestClient({ token: 'fake-token', baseUrl: fake.url, sleep: async () => {} })
 const repository = { owner: 'octo', repo: 'repo' }
 const marker = commentMarker('checkout')
+const author = 'github-actions[bot]'
 
 describe('upsertComment', () => {
   it('creates the comment, then updates the same one in place (no duplicate)', async () => {
-    const first = await upsertComment({ rest, repository, pullRequest: 7, marker, body: 'p95 +3 % (no change)' })
-    const second = await upsertComment({ rest, repository, pullRequest: 7, marker, body: 'p95 +12 % (regression)' })
+    const first = await upsertComment({
+      rest,
+      repository,
+      pullRequest: 7,
+      marker,
+      author,
+      body: 'p95 +3 % (no change)',
+    })
+    const second = await upsertComment({
+      rest,
+      repository,
+      pullRequest: 7,
+      marker,
+      author,
+      body: 'p95 +12 % (regression)',
+    })
 
     expect(first).toMatchObject({ kind: 'created', url: expect.stringContaining('/pull/7#issuecomment-') })
     expect(second).toEqual({ ...first, kind: 'updated' })
@@ -39,7 +55,7 @@ describe('upsertComment', () => {
     const ours = fake.state.addComment(7, `old report\n\n${marker}`, { login: 'github-actions[bot]', type: 'Bot' })
     for (let i = 0; i < 20; i++) fake.state.addComment(7, `more chatter ${i}`)
 
-    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, body: 'new report' })
+    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, author, body: 'new report' })
 
     expect(outcome).toMatchObject({ kind: 'updated', id: ours.id })
     expect(fake.state.commentsOn(7)).toHaveLength(151)
@@ -56,7 +72,7 @@ describe('upsertComment', () => {
       type: 'Bot',
     })
 
-    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, body: 'checkout report' })
+    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, author, body: 'checkout report' })
 
     expect(outcome.kind).toBe('created')
     expect(fake.state.commentsOn(7).map((c) => c.body)).toEqual([
@@ -65,10 +81,72 @@ describe('upsertComment', () => {
     ])
   })
 
+  it.each([
+    { who: 'a person quoting the report', user: { login: 'reviewer', type: 'User' as const } },
+    { who: 'another bot quoting the report', user: { login: 'other-app[bot]', type: 'Bot' as const } },
+  ])('never edits a comment by $who: it writes its own', async ({ user }) => {
+    const quote = fake.state.addComment(7, `> the report said\n\n${marker}`, user)
+
+    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, author, body: 'report' })
+
+    expect(outcome.kind).toBe('created')
+    expect(fake.state.commentsOn(7).find((c) => c.id === quote.id)?.body).toBe(`> the report said\n\n${marker}`)
+    expect(fake.state.commentsOn(7).at(-1)?.user.login).toBe(author)
+  })
+
+  it("with a personal access token, updates the token user's comment, not a bot's later quote of it", async () => {
+    fake.state.tokenAccounts.set('ghp_personal', { login: 'octocat', type: 'User' })
+    const pat = createRestClient({ token: 'ghp_personal', baseUrl: fake.url, sleep: async () => {} })
+    const identity = await tokenIdentity({ rest: pat, token: 'ghp_personal' })
+    const first = await upsertComment({
+      rest: pat,
+      repository,
+      pullRequest: 7,
+      marker,
+      author: identity.login,
+      body: 'v1',
+    })
+    const quote = fake.state.addComment(7, `quoting:\n\nv1\n\n${marker}`, { login: 'quote-bot[bot]', type: 'Bot' })
+
+    const second = await upsertComment({
+      rest: pat,
+      repository,
+      pullRequest: 7,
+      marker,
+      author: identity.login,
+      body: 'v2',
+    })
+
+    expect(identity).toEqual({ login: 'octocat', source: 'GET /user', warning: null })
+    expect(second).toMatchObject({ kind: 'updated', id: (first as { id: number }).id })
+    expect(fake.state.commentsOn(7).find((c) => c.id === quote.id)?.body).toContain('quoting:')
+  })
+
+  it('after a rate-limit 403, says to wait for the limit, not to change permissions', async () => {
+    fake.fail.rateLimit('comments', 1)
+
+    const outcome = await upsertComment({
+      rest: createRestClient({
+        token: 'fake-token',
+        baseUrl: fake.url,
+        sleep: async () => {},
+        retry: { maxRetries: 0 },
+      }),
+      repository,
+      pullRequest: 7,
+      marker,
+      author,
+      body: 'report',
+    })
+
+    expect(outcome).toMatchObject({ kind: 'not-posted', fix: expect.stringMatching(/rate limit.*re-run the job/) })
+    expect(outcome).not.toMatchObject({ fix: expect.stringContaining('pull-requests: write') })
+  })
+
   it('on a fork PR (403 Resource not accessible by integration), is not-posted with the warning and the fix', async () => {
     fake.fail.forbidden('comments', { method: 'POST' })
 
-    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, body: 'report' })
+    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, author, body: 'report' })
 
     expect(outcome).toEqual({
       kind: 'not-posted',
@@ -83,7 +161,7 @@ describe('upsertComment', () => {
   it('when the API keeps failing, is not-posted after bounded retries (never throws, never duplicates)', async () => {
     const injected = fake.fail.status('comments', 503)
 
-    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, body: 'report' })
+    const outcome = await upsertComment({ rest, repository, pullRequest: 7, marker, author, body: 'report' })
 
     expect(outcome).toMatchObject({
       kind: 'not-posted',
@@ -100,20 +178,60 @@ describe('upsertComment', () => {
 describe('findComment', () => {
   it.each([
     { what: 'absent when no comment carries the marker', seed: ['hello'], kind: 'absent' },
-    { what: 'found when one does', seed: ['hello', `report\n\n${marker}`], kind: 'found' },
+    { what: 'found when one by the author does', seed: ['hello', `report\n\n${marker}`], kind: 'found' },
   ])('is $what', async ({ seed, kind }) => {
-    for (const body of seed) fake.state.addComment(9, body)
+    for (const body of seed) fake.state.addComment(9, body, { login: author, type: 'Bot' })
 
-    expect((await findComment({ rest, repository, pullRequest: 9, marker })).kind).toBe(kind)
+    expect((await findComment({ rest, repository, pullRequest: 9, marker, author })).kind).toBe(kind)
   })
 
   it('is unknown (with the reason) when the comments cannot be listed', async () => {
     fake.fail.status('comments', 404)
 
-    expect(await findComment({ rest, repository, pullRequest: 9, marker })).toMatchObject({
+    expect(await findComment({ rest, repository, pullRequest: 9, marker, author })).toMatchObject({
       kind: 'unknown',
       reason: expect.stringMatching(/^could not list the comments of PR #9: GitHub answered 404: fake failure 404$/),
     })
+  })
+})
+
+describe('tokenIdentity', () => {
+  it.each([
+    {
+      what: 'a personal access token: its user, from GET /user',
+      token: 'ghp_abc',
+      account: { login: 'octocat', type: 'User' as const },
+      expected: { login: 'octocat', source: 'GET /user', warning: null },
+    },
+    {
+      what: "a GitHub App's installation token: the app's bot, from GraphQL viewer (GET /user is not asked)",
+      token: 'ghs_app',
+      account: { login: 'perf-app[bot]', type: 'Bot' as const },
+      expected: { login: 'perf-app[bot]', source: 'GraphQL viewer', warning: null },
+    },
+    {
+      what: 'GITHUB_TOKEN: github-actions[bot]',
+      token: 'ghs_default',
+      account: null,
+      expected: { login: GITHUB_ACTIONS_BOT, source: 'GraphQL viewer', warning: null },
+    },
+  ])('$what', async ({ token, account, expected }) => {
+    if (account) fake.state.tokenAccounts.set(token, account)
+    const client = createRestClient({ token, baseUrl: fake.url, sleep: async () => {} })
+
+    expect(await tokenIdentity({ rest: client, token })).toEqual(expected)
+    if (token.startsWith('ghs_')) expect(fake.state.requestsTo('identity').map((r) => r.path)).toEqual(['/graphql'])
+  })
+
+  it('assumes github-actions[bot], with the reason, when GitHub cannot say', async () => {
+    fake.fail.status('identity', 404)
+
+    const identity = await tokenIdentity({ rest, token: 'fake-token' })
+
+    expect(identity).toMatchObject({ login: GITHUB_ACTIONS_BOT, source: 'assumed' })
+    expect(identity.warning).toMatch(
+      /GET \/user: GitHub answered 404.*GraphQL viewer: .*only comments by github-actions\[bot\]/,
+    )
   })
 })
 

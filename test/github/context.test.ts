@@ -88,6 +88,7 @@ describe('parseGitHubContext', () => {
 
     expect(context.event).toEqual({
       kind: 'pull_request',
+      action: 'synchronize',
       number: 7,
       baseBranch: 'main',
       baseSha: BASE_SHA,
@@ -146,10 +147,26 @@ describe('parseGitHubContext', () => {
       kind: 'deployment_status',
       state: 'success',
       environmentUrl: 'https://pr-7.preview.example',
+      targetUrl: null,
       environment: 'Preview',
       sha: HEAD_SHA,
       ref: 'feature-1',
     })
+  })
+
+  it.each([
+    {
+      what: "a GitHub log page (GitHub's own example)",
+      targetUrl: 'https://github.com/o/r/runs/1?check_suite_focus=true',
+      kept: null,
+    },
+    { what: 'the deployment itself', targetUrl: 'https://pr-7.vercel.app/', kept: 'https://pr-7.vercel.app/' },
+    { what: 'not a URL', targetUrl: 'see the logs', kept: null },
+  ])('keeps a deployment_status target_url only when it is a URL of the deployment: $what', ({ targetUrl, kept }) => {
+    const event = deploymentStatusEvent({ environmentUrl: '', sha: HEAD_SHA })
+    ;(event.payload.deployment_status as Record<string, unknown>).target_url = targetUrl
+
+    expect(parseGitHubContext(sourcesFor(event)).event).toMatchObject({ environmentUrl: null, targetUrl: kept })
   })
 
   it('gives other events (workflow_dispatch, schedule) no details', () => {

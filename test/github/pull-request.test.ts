@@ -1,9 +1,11 @@
 // The PR number of a workflow_run event: from the event, or by head SHA through REST for forks; never an artifact.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WorkflowRunDetails } from '../../src/github/context.js'
+import { parseGitHubContext } from '../../src/github/context.js'
 import { resolveWorkflowRunPullRequest } from '../../src/github/pull-request.js'
 import { createRestClient } from '../../src/github/rest.js'
 import { startFakeGitHub } from '../helpers/fake-github/index.js'
+import { example } from '../helpers/webhook-examples.js'
 
 const fake = await startFakeGitHub()
 afterAll(() => fake.close())
@@ -23,6 +25,7 @@ const run = (overrides: Partial<WorkflowRunDetails>): WorkflowRunDetails => ({
   headRepository: 'fork-owner/repo',
   isFork: true,
   pullRequest: null,
+  refusedPullRequests: null,
   ...overrides,
 })
 
@@ -73,7 +76,7 @@ describe('resolveWorkflowRunPullRequest', () => {
       workflowRun: run({ headSha: 'f'.repeat(40), headBranch: 'gone' }),
     })
 
-    expect(found).toEqual({ kind: 'none', reason: 'no open pull request has head fffffff (gone)' })
+    expect(found).toEqual({ kind: 'none', reason: 'no open pull request of octo/repo has head fffffff (gone)' })
   })
 
   it('says none when the lookup fails', async () => {
@@ -85,5 +88,73 @@ describe('resolveWorkflowRunPullRequest', () => {
       kind: 'none',
       reason: expect.stringMatching(/^could not look up the pull request of ccccccc/),
     })
+  })
+
+  it("on GitHub's example payload (a run in octo-org/octo-repo listing PR #2 of Codertocat/Hello-World), comments nowhere and says why", async () => {
+    const payload = example(
+      'workflow_run',
+      (p) => (p.workflow_run as { pull_requests: unknown[] }).pull_requests.length > 0,
+    )
+    const context = parseGitHubContext({
+      env: {
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_EVENT_PATH: 'event.json',
+        GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      },
+      readFile: () => JSON.stringify(payload),
+    })
+    if (context.event.kind !== 'workflow_run') throw new Error('not a workflow_run')
+
+    const found = await resolveWorkflowRunPullRequest({
+      rest,
+      repository: context.repository,
+      workflowRun: context.event,
+    })
+
+    expect(context.event.pullRequest).toBeNull()
+    expect(found).toEqual({
+      kind: 'none',
+      reason:
+        'no open pull request of octo-org/octo-repo has head 3484a3f (master); workflow_run.pull_requests: #2 targets Codertocat/Hello-World, not octo-org/octo-repo',
+    })
+  })
+
+  it("refuses a listed PR of this repository whose head is not the run's head SHA, and looks it up instead", async () => {
+    fake.state.addPullRequest({
+      number: 21,
+      headSha: HEAD_SHA,
+      headRef: 'topic',
+      headRepository: 'octo/repo',
+      baseRef: 'main',
+      baseSha: 'a'.repeat(40),
+    })
+    const payload = {
+      repository: { full_name: 'octo/repo', id: 1 },
+      workflow_run: {
+        id: 9,
+        head_sha: HEAD_SHA,
+        head_branch: 'topic',
+        head_repository: { full_name: 'octo/repo' },
+        pull_requests: [
+          {
+            number: 20,
+            head: { sha: '9'.repeat(40), ref: 'topic' },
+            base: { ref: 'main', sha: 'a'.repeat(40), repo: { id: 1, url: 'https://api.github.com/repos/octo/repo' } },
+          },
+        ],
+      },
+    }
+    const context = parseGitHubContext({
+      env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: 'e.json', GITHUB_REPOSITORY: 'octo/repo' },
+      readFile: () => JSON.stringify(payload),
+    })
+    if (context.event.kind !== 'workflow_run') throw new Error('not a workflow_run')
+
+    const found = await resolveWorkflowRunPullRequest({ rest, repository, workflowRun: context.event })
+
+    expect(context.event.refusedPullRequests).toBe(
+      "workflow_run.pull_requests: #20's head is 9999999, not the run's ccccccc",
+    )
+    expect(found).toMatchObject({ kind: 'found', number: 21, source: 'api' })
   })
 })

@@ -1,6 +1,6 @@
 // createRestClient: Octokit against the fake, retrying 5xx and rate limits a bounded number of times.
 import { afterAll, describe, expect, it } from 'vitest'
-import { createRestClient } from '../../src/github/rest.js'
+import { createRestClient, GITHUB_API_VERSION } from '../../src/github/rest.js'
 import { memoryLog } from '../../src/log.js'
 import { startFakeGitHub } from '../helpers/fake-github/index.js'
 
@@ -24,6 +24,23 @@ function client(retry: Parameters<typeof createRestClient>[0]['retry'] = {}) {
 
 const listComments = (rest: ReturnType<typeof createRestClient>) =>
   rest.rest.issues.listComments({ owner: 'octo', repo: 'repo', issue_number: 1 })
+
+describe('createRestClient headers', () => {
+  it('names the REST API version on every request (X-GitHub-Api-Version), GraphQL included', async () => {
+    const { rest } = client()
+    const before = fake.state.requests.length
+
+    await listComments(rest)
+    await rest.graphql('query { viewer { login } }')
+
+    const sent = fake.state.requests.slice(before)
+    expect(sent.map((r) => [r.path, r.apiVersion])).toEqual([
+      ['/repos/octo/repo/issues/1/comments', GITHUB_API_VERSION],
+      ['/graphql', GITHUB_API_VERSION],
+    ])
+    expect(GITHUB_API_VERSION).toBe('2022-11-28')
+  })
+})
 
 describe('createRestClient retries', () => {
   it('retries a 502 twice with doubling backoff, then succeeds', async () => {

@@ -22,6 +22,7 @@ describe('runLoad, closed model (constant-vus)', () => {
       completion: { status: 'complete' },
       source: 'tailgate',
     })
+    expect(result.generatorLateness).toBeUndefined() // no schedule to be late for
     expect(result.rounds.map((r) => r.index)).toEqual([0, 1, 2])
     expect(result.endpoints.map((e) => e.name)).toEqual(['GET /a', 'GET /b'])
     for (const endpoint of result.endpoints) {

@@ -25,6 +25,8 @@ describe('runLoad, open models', () => {
     expect(requests).toBeLessThanOrEqual(61)
     expect(result.health.intendedRatePerSecond).toBeCloseTo(requests / 0.6, 5)
     expect(result.endpoints[0]?.rounds.map((r) => r.requests).every((n) => n >= 19 && n <= 21)).toBe(true)
+    // the generator's own send lateness: one histogram per round, one entry per measured iteration
+    expect(result.generatorLateness?.map((h) => h.count)).toEqual(result.endpoints[0]?.rounds.map((r) => r.requests))
   })
 
   it('measures from the intended start, so time spent queued behind busy connections counts', async () => {

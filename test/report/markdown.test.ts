@@ -3,6 +3,7 @@ import type { EndpointOutcome } from '../../src/gate/types.js'
 import { commentMarker, withMarker } from '../../src/github/comments.js'
 import { ZERO_WIDTH_JOINER as ZWJ } from '../../src/report/escape.js'
 import { COMMENT_LIMIT_CHARS, renderMarkdown } from '../../src/report/markdown.js'
+import { createHistogram } from '../../src/results/histogram.js'
 import {
   baselineSource,
   budgetCheck,
@@ -197,6 +198,18 @@ describe('renderMarkdown: details', () => {
     expect(body).toContain('| Cores | 2 | 4 |')
     expect(body).toContain('| Node | v20.0.0 | v20.0.0 |')
     expect(body).toContain('| Tailgate | 0.1.0 | 0.1.0 |')
+  })
+
+  it("says how much of the latency is the generator's own lateness, when the run recorded it", () => {
+    const input = reportInput([endpointVerdict('GET /a', { kind: 'no-change' })])
+    const late = createHistogram()
+    late.recordMany(30, 99)
+    late.record(400)
+
+    const withLateness = renderMarkdown({ ...input, candidate: { ...input.candidate, generatorLateness: [late] } })
+
+    expect(withLateness).toContain('- Generator: generator lateness p50 0.03 ms, p99 0.03 ms, max 0.40 ms (')
+    expect(renderMarkdown(input)).not.toContain('generator lateness')
   })
 
   it('lists invalid reasons, warnings and the baseline step lines', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderTerminal } from '../../src/report/terminal.js'
+import { createHistogram } from '../../src/results/histogram.js'
 import { endpointVerdict, improvementOf, regressionOf, reportInput } from './builders.js'
 
 const input = () =>
@@ -131,5 +132,16 @@ describe('renderTerminal', () => {
     })
 
     expect(renderTerminal(none)).toContain('\nNo baseline: no baseline saved for main yet')
+  })
+
+  it("says the candidate's generator lateness when the run recorded it, and nothing when it did not", () => {
+    const late = createHistogram()
+    late.recordMany(50, 100)
+    const report = input()
+
+    const text = renderTerminal({ ...report, candidate: { ...report.candidate, generatorLateness: [late] } })
+
+    expect(text).toContain("\nCandidate's generator lateness p50 0.05 ms, p99 0.05 ms, max 0.05 ms (")
+    expect(renderTerminal(report)).not.toContain('generator lateness')
   })
 })

@@ -8,6 +8,8 @@ export interface DeploymentStatus {
   readonly state: string
   /** `deployment_status.environment_url` (the preview's URL), null when the provider sets none. */
   readonly environmentUrl: string | null
+  /** `deployment_status.target_url` when it is a URL of the deployment (not a GitHub log page). */
+  readonly targetUrl?: string | null
   /** `deployment.sha`: the commit that was deployed. */
   readonly sha: string | null
 }
@@ -22,7 +24,14 @@ export type TargetSource = (typeof TARGET_SOURCES)[number]
  * measure" and pass.
  */
 export type TargetResolution =
-  | { readonly kind: 'measure'; readonly url: URL; readonly sha: string | null; readonly from: TargetSource }
+  | {
+      readonly kind: 'measure'
+      readonly url: URL
+      readonly sha: string | null
+      readonly from: TargetSource
+      /** Set when a deployment_status without environment_url fell back to another URL: say which, and the fix. */
+      readonly notice?: string
+    }
   | { readonly kind: 'skip'; readonly reason: string }
 
 /** Inputs of resolveTarget. Empty strings count as not given. */
@@ -40,8 +49,9 @@ const URL_EXAMPLE = 'write an absolute http(s) URL, e.g. https://pr-42.preview.e
 const SHA = /^[0-9a-f]{7,64}$/i
 
 /**
- * Resolves the target. Precedence: the `target` input, then a successful deployment_status's `environment_url`,
- * then the profile's `target`. The SHA comes from the deployment whenever the event is a successful
+ * Resolves the target. Precedence: the `target` input, then a successful deployment_status's `environment_url`, then
+ * its `target_url` when that is a URL of the deployment, then the profile's `target` (the last two with a notice: the
+ * status named no environment URL, as 3 of GitHub's 4 example payloads do). The SHA comes from the deployment whenever the event is a successful
  * deployment_status, whichever URL wins. A deployment_status in any other state gives `skip`, whatever the inputs
  * say: the event is about a deployment that is not serving yet.
  *
@@ -62,15 +72,8 @@ export function resolveTarget(options: ResolveTargetOptions): TargetResolution {
   const sha = deploymentSha(deployment)
   const input = nonEmpty(options.input)
   if (input !== null) return { kind: 'measure', url: parseTargetUrl(input, 'the target input'), sha, from: 'input' }
-  if (deployment !== null) {
-    const environmentUrl = nonEmpty(deployment.environmentUrl)
-    if (environmentUrl === null) {
-      throw new ConfigError(
-        FIELD,
-        'the deployment_status event has no environment_url',
-        "set the deployment's environment URL in your deploy step, or pass the 'target' input",
-      )
-    }
+  const environmentUrl = nonEmpty(deployment?.environmentUrl)
+  if (environmentUrl !== null) {
     return {
       kind: 'measure',
       url: parseTargetUrl(environmentUrl, "the deployment's environment_url"),
@@ -78,14 +81,32 @@ export function resolveTarget(options: ResolveTargetOptions): TargetResolution {
       from: 'deployment_status',
     }
   }
+  const noEnvironmentUrl = 'The deployment_status event has no environment_url'
+  const fix =
+    "set the environment URL in your deploy step (or pass the 'target' input) to measure the deployment itself"
+  const targetUrl = nonEmpty(deployment?.targetUrl)
+  if (targetUrl !== null) {
+    const url = parseTargetUrl(targetUrl, "the deployment's target_url")
+    const notice = `${noEnvironmentUrl}: measuring its target_url ${url.origin}; ${fix}`
+    return { kind: 'measure', url, sha, from: 'deployment_status', notice }
+  }
   const profileTarget =
     options.profileTarget instanceof URL ? options.profileTarget.href : nonEmpty(options.profileTarget)
   if (profileTarget !== null) {
-    return { kind: 'measure', url: parseTargetUrl(profileTarget, "the profile's target"), sha, from: 'profile' }
+    const url = parseTargetUrl(profileTarget, "the profile's target")
+    return deployment === null
+      ? { kind: 'measure', url, sha, from: 'profile' }
+      : {
+          kind: 'measure',
+          url,
+          sha,
+          from: 'profile',
+          notice: `${noEnvironmentUrl}: measuring the profile's target ${url.origin} instead; ${fix}`,
+        }
   }
   throw new ConfigError(
     FIELD,
-    'no target URL',
+    deployment === null ? 'no target URL' : 'no target URL: the deployment_status event has no environment_url',
     `pass the 'target' input (e.g. target: \${{ steps.deploy.outputs.url }}), set 'target:' in the profile, or run on deployment_status`,
   )
 }

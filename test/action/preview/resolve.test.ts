@@ -41,6 +41,31 @@ describe('resolveTarget', () => {
     expect({ url: resolution.url.href, sha: resolution.sha, from: resolution.from }).toEqual(expected)
   })
 
+  it.each([
+    {
+      what: "its target_url, when that is the deployment's URL",
+      deployment: { ...success, environmentUrl: null, targetUrl: 'https://pr-42.vercel.app/' },
+      expected: { url: 'https://pr-42.vercel.app/', from: 'deployment_status' },
+      notice:
+        /^The deployment_status event has no environment_url: measuring its target_url https:\/\/pr-42\.vercel\.app; set the environment URL/,
+    },
+    {
+      what: "the profile's target otherwise",
+      deployment: { ...success, environmentUrl: '' },
+      expected: { url: 'https://staging.example.com/', from: 'profile' },
+      notice:
+        /^The deployment_status event has no environment_url: measuring the profile's target https:\/\/staging\.example\.com instead; set the environment URL in your deploy step \(or pass the 'target' input\)/,
+    },
+  ])(
+    'a successful deployment_status without environment_url measures $what, with a notice',
+    ({ deployment, expected, notice }) => {
+      const resolution = resolveTarget({ input: '', profileTarget: 'https://staging.example.com', deployment })
+
+      expect(resolution).toMatchObject({ kind: 'measure', sha: SHA, ...expected, url: new URL(expected.url) })
+      expect(resolution.kind === 'measure' ? resolution.notice : '').toMatch(notice)
+    },
+  )
+
   it.each(['pending', 'in_progress', 'failure', 'error', 'inactive'])(
     "skips a deployment_status in state '%s': nothing to measure, not an error",
     (state) => {
@@ -53,9 +78,9 @@ describe('resolveTarget', () => {
   it.each([
     { what: 'no URL anywhere', options: {}, message: /'target': no target URL; pass the 'target' input/ },
     {
-      what: 'a successful deployment without environment_url',
+      what: 'a successful deployment without environment_url, target_url or a profile target',
       options: { deployment: { ...success, environmentUrl: null } },
-      message: /'target': the deployment_status event has no environment_url/,
+      message: /'target': no target URL: the deployment_status event has no environment_url/,
     },
     { what: 'text that is not a URL', options: { input: 'pr-42 preview' }, message: /'pr-42 preview' is not a URL/ },
     { what: 'a non-http scheme', options: { input: 'ftp://example.com' }, message: /uses 'ftp:'; write an absolute/ },

@@ -24,6 +24,18 @@ function repositoryJson(fullName: string, defaultBranch: string) {
   return { full_name: fullName, name, owner: { login: owner }, default_branch: defaultBranch, fork: false }
 }
 
+/** A repository as `workflow_run.pull_requests[]` names it (no full_name). */
+function apiRepository(fullName: string) {
+  return { id: repositoryId(fullName), url: `https://api.github.com/repos/${fullName}`, name: fullName.split('/')[1] }
+}
+
+/** A stable made-up repository id. */
+function repositoryId(fullName: string): number {
+  let hash = 7
+  for (const c of fullName) hash = (hash * 31 + c.charCodeAt(0)) % 1_000_000_007
+  return hash
+}
+
 /** A push to `branch`. */
 export function pushEvent(options: {
   branch: string
@@ -136,10 +148,11 @@ export function workflowRunEvent(options: {
         head_sha: options.headSha,
         head_repository: { ...repositoryJson(headRepository, defaultBranch), fork: headRepository !== repository },
         repository: repositoryJson(repository, defaultBranch),
+        // GitHub's shape: the repositories are named by id, API url and short name only.
         pull_requests: (options.pullRequests ?? []).map((pr) => ({
           number: pr.number,
-          head: { ref: options.headBranch, sha: options.headSha },
-          base: { ref: pr.baseRef ?? defaultBranch, sha: pr.baseSha ?? mainSha },
+          head: { ref: options.headBranch, sha: options.headSha, repo: apiRepository(headRepository) },
+          base: { ref: pr.baseRef ?? defaultBranch, sha: pr.baseSha ?? mainSha, repo: apiRepository(repository) },
         })),
       },
       repository: repositoryJson(repository, defaultBranch),

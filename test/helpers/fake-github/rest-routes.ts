@@ -28,6 +28,8 @@ export const restRoutes: readonly Route[] = [
   },
   { method: 'GET', pattern: re(`${REPO}/actions/artifacts/(\\d+)/zip`), family: 'artifact-zip', handle: artifactZip },
   { method: 'GET', pattern: re(`${REPO}/compare/(.+)`), family: 'compare', handle: compareCommits },
+  { method: 'GET', pattern: re('/user'), family: 'identity', handle: authenticatedUser },
+  { method: 'POST', pattern: re('/graphql'), family: 'identity', handle: graphqlViewer },
 ]
 
 function re(source: string): RegExp {
@@ -64,10 +66,11 @@ function listComments(context: RouteContext): undefined {
 function createComment(context: RouteContext): undefined {
   const body = parseJsonBody(context.body)?.body
   if (typeof body !== 'string' || body === '') return sendRestError(context.response, 422, 'Validation Failed: body')
-  const comment = context.state.addComment(Number(context.params[2]), body, {
-    login: context.state.botLogin,
-    type: 'Bot',
-  })
+  const comment = context.state.addComment(
+    Number(context.params[2]),
+    body,
+    context.state.accountOf(context.request.headers.authorization),
+  )
   sendJson(context.response, 201, commentJson(context, comment))
 }
 
@@ -258,4 +261,20 @@ function compareCommits(context: RouteContext): undefined {
     commits: [],
     files: [],
   })
+}
+
+function authenticatedUser(context: RouteContext): undefined {
+  const account = context.state.accountOf(context.request.headers.authorization)
+  if (account.type === 'Bot') return sendRestError(context.response, 403, 'Resource not accessible by integration')
+  sendJson(context.response, 200, { login: account.login, id: 583231, type: 'User', site_admin: false })
+}
+
+/** Only `query { viewer { login } }` (what tokenIdentity asks); anything else is a GraphQL error. */
+function graphqlViewer(context: RouteContext): undefined {
+  const query = parseJsonBody(context.body)?.query
+  if (typeof query !== 'string' || !/viewer\s*\{\s*login\s*\}/.test(query)) {
+    return sendJson(context.response, 200, { errors: [{ message: 'the fake answers only viewer { login }' }] })
+  }
+  const account = context.state.accountOf(context.request.headers.authorization)
+  sendJson(context.response, 200, { data: { viewer: { login: account.login } } })
 }

@@ -31,9 +31,46 @@ export async function runAction(options: {
   readonly nodePath?: string
   readonly timeoutMs?: number
 }): Promise<ActionRun> {
-  const child = spawn(options.nodePath ?? process.execPath, [options.entry], {
+  const { exitCode, signal, timedOut, stdout, stderr } = await spawnCollected({
+    command: options.nodePath ?? process.execPath,
+    args: [options.entry],
     cwd: options.runner.workspace,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...options.runner.env },
+    timeoutMs: options.timeoutMs ?? 60_000,
+  })
+  const files = options.runner.files
+  return {
+    exitCode,
+    signal,
+    timedOut,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(await readFile(files.output, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+    annotations: parseAnnotations(stdout),
+  }
+}
+
+/**
+ * Spawns a process asynchronously (an in-process fake keeps serving), stdin closed, and collects its exit and output;
+ * SIGKILL after `timeoutMs`.
+ */
+export async function spawnCollected(options: {
+  readonly command: string
+  readonly args: readonly string[]
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string>>
+  readonly timeoutMs: number
+}): Promise<{
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  timedOut: boolean
+  stdout: string
+  stderr: string
+}> {
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -48,22 +85,12 @@ export async function runAction(options: {
   const timer = setTimeout(() => {
     timedOut = true
     child.kill('SIGKILL')
-  }, options.timeoutMs ?? 60_000)
+  }, options.timeoutMs)
   const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.once('error', reject)
     child.once('close', (code, sig) => resolve([code, sig]))
   }).finally(() => clearTimeout(timer))
-  const files = options.runner.files
-  return {
-    exitCode,
-    signal,
-    timedOut,
-    stdout,
-    stderr,
-    outputs: parseFileCommands(await readFile(files.output, 'utf8')),
-    summary: await readFile(files.summary, 'utf8'),
-    annotations: parseAnnotations(stdout),
-  }
+  return { exitCode, signal, timedOut, stdout, stderr }
 }
 
 /** The `::error ...::`, `::warning ...::` and `::notice ...::` lines of an action's stdout, decoded. */

@@ -75,6 +75,7 @@ async function handle(exchange: Exchange): Promise<void> {
     path: `${url.pathname}${url.search}`,
     family: match?.route.family ?? 'unknown',
     authorization: request.headers.authorization ?? null,
+    apiVersion: (request.headers['x-github-api-version'] as string | undefined) ?? null,
     body: match?.route.family === 'blob' ? `<${body.length} bytes>` : body.toString('utf8'),
   })
   if (!match) return sendRestError(response, 404, `Not Found (the fake does not serve ${method} ${url.pathname})`)

@@ -11,6 +11,7 @@ export const ROUTE_FAMILIES = [
   'run-artifacts',
   'artifact-zip',
   'compare',
+  'identity',
   'cache',
   'artifact',
   'blob',
@@ -101,6 +102,8 @@ export interface RecordedRequest {
   readonly path: string
   readonly family: RouteFamily | 'unknown'
   readonly authorization: string | null
+  /** `X-GitHub-Api-Version`, when the request named one. */
+  readonly apiVersion: string | null
   /** The body as text (blob bodies are summarised by their size). */
   readonly body: string
 }
@@ -123,8 +126,14 @@ export class FakeGitHubState {
   readonly histories = new Map<string, string[]>()
   /** Explicit compare answers, keyed `base...head`. */
   readonly compareOverrides = new Map<string, { aheadBy: number; behindBy: number }>()
-  /** The login that authored comments created through the API. */
+  /** The login that authored comments created through the API with a token not in `tokenAccounts`. */
   botLogin = 'github-actions[bot]'
+  /**
+   * Who a token is (by the token string): a personal access token is a `User`, a GitHub App's installation token the
+   * app's `Bot`. Tokens not listed are GITHUB_TOKEN (`botLogin`). Comments are created as the token's account,
+   * `GET /user` answers for users only (403 for installation tokens, as GitHub does), GraphQL `viewer` for both.
+   */
+  readonly tokenAccounts = new Map<string, { readonly login: string; readonly type: 'Bot' | 'User' }>()
   private nextId = 1
   private sequence = 0
 
@@ -142,6 +151,12 @@ export class FakeGitHubState {
   nextSequence(): number {
     this.sequence++
     return this.sequence
+  }
+
+  /** The account of an `authorization` header (`token X` / `Bearer X`). */
+  accountOf(authorization: string | null | undefined): { readonly login: string; readonly type: 'Bot' | 'User' } {
+    const token = (authorization ?? '').replace(/^(token|bearer)\s+/i, '')
+    return this.tokenAccounts.get(token) ?? { login: this.botLogin, type: 'Bot' }
   }
 
   /** Comments on one PR, in creation order. */

@@ -157,14 +157,18 @@ describe.concurrent('the comment API failing', STEP_TESTS, () => {
   })
 })
 
-/** About a second of load on a healthy local server, gated on an error budget only. */
+/**
+ * About a second of load on a healthy local server, gated on an error budget only. A closed model and a lenient
+ * lag limit: these steps prove what a failing GitHub service does, so a busy runner must not make the run invalid
+ * (an open-model generator that falls behind its schedule is one).
+ */
 const PROFILE = `name: rel
-model: constant-arrival-rate
-rate: 40/s
+model: constant-vus
+vus: 2
 warmup: 0s
 duration: 1s
 rounds: 2
-max-event-loop-lag: 2s
+max-event-loop-lag: 10s
 requests: [GET /]
 budgets:
   "*": "error-rate < 5%"

@@ -187,7 +187,7 @@ describe('live A/B (docs/previews.md)', () => {
       what: 'a preview as fast as production passes',
       factor: 1,
       conclusion: 'success',
-      verdict: /^(no-change|inconclusive|improvement)$/,
+      verdict: /^(pass|no-change|inconclusive|improvement)$/,
     },
     {
       what: 'a preview 2× slower than production fails',

@@ -1,9 +1,9 @@
 // `tailgate run`: measure a profile and write the RunResult file.
+import { measureProfile, stepLine } from '../capacity/measure.js'
 import { ConfigError } from '../config/errors.js'
 import { profileFingerprint } from '../config/fingerprint.js'
 import { readProfile } from '../config/load-profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
-import { runLoad } from '../load/run-load.js'
 import { serializeRunResult } from '../results/codec.js'
 import { localEnvironment, localGitContext } from './environment.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
@@ -24,14 +24,18 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   }
   const full = readProfile(profilePath, flags.target ? { target: flags.target } : {})
   const shard = parseShard(flags.shard ?? '', '--shard')
+  if (shard !== null && full.capacity !== null) {
+    throw new ConfigError('--shard', 'a capacity search cannot be sharded', 'run it in one job (drop --shard)')
+  }
   const profile = applyShard(full, shard)
   const progress = flags.quiet ? undefined : cliProgress(io)
-  const measured = await runLoad({
+  const measured = await measureProfile({
     profile,
     signal: io.signal,
     environment: localEnvironment(),
     git: localGitContext(),
     ...(progress ? { onProgress: progress.update } : {}),
+    ...(flags.quiet ? {} : { onStep: (step) => io.stderr.write(`${stepLine(step)}\n`) }),
   })
   progress?.done()
   // A shard carries the whole profile's fingerprint, so merged shards compare with unsharded baselines.
@@ -41,6 +45,12 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   io.stderr.write(
     `Measured ${requests} requests on ${result.endpoints.length} endpoints; result written to ${outPath}\n`,
   )
+  if (result.capacity) {
+    const c = result.capacity
+    io.stderr.write(
+      `Capacity: ${c.reason}. ${c.steps.length} steps, ${c.totalRequests} requests, ${(c.totalDurationMs / 1000).toFixed(1)} s\n`,
+    )
+  }
   for (const reason of result.health.invalidReasons) io.stderr.write(`warning: the run is invalid: ${reason}\n`)
   if (result.completion.status === 'partial') {
     io.stderr.write(`The run was cut short (${result.completion.reason}); the partial result was written\n`)

@@ -45,6 +45,9 @@ export const DEFAULT_GATE: GateSettings = Object.freeze({
   maxErrorRate: 0.5,
 })
 
+/** The key of `budgets:` (and `slo:`) that applies to every endpoint. */
+export const EVERY_ENDPOINT_KEY = '*'
+
 const BUDGET_PATTERN = /^\s*([a-z0-9.-]+)\s*(<=|>=|<|>)\s*(.+?)\s*$/
 
 /**
@@ -91,6 +94,26 @@ export const BudgetsSchema = z
     return out
   })
 
+/**
+ * `slo:` of the capacity model: a list of budget expressions for every endpoint (`["p95 < 50ms", "error-rate < 1%"]`),
+ * or a map like `budgets:`. `rps` is refused: the search sets the rate.
+ */
+export const SloSchema = z
+  .union([z.array(budgetSchema).min(1, 'the SLO needs at least one objective, e.g. "p95 < 50ms"'), BudgetsSchema])
+  .transform((value, ctx) => {
+    const slo: Record<string, readonly Budget[]> = Array.isArray(value) ? { [EVERY_ENDPOINT_KEY]: value } : value
+    for (const budget of Object.values(slo).flat()) {
+      if (budget.metric === 'rps') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${budget.expression}' cannot be an SLO: the search sets the rate; use latency or error-rate`,
+        })
+        return z.NEVER
+      }
+    }
+    return slo
+  })
+
 const percentSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const fraction = parsePercentFraction(value)
   if (fraction === undefined) {
@@ -108,6 +131,8 @@ const msSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   }
   return ms
 })
+
+export { percentSchema }
 
 export const GateSchema = z
   .strictObject({

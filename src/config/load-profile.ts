@@ -7,7 +7,7 @@ import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
 import { inferModel, modelKeyIssues } from './model-keys.js'
-import { normalizeParts, PROFILE_DEFAULTS } from './normalize-profile.js'
+import { capacityLagLimitMs, normalizeParts, PROFILE_DEFAULTS } from './normalize-profile.js'
 import type { Profile } from './profile.js'
 import { LOAD_MODELS } from './profile.js'
 import { formatPath, type IssuePath, issuesFromZod, type ProfileIssue } from './profile-issues.js'
@@ -194,18 +194,23 @@ function buildProfile(
     target,
     model,
     load: parts.load,
-    warmupMs: rawProfile.warmup ?? PROFILE_DEFAULTS.warmupMs,
+    warmupMs:
+      rawProfile.warmup ??
+      (parts.capacity !== null ? PROFILE_DEFAULTS.capacityStepWarmupMs : PROFILE_DEFAULTS.warmupMs),
     durationMs: parts.durationMs,
-    rounds: rawProfile.rounds ?? PROFILE_DEFAULTS.rounds,
+    rounds: rawProfile.rounds ?? (parts.capacity !== null ? PROFILE_DEFAULTS.capacityRounds : PROFILE_DEFAULTS.rounds),
     requestTimeoutMs: rawProfile.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs,
     maxDurationMs: rawProfile['max-duration'] ?? null,
     gracePeriodMs: rawProfile['grace-period'] ?? PROFILE_DEFAULTS.gracePeriodMs,
-    maxEventLoopLagMs: rawProfile['max-event-loop-lag'] ?? PROFILE_DEFAULTS.maxEventLoopLagMs,
+    maxEventLoopLagMs:
+      rawProfile['max-event-loop-lag'] ??
+      (parts.capacity !== null ? capacityLagLimitMs(parts.capacity) : PROFILE_DEFAULTS.maxEventLoopLagMs),
     headers: Object.fromEntries(Object.entries(rawProfile.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     tls: { insecure: rawProfile.tls?.insecure ?? false },
     scenarios: parts.scenarios,
     gate: rawProfile.gate ?? GateSchema.parse({}),
     budgets: rawProfile.budgets ?? {},
+    capacity: parts.capacity,
   })
 }
 

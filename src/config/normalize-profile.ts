@@ -2,8 +2,18 @@
 // template-variable check. Returns issues instead of throwing, so every problem is reported at once.
 import { dirname, resolve } from 'node:path'
 import { parseDataFile, sha256Hex } from './data-files.js'
+import { type Budget, EVERY_ENDPOINT_KEY } from './gate-schema.js'
 import { parseJsonPath } from './json-path.js'
-import type { Capture, DataSource, LoadModel, LoadShape, Scenario, Step, ThinkTime } from './profile.js'
+import type {
+  CapacitySettings,
+  Capture,
+  DataSource,
+  LoadModel,
+  LoadShape,
+  Scenario,
+  Step,
+  ThinkTime,
+} from './profile.js'
 import type { IssuePath, ProfileIssue } from './profile-issues.js'
 import type { RawProfile, RawRequest } from './profile-schema.js'
 import { closestMatch } from './suggest.js'
@@ -19,6 +29,12 @@ export const PROFILE_DEFAULTS = {
   gracePeriodMs: 5_000,
   maxEventLoopLagMs: 50,
   startVus: 1,
+  /** Warm-up of each capacity step: short, since every step repeats it. */
+  capacityStepWarmupMs: 1_000,
+  capacityGrowthFactor: 2,
+  /** Rounds per capacity step: 10 let a step hold with one stray round over the SLO (sign test, alpha 0.05). */
+  capacityRounds: 10,
+  capacityResolution: 0.05,
 } as const
 
 export interface NormalizeContext {
@@ -33,6 +49,7 @@ export interface NormalizedParts {
   readonly load: LoadShape
   readonly durationMs: number
   readonly scenarios: Scenario[]
+  readonly capacity: CapacitySettings | null
 }
 
 const sumMs = (stages: readonly { durationMs: number }[]): number =>
@@ -45,6 +62,14 @@ function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
   switch (model) {
     case 'constant-arrival-rate':
       return { model, ratePerSecond: raw.rate ?? 0, maxConnections: openConnections, maxInFlight }
+    case 'capacity':
+      // The shape of the first step; the search runs every step as constant-arrival-rate at its own rate.
+      return {
+        model: 'constant-arrival-rate',
+        ratePerSecond: raw['start-rate'] ?? 0,
+        maxConnections: openConnections,
+        maxInFlight,
+      }
     case 'ramping-arrival-rate':
       return { model, startRatePerSecond: raw['start-rate'] ?? 0, stages, maxConnections: openConnections, maxInFlight }
     case 'constant-vus':
@@ -55,6 +80,56 @@ function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
       return { model, startVus, stages, maxConnections: raw['max-connections'] ?? Math.max(1, Math.ceil(peakVus)) }
     }
   }
+}
+
+/** The ERROR_RATE objective added when an SLO sets none: a rate where requests fail is no capacity. */
+const DEFAULT_ERROR_OBJECTIVE: Budget = Object.freeze({
+  expression: 'error-rate < 1%',
+  metric: 'error-rate',
+  operator: '<',
+  threshold: 0.01,
+})
+
+/** The capacity search's settings (null for the other models); start-rate above max-rate is an issue. */
+function capacitySettings(raw: RawProfile, model: LoadModel, issues: ProfileIssue[]): CapacitySettings | null {
+  if (model !== 'capacity') return null
+  const startRatePerSecond = raw['start-rate'] ?? 0
+  const maxRatePerSecond = raw['max-rate'] ?? 0
+  if (raw['start-rate'] !== undefined && startRatePerSecond <= 0) {
+    issues.push({ path: ['start-rate'], problem: 'start-rate must be above 0', fix: 'write e.g. start-rate: 50/s' })
+  }
+  if (raw['max-rate'] !== undefined && startRatePerSecond > maxRatePerSecond) {
+    issues.push({
+      path: ['max-rate'],
+      problem: `max-rate (${maxRatePerSecond}/s) is below start-rate (${startRatePerSecond}/s)`,
+      fix: 'raise max-rate or lower start-rate',
+    })
+  }
+  const slo = { ...(raw.slo ?? {}) }
+  const hasErrorObjective = Object.values(slo).some((list) => list.some((b) => b.metric === 'error-rate'))
+  if (!hasErrorObjective) slo[EVERY_ENDPOINT_KEY] = [...(slo[EVERY_ENDPOINT_KEY] ?? []), DEFAULT_ERROR_OBJECTIVE]
+  return {
+    startRatePerSecond,
+    maxRatePerSecond,
+    growthFactor: raw.growth ?? PROFILE_DEFAULTS.capacityGrowthFactor,
+    resolution: raw.resolution ?? PROFILE_DEFAULTS.capacityResolution,
+    stepDurationMs: raw['step-duration'] ?? 0,
+    slo,
+  }
+}
+
+/**
+ * The default event-loop lag limit of a capacity step: the usual 50 ms, or the SLO's smallest latency threshold when
+ * that is larger. Latency counts from the intended send, so generator lag only ever makes a step look worse (the
+ * search errs low, never high); judging it against what the step is judged by keeps a busy runner from making
+ * every step invalid.
+ */
+export function capacityLagLimitMs(capacity: CapacitySettings): number {
+  const latency = Object.values(capacity.slo)
+    .flat()
+    .filter((b) => b.metric !== 'error-rate' && b.metric !== 'rps')
+    .map((b) => b.threshold)
+  return Math.max(PROFILE_DEFAULTS.maxEventLoopLagMs, latency.length === 0 ? 0 : Math.min(...latency))
 }
 
 /** The fields of a request in either form (the "GET /path" line form has only method and path). */
@@ -205,7 +280,9 @@ function checkVariables(step: Step, known: ReadonlySet<string>, path: IssuePath,
 export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]): NormalizedParts {
   const { raw, model } = context
   const load = loadShape(raw, model)
-  const durationMs = 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)
+  const capacity = capacitySettings(raw, model, issues)
+  const durationMs =
+    capacity !== null ? capacity.stepDurationMs : 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)
   const timeoutMs = raw.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs
   const scenarios: Scenario[] = []
   for (const [index, request] of (raw.requests ?? []).entries()) {
@@ -243,5 +320,5 @@ export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]
   if (scenarios.length === 0) {
     issues.push({ path: [], problem: 'no requests to send', fix: 'add requests: [GET /] or scenarios: with steps' })
   }
-  return { load, durationMs, scenarios }
+  return { load, durationMs, scenarios, capacity }
 }

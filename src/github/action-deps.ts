@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
+import { measureProfile } from '../capacity/measure.js'
 import { localEnvironment } from '../cli/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
-import { runLoad } from '../load/run-load.js'
 import type { ProgressSnapshot } from '../load/types.js'
 import type { ActionDeps, CommentPort } from '../pipeline/ports.js'
 import {
@@ -60,7 +60,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     fail: (message) => core.setFailed(message),
     files: workspaceFiles(workspace),
     measure: (profile, options) =>
-      runLoad({ profile, signal: options.signal, log: coreLog, environment, git, onProgress }),
+      measureProfile({ profile, signal: options.signal, log: coreLog, environment, git, onProgress }),
     measureLiveAb: (profile, options) =>
       runLiveAb({
         profile,

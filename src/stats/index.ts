@@ -13,6 +13,8 @@ export { mannWhitneyU, mannWhitneyUFromHistograms, mannWhitneyWeighted } from '.
 export { normalLowerTail, normalQuantile, normalUpperTail } from './normal.js'
 export { pairwiseDifferenceAt } from './pairwise-differences.js'
 export { compareSamples, parseSampleText, type SampleComparison, SampleFileError } from './sample-comparison.js'
+export { binomialHalfUpperTail, type SignTestResult, signTest } from './sign-test.js'
+export { inversionCounts, type MannKendallResult, mannKendall, theilSenSlope } from './trend.js'
 export { type TwoProportionInput, type TwoProportionResult, twoProportionTest } from './two-proportion.js'
 export * from './types.js'
 export { type WeightedSample, weightedFromEntries, weightedFromValues } from './weighted-sample.js'

@@ -9,7 +9,7 @@ import { runLoad } from '../load/run-load.js'
 import type { RunLoadOptions } from '../load/types.js'
 import { silentLog } from '../log.js'
 import type { CapacityResult, CapacityStep, RunResult, SafetyStop } from '../results/types.js'
-import { checkSafety, type SafetyTrip, safetyLimits } from './safety.js'
+import { type SafetyTrip, SafetyWatch, safetyLimits } from './safety.js'
 import { CapacitySearch } from './search.js'
 import { decideStep, type StepDecision } from './step-decision.js'
 
@@ -73,7 +73,13 @@ export async function runCapacity(options: RunCapacityOptions): Promise<RunResul
     runs.push(run)
     decisions.push(final)
     options.onStep?.(step)
-    if (decision.outcome === 'stopped') stoppedWhy = decision.reason
+    if (decision.outcome === 'stopped') {
+      // A step cut short without a safety stop: the caller's signal, or the search's max-duration (the step was
+      // given what was left of it).
+      stoppedWhy = options.signal?.aborted
+        ? decision.reason
+        : `max-duration (${profile.maxDurationMs} ms) reached during step ${steps.length}`
+    }
     search.record(decision.outcome)
   }
   const conclusion = search.conclusion()
@@ -123,8 +129,7 @@ async function runStep(
   const onOuterAbort = () => controller.abort(options.signal?.reason ?? 'stopped')
   options.signal?.addEventListener('abort', onOuterAbort, { once: true })
   const rate = profile.load.model === 'constant-arrival-rate' ? profile.load.ratePerSecond : 0
-  let trip: SafetyTrip | null = null
-  let lastElapsedMs = 0
+  const watch = new SafetyWatch(rate, limits)
   try {
     const run = await runLoad({
       ...options,
@@ -132,14 +137,12 @@ async function runStep(
       signal: controller.signal,
       progressIntervalMs: SAFETY_CHECK_MS,
       onProgress: (snapshot) => {
-        const windowRequests = Math.round((snapshot.ratePerSecond * (snapshot.elapsedMs - lastElapsedMs)) / 1000)
-        lastElapsedMs = snapshot.elapsedMs
-        if (trip !== null || snapshot.phase === 'drain') return
-        trip = checkSafety(snapshot, windowRequests, rate, limits)
+        if (snapshot.phase === 'drain') return
+        const trip = watch.observe(snapshot)
         if (trip !== null) controller.abort(trip.reason)
       },
     })
-    return { run, trip }
+    return { run, trip: watch.tripped }
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort)
   }

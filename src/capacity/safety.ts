@@ -8,8 +8,8 @@ import type { SafetyStop } from '../results/types.js'
 
 /** How far past the SLO a step may go before it is stopped. */
 export const SAFETY_FACTOR = 10
-/** Errors in a window are judged only from this many requests on (one early error is no surge). */
-const MIN_WINDOW_REQUESTS = 20
+/** Errors are judged over at least this many requests (one early error is no surge): windows are pooled until then. */
+export const MIN_ERROR_SAMPLE = 20
 
 export interface SafetyLimits {
   /** Stop when the window's p95 passes this, ms (10× the SLO's largest latency threshold); null: no latency SLO. */
@@ -34,6 +34,44 @@ export function safetyLimits(slo: Budgets, maxInFlight: number): SafetyLimits {
 export interface SafetyTrip {
   readonly stop: SafetyStop
   readonly reason: string
+}
+
+/**
+ * Watches one step's progress windows: pools windows until MIN_ERROR_SAMPLE requests for the error check (at low
+ * rates one window holds only a few requests), and checks latency and in-flight on every window.
+ */
+export class SafetyWatch {
+  private requests = 0
+  private errors = 0
+  private lastElapsedMs = 0
+  tripped: SafetyTrip | null = null
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly limits: SafetyLimits,
+  ) {}
+
+  /** Feeds one progress snapshot; returns the trip the first time a stop is due. */
+  observe(snapshot: Pick<ProgressSnapshot, 'p95Us' | 'errors' | 'inFlight' | 'ratePerSecond' | 'elapsedMs'>) {
+    const windowRequests = Math.round((snapshot.ratePerSecond * (snapshot.elapsedMs - this.lastElapsedMs)) / 1000)
+    this.lastElapsedMs = snapshot.elapsedMs
+    if (this.tripped !== null) return null
+    const pooled = this.requests + windowRequests >= MIN_ERROR_SAMPLE
+    this.requests += windowRequests
+    this.errors += snapshot.errors
+    const trip = checkSafety(
+      { p95Us: snapshot.p95Us, inFlight: snapshot.inFlight, errors: pooled ? this.errors : 0 },
+      pooled ? this.requests : windowRequests,
+      this.ratePerSecond,
+      this.limits,
+    )
+    if (pooled) {
+      this.requests = 0
+      this.errors = 0
+    }
+    this.tripped = trip
+    return trip
+  }
 }
 
 /**
@@ -70,7 +108,7 @@ export function checkSafety(
       }
     }
   }
-  if (windowRequests >= MIN_WINDOW_REQUESTS && snapshot.errors / windowRequests > limits.errorFraction) {
+  if (windowRequests >= MIN_ERROR_SAMPLE && snapshot.errors / windowRequests > limits.errorFraction) {
     return {
       stop: 'errors',
       reason:

@@ -3,6 +3,7 @@ import type { FailOn, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
 import { budgetsFor, evaluateBudgets, unknownBudgetKeys } from './budgets.js'
+import { decideCapacity } from './capacity.js'
 import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
@@ -37,9 +38,11 @@ type Pending = Omit<EndpointVerdict, 'outcome' | 'comparisons'> & { readonly tes
  * baseline is missing, was measured with another profile, or lacks the endpoint; otherwise each gated metric is
  * compared round against round (exact Mann-Whitney against the margin-shifted null, Hodges-Lehmann interval), with
  * Holm over every gated comparison of the run. The overall outcome is the worst, in OVERALL_OUTCOMES order; the step
- * fails on the `gate.failOn` outcomes that occurred, unless a reviewer accepted the change by label.
+ * fails on the `gate.failOn` outcomes that occurred, unless a reviewer accepted the change by label. A capacity run
+ * is decided by the capacity gate instead (decideCapacity).
  */
 export function decide(input: GateInput): Verdict {
+  if (input.candidate.capacity !== undefined) return decideCapacity(input)
   const { candidate, gate } = input
   const baselineRun = input.baseline.kind === 'found' ? input.baseline.result : null
   const profileChanged = baselineRun !== null && baselineRun.profileFingerprint !== candidate.profileFingerprint

@@ -1,7 +1,9 @@
 // The PR comment and job summary: headline, per-endpoint table, one-line explanations, Mermaid charts, details,
 // run link, and the sticky-comment marker. Pure: ReportInput in, Markdown out, within GitHub's comment limit.
 import type { EndpointVerdict, Verdict } from '../gate/types.js'
+import type { CapacityResult } from '../results/types.js'
 import { TAILGATE_VERSION } from '../version.js'
+import { capacityCharts, capacityLine, capacityStepTable } from './capacity.js'
 import { detailBlocks, endpointName, formatBudgetActual } from './details.js'
 import { escapeMarkdown as md, truncateText, wellFormed } from './escape.js'
 import { formatChange, formatMsNumber, plural } from './format.js'
@@ -157,6 +159,11 @@ function essentials(input: ReportInput, budgetChars: number): string[] {
   const { verdict } = input
   const top = [headlineLine(verdict, input.profileId), statusLine(input)]
   const rest = notices(input)
+  const capacity = input.candidate.capacity
+  if (capacity !== undefined) {
+    const comparison = verdict.capacity === undefined ? [] : [md(truncateText(verdict.capacity.explanation, 2000))]
+    return [...top, capacityLine(capacity), ...comparison, ...rest]
+  }
   const full = [...top, endpointTable(verdict.endpoints), explanationLines(verdict.endpoints), ...rest]
   if (full.join('\n\n').length <= budgetChars) return full
   const withoutExplanations = [...top, endpointTable(verdict.endpoints), EXPLANATIONS_DROPPED, ...rest]
@@ -185,6 +192,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   const tail = footer(input)
   const head = essentials(input, maxChars - tail.length - 2)
   const optional: string[] = []
+  if (input.candidate.capacity !== undefined) optional.push(...capacityParts(input.candidate.capacity, input))
   if (input.baseline !== null) {
     const runs = { endpoints: verdict.endpoints, baseline: input.baseline.result, candidate: input.candidate }
     const percentile = percentileCharts(runs)
@@ -207,6 +215,23 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   }
   const details = detailsSection(detailBlocks(input), maxChars - used - 2)
   return wellFormed(join([...head, ...kept, details, tail]))
+}
+
+/** The latency-vs-rate charts and the step table of a capacity run (the baseline's charts too, when there is one). */
+function capacityParts(capacity: CapacityResult, input: ReportInput): string[] {
+  const charts = capacityCharts(capacity, input.candidate.gatedLatency)
+  const before = input.baseline?.result.capacity
+  const baselineCharts =
+    before === undefined ? [] : capacityCharts(before, input.baseline?.result.gatedLatency ?? 'intended')
+  return [
+    ...(charts.length > 0 ? [`Latency by arrival rate, this run:\n\n${charts.join('\n\n')}`] : []),
+    ...(baselineCharts.length > 0
+      ? [
+          `<details><summary>Latency by arrival rate, baseline</summary>\n\n${baselineCharts.join('\n\n')}\n\n</details>`,
+        ]
+      : []),
+    `<details><summary>Capacity steps</summary>\n\n${capacityStepTable(capacity, input.candidate.gatedLatency)}\n\n</details>`,
+  ]
 }
 
 /**

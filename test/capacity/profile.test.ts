@@ -5,7 +5,7 @@ import { profileFingerprint } from '../../src/config/fingerprint.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 
 /** The example profile of the issue and docs/capacity.md, verbatim. */
-export const EXAMPLE_PROFILE = `name: capacity
+const EXAMPLE_PROFILE = `name: capacity
 target: http://127.0.0.1:8080
 model: capacity
 start-rate: 50/s

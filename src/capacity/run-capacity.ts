@@ -108,7 +108,12 @@ export async function runCapacity(options: RunCapacityOptions): Promise<RunResul
   }
 }
 
-/** The profile of one step: constant-arrival-rate at `ratePerSecond`, step-duration, capped by what is left. */
+/**
+ * The profile of one step: constant-arrival-rate at `ratePerSecond`, step-duration, capped by what is left. The
+ * generator's event-loop lag does not make a step invalid: latency counts from the intended send, so lag only makes
+ * a step look worse and the search err low, never high; on a busy runner it would otherwise void every step. A
+ * generator that falls behind its schedule (or waits on max-in-flight) still makes the step invalid.
+ */
 function stepProfile(profile: Profile, ratePerSecond: number, remainingMs: number | null): Profile {
   if (profile.load.model !== 'constant-arrival-rate') throw new Error('a capacity profile steps at a constant rate')
   return {
@@ -117,6 +122,7 @@ function stepProfile(profile: Profile, ratePerSecond: number, remainingMs: numbe
     load: { ...profile.load, ratePerSecond },
     capacity: null,
     maxDurationMs: remainingMs,
+    maxEventLoopLagMs: Number.POSITIVE_INFINITY,
   }
 }
 

@@ -7,11 +7,12 @@ import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
 import { inferModel, modelKeyIssues } from './model-keys.js'
-import { capacityLagLimitMs, normalizeParts, PROFILE_DEFAULTS } from './normalize-profile.js'
+import { normalizeParts, PROFILE_DEFAULTS } from './normalize-profile.js'
 import type { Profile } from './profile.js'
 import { LOAD_MODELS } from './profile.js'
 import { formatPath, type IssuePath, issuesFromZod, type ProfileIssue } from './profile-issues.js'
 import { rawProfileSchema } from './profile-schema.js'
+import { findSpike, SPIKE_FACTOR } from './spike.js'
 import { yamlDepthProblem } from './yaml-depth.js'
 
 /** Values given outside the profile (the `--target` flag, the `target` action input); they win over the file. */
@@ -187,6 +188,16 @@ function buildProfile(
     { raw: rawProfile, model, file: options.file, readTextFile: options.readTextFile ?? readUtf8 },
     issues,
   )
+  const recoveryBudget = Object.entries(rawProfile.budgets ?? {}).find(([, list]) =>
+    list.some((b) => b.metric === 'recovery'),
+  )
+  if (recoveryBudget !== undefined && findSpike(parts.load) === null) {
+    issues.push({
+      path: ['budgets', recoveryBudget[0]],
+      problem: 'a recovery budget needs a spike to recover from',
+      fix: `use model ramping-arrival-rate with stages that rise to at least ${SPIKE_FACTOR}× the base rate and come back`,
+    })
+  }
   if (issues.length > 0 || target === null) return null
   return deepFreeze({
     id: rawProfile.name ?? basename(options.file, extname(options.file)),
@@ -202,9 +213,7 @@ function buildProfile(
     requestTimeoutMs: rawProfile.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs,
     maxDurationMs: rawProfile['max-duration'] ?? null,
     gracePeriodMs: rawProfile['grace-period'] ?? PROFILE_DEFAULTS.gracePeriodMs,
-    maxEventLoopLagMs:
-      rawProfile['max-event-loop-lag'] ??
-      (parts.capacity !== null ? capacityLagLimitMs(parts.capacity) : PROFILE_DEFAULTS.maxEventLoopLagMs),
+    maxEventLoopLagMs: rawProfile['max-event-loop-lag'] ?? PROFILE_DEFAULTS.maxEventLoopLagMs,
     headers: Object.fromEntries(Object.entries(rawProfile.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     tls: { insecure: rawProfile.tls?.insecure ?? false },
     scenarios: parts.scenarios,

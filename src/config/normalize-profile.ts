@@ -118,20 +118,6 @@ function capacitySettings(raw: RawProfile, model: LoadModel, issues: ProfileIssu
   }
 }
 
-/**
- * The default event-loop lag limit of a capacity step: the usual 50 ms, or the SLO's smallest latency threshold when
- * that is larger. Latency counts from the intended send, so generator lag only ever makes a step look worse (the
- * search errs low, never high); judging it against what the step is judged by keeps a busy runner from making
- * every step invalid.
- */
-export function capacityLagLimitMs(capacity: CapacitySettings): number {
-  const latency = Object.values(capacity.slo)
-    .flat()
-    .filter((b) => b.metric !== 'error-rate' && b.metric !== 'rps')
-    .map((b) => b.threshold)
-  return Math.max(PROFILE_DEFAULTS.maxEventLoopLagMs, latency.length === 0 ? 0 : Math.min(...latency))
-}
-
 /** The fields of a request in either form (the "GET /path" line form has only method and path). */
 interface RequestFields {
   readonly name?: string

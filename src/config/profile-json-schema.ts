@@ -36,7 +36,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Cap on iterations (one-step scenarios: requests) in flight in open models (default 10000); waiting on it makes the run invalid',
   'max-duration': 'Hard cap on the whole run; the result is then marked partial',
   'grace-period': 'How long in-flight requests may finish after a stop (default 5s)',
-  'max-event-loop-lag': 'Generator event-loop lag (p99) above which the run is invalid (default 50ms)',
+  'max-event-loop-lag':
+    'Generator event-loop lag (p99) above which the run is invalid (default 50ms; not applied to capacity steps, where lag only makes a step look worse)',
   requests: 'Requests, each its own one-step scenario: "GET /path" or an object with path, method, ...',
   scenarios: 'User journeys picked by weight; each runs its steps in order',
   gate: 'Regression rules: metrics, margin, alpha, fail-on, max-error-rate',

@@ -99,7 +99,7 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   const pooled = poolEndpoint(input.candidate, endpoint)
   const common = {
     endpoint: endpoint.name,
-    budgets: evaluateBudgets(pooled, budgetsFor(endpoint.name, input.budgets)),
+    budgets: evaluateBudgets(pooled, budgetsFor(endpoint.name, input.budgets), input.candidate.recovery ?? null),
     requestLevel: null,
     baseline: null,
     candidate: latencySummary(pooled),

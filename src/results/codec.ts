@@ -31,6 +31,7 @@ export function encodeRunResult(result: RunResult): RunResultFile {
     environment: { ...result.environment },
     git: { ...result.git },
     ...(result.capacity ? { capacity: encodeCapacity(result.capacity) } : {}),
+    ...(result.recovery ? { recovery: { ...result.recovery } } : {}),
   }
 }
 
@@ -157,6 +158,7 @@ function fromFile(file: RunResultFile, origin: string): RunResult {
     git: file.git,
     source: file.source,
     ...(capacity ? { capacity } : {}),
+    ...(file.recovery ? { recovery: file.recovery } : {}),
   })
 }
 

@@ -4,7 +4,7 @@ import { CAPACITY_STATUSES, CAPACITY_STEP_OUTCOMES, ERROR_CLASSES, SAFETY_STOPS 
 
 /**
  * The format this version writes. Readers accept any 1.x; a newer minor may add fields, which are ignored.
- * 1.1 added `capacity` (capacity searches: every step and the finding).
+ * 1.1 added `capacity` (capacity searches: every step and the finding) and `recovery` (spike recovery of ramps).
  */
 export const FORMAT_VERSION = '1.1'
 export const FORMAT_MAJOR = 1
@@ -126,6 +126,20 @@ export const RunResultFileSchema = z.object({
     workflow: nullableString,
   }),
   capacity: capacity.optional(),
+  recovery: z
+    .object({
+      spikeStartMs: finite.nonnegative(),
+      spikeEndMs: finite.nonnegative(),
+      baseRatePerSecond: rate,
+      peakRatePerSecond: rate,
+      preSpikeP95Ms: finite.nonnegative().nullable(),
+      limitMs: finite.nonnegative().nullable(),
+      recoveredAfterMs: finite
+        .nonnegative()
+        .nullable()
+        .meta({ description: 'from the end of the spike until p95 is back within the margin; null: not recovered' }),
+    })
+    .optional(),
 })
 
 export type RunResultFile = z.infer<typeof RunResultFileSchema>

@@ -124,6 +124,23 @@ export interface RunResult {
    * endpoints are then those of the step at the sustained rate (or of the last step when none held).
    */
   readonly capacity?: CapacityResult
+  /** Ramps with a spike stage: how long the latency took to recover after it (format 1.1); absent otherwise. */
+  readonly recovery?: SpikeRecovery
+}
+
+/** How a ramp's spike ended (ramping-arrival-rate profiles with a spike stage); times in ms since the warm-up. */
+export interface SpikeRecovery {
+  readonly spikeStartMs: number
+  /** When the schedule is back at the base rate. */
+  readonly spikeEndMs: number
+  readonly baseRatePerSecond: number
+  readonly peakRatePerSecond: number
+  /** Median per-second p95 before the spike, ms; null when no whole second was measured before it. */
+  readonly preSpikeP95Ms: number | null
+  /** The p95 counted as recovered: pre-spike level plus the gate's margin, ms. */
+  readonly limitMs: number | null
+  /** From the spike's end until the per-second p95 is back within the limit (1 s resolution); null: not recovered. */
+  readonly recoveredAfterMs: number | null
 }
 
 /** How one capacity step ended. `undecided` steps are repeated once, then counted as failed. */

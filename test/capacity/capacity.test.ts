@@ -148,7 +148,6 @@ describe('safety stops', () => {
         'start-rate': '100/s',
         'step-duration': '1s',
         warmup: '200ms',
-        'max-event-loop-lag': '5s',
         slo: '["p95 < 10s"]',
       }),
     )

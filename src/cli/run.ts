@@ -24,9 +24,6 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   }
   const full = readProfile(profilePath, flags.target ? { target: flags.target } : {})
   const shard = parseShard(flags.shard ?? '', '--shard')
-  if (shard !== null && full.capacity !== null) {
-    throw new ConfigError('--shard', 'a capacity search cannot be sharded', 'run it in one job (drop --shard)')
-  }
   const profile = applyShard(full, shard)
   const progress = flags.quiet ? undefined : cliProgress(io)
   const measured = await measureProfile({

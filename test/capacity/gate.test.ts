@@ -9,6 +9,7 @@ import { main } from '../../src/cli/main.js'
 import { DEFAULT_GATE } from '../../src/config/gate-schema.js'
 import { compareCapacity } from '../../src/gate/capacity.js'
 import { decide } from '../../src/gate/decide.js'
+import { renderJunit } from '../../src/report/junit.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import type { CapacityResult, RunResult } from '../../src/results/types.js'
 import { memoryIo } from '../helpers/memory-io.js'
@@ -45,6 +46,30 @@ describe('compareCapacity', () => {
   it('does not compare an invalid or cut-short search', () => {
     const invalid = capacityRun(120, null, { status: 'invalid' })
     expect(compareCapacity(capacityOf(invalid), capacityOf(capacityRun(386.5, 403.6)), 0.05).outcome).toBe('invalid')
+  })
+
+  it('JUnit: the capacity gate is one test case that fails on a regression', () => {
+    const candidate = capacityRun(298, 311.2)
+    const verdict = decide({
+      candidate,
+      baseline: { kind: 'found', result: capacityRun(386.5, 403.6) },
+      gate: DEFAULT_GATE,
+      budgets: {},
+    })
+    const xml = renderJunit({
+      verdict,
+      candidate,
+      baseline: null,
+      baselineLines: [],
+      profileId: 'capacity',
+      runUrl: null,
+      accepted: null,
+      mode: 'cli',
+    })
+    expect(xml).toContain('tests="1" failures="1"')
+    expect(xml).toMatch(
+      /<testcase classname="capacity" name="sustained rate" time="0.000">\n\s+<failure message="capacity dropped/,
+    )
   })
 
   it('decide(): regression fails the step; no baseline or another profile is no-baseline', () => {

@@ -1,8 +1,8 @@
 // The action entry (bundled to dist/index.js): wire the real adapters, run the pipeline once, exit.
 import * as core from '@actions/core'
-import { createActionDeps } from './github/action-deps.js'
+import { createActionDeps } from './action/real-deps.js'
+import { runAction } from './action/run.js'
 import { messageOf } from './log.js'
-import { runAction } from './pipeline/action-run.js'
 
 const controller = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

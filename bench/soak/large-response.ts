@@ -6,8 +6,8 @@
 // Usage: npx tsx bench/soak/large-response.ts [--size-mb 100] [--vus 2] [--duration 20s]
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
-import { localEnvironment, localGitContext } from '../../src/cli/environment.js'
 import { parseProfile } from '../../src/config/load-profile.js'
+import { localEnvironment, localGitContext } from '../../src/load/environment.js'
 import { runLoad } from '../../src/load/index.js'
 import { memoryLog } from '../../src/log.js'
 import { startChildServer } from './child-server.js'

@@ -1,6 +1,7 @@
 // The report lines about the baseline: which one was used and how close it is, or why there is none; whether the
 // new one was saved. Pure.
-import type { BaselineQuery, BaselineSource, RestoreOutcome, SaveOutcome } from './types.js'
+import type { BaselineSource } from '../results/provenance.js'
+import type { BaselineQuery, RestoreOutcome, SaveOutcome } from './types.js'
 
 const STORE_LABELS = {
   cache: 'Actions cache entry',

@@ -1,9 +1,10 @@
 // What every store does with a bundle it found: refuse a different profile, warn about a different machine, and
 // build the `found` outcome. Pure.
 import { cpus } from 'node:os'
+import type { BaselineSource } from '../results/provenance.js'
 import type { RunEnvironment, RunResult } from '../results/types.js'
 import type { ParsedBundle } from './bundle.js'
-import type { BaselineQuery, BaselineSource, RestoreOutcome } from './types.js'
+import type { BaselineQuery, RestoreOutcome } from './types.js'
 
 /** The machine this run measures on (cpu model string and logical core count, as RunResult.environment has). */
 export interface MachineFacts {

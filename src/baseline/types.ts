@@ -1,4 +1,5 @@
 // The baseline port: where a base branch's RunResult is kept and found again. Stores never throw.
+import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 
 /** What the gate looks for: the baseline of this profile on the PR's base. */
@@ -9,23 +10,6 @@ export interface BaselineQuery {
   readonly branch: string
   /** The exact base SHA from the event payload, when known. */
   readonly sha: string | null
-}
-
-/** Which baseline was used, said in the report. */
-export interface BaselineSource {
-  readonly store: 'cache' | 'artifact' | 'file' | 'live-ab'
-  /** Cache key, artifact name and id, or file path. */
-  readonly reference: string
-  readonly branch: string | null
-  readonly sha: string | null
-  /** True when the baseline was measured on exactly the queried SHA. */
-  readonly exactSha: boolean
-  /** When the baseline run started (ISO 8601). */
-  readonly measuredAt: string
-  /** Commits between the baseline's SHA and the queried one, when the API could tell. */
-  readonly commitsBehind: number | null
-  /** Workflow run that produced it, when known. */
-  readonly runId: string | null
 }
 
 export type RestoreOutcome =

@@ -8,10 +8,11 @@ import { performanceClock } from '../load/clock.js'
 import { runLoad } from '../load/run-load.js'
 import type { RunLoadOptions } from '../load/types.js'
 import { silentLog } from '../log.js'
-import type { CapacityResult, CapacityStep, RunResult, SafetyStop } from '../results/types.js'
-import { type SafetyTrip, SafetyWatch, safetyLimits } from './safety.js'
-import { CapacitySearch } from './search.js'
+import type { CapacityResult, CapacityStep, CapacityStepOutcome, RunResult, SafetyStop } from '../results/types.js'
+import { type SafetyLimits, type SafetyTrip, SafetyWatch, safetyLimits } from './safety.js'
+import { CapacitySearch, type PlannedStep, type SearchConclusion } from './search.js'
 import { decideStep, type StepDecision } from './step-decision.js'
+import { buildStep, countRequests, describeConclusion, firstBreaking, safetyBreaking } from './step-record.js'
 
 /** How often a running step is checked against the safety stops, ms. */
 export const SAFETY_CHECK_MS = 200
@@ -23,66 +24,94 @@ export interface RunCapacityOptions extends Omit<RunLoadOptions, 'profile' | 'on
   readonly onStep?: (step: CapacityStep) => void
 }
 
+/** What the search has gathered so far. */
+interface Gathered {
+  readonly steps: CapacityStep[]
+  readonly runs: RunResult[]
+  readonly decisions: StepDecision[]
+  totalRequests: number
+  stoppedWhy: string | null
+}
+
 /** Runs the search; never rejects for server faults. The result's `capacity` holds every step and the finding. */
 export async function runCapacity(options: RunCapacityOptions): Promise<RunResult> {
   const { profile } = options
   const settings = profile.capacity
   if (settings === null) throw new Error(`profile '${profile.id}' is not a capacity profile`)
   const clock = options.clock ?? performanceClock
-  const log = options.log ?? silentLog
   const search = new CapacitySearch(settings)
   const limits = safetyLimits(settings.slo, 'maxInFlight' in profile.load ? profile.load.maxInFlight : 10_000)
   const startMs = clock.now()
-  const steps: CapacityStep[] = []
-  const runs: RunResult[] = []
-  const decisions: StepDecision[] = []
-  let totalRequests = 0
-  let stoppedWhy: string | null = null
-  /** The first attempt at the current rate, pooled with the repeat when a step is repeated. */
-  let previous: RunResult | null = null
+  const gathered: Gathered = { steps: [], runs: [], decisions: [], totalRequests: 0, stoppedWhy: null }
   for (let planned = search.next(); planned !== null; planned = search.next()) {
-    if (options.signal?.aborted) {
-      stoppedWhy = 'stopped by a signal'
-      search.record('stopped')
-      break
-    }
     const remainingMs = profile.maxDurationMs === null ? null : profile.maxDurationMs - (clock.now() - startMs)
-    if (remainingMs !== null && remainingMs <= 0) {
-      stoppedWhy = `max-duration (${profile.maxDurationMs} ms) reached`
+    if (options.signal?.aborted || (remainingMs !== null && remainingMs <= 0)) {
+      gathered.stoppedWhy = options.signal?.aborted
+        ? 'stopped by a signal'
+        : `max-duration (${profile.maxDurationMs} ms) reached`
       search.record('stopped')
       break
     }
-    const { ratePerSecond, attempt } = planned
-    log.info(`Capacity step ${steps.length + 1}: ${ratePerSecond.toFixed(1)}/s${attempt > 1 ? ' (repeated)' : ''}`)
-    const { run, trip } = await runStep(options, stepProfile(profile, ratePerSecond, remainingMs), limits)
-    totalRequests += countRequests(run)
-    const decision: StepDecision =
-      trip !== null
-        ? { outcome: 'fail', reason: trip.reason, objectives: [], breaking: safetyBreaking(trip, run) }
-        : run.completion.status === 'partial'
-          ? { outcome: 'stopped', reason: run.completion.reason, objectives: [], breaking: null }
-          : decideStep(attempt > 1 && previous !== null ? [previous, run] : [run], settings.slo, profile.gate)
-    previous = run
-    // An undecided step counts as failed the second time (the search does the same); the record says why.
-    const final: StepDecision =
-      decision.outcome === 'undecided' && attempt > 1
-        ? { ...decision, outcome: 'fail', reason: `undecided twice, counted as failed: ${decision.reason}` }
-        : decision
-    const step = buildStep(steps.length, ratePerSecond, attempt, run, final, trip?.stop ?? null)
-    steps.push(step)
-    runs.push(run)
-    decisions.push(final)
-    options.onStep?.(step)
-    if (decision.outcome === 'stopped') {
-      // A step cut short without a safety stop: the caller's signal, or the search's max-duration (the step was
-      // given what was left of it).
-      stoppedWhy = options.signal?.aborted
-        ? decision.reason
-        : `max-duration (${profile.maxDurationMs} ms) reached during step ${steps.length}`
-    }
-    search.record(decision.outcome)
+    // The first attempt at this rate is pooled with the repeat when a step is repeated.
+    const previous = planned.attempt > 1 ? (gathered.runs[gathered.runs.length - 1] ?? null) : null
+    const outcome = await runOneStep(options, settings, limits, planned, remainingMs, previous, gathered)
+    search.record(outcome)
   }
-  const conclusion = search.conclusion()
+  return assembleResult(options, settings, search.conclusion(), gathered, clock.now() - startMs)
+}
+
+/** Runs one step, decides it, records it in `gathered`; returns the outcome for the search. */
+async function runOneStep(
+  options: RunCapacityOptions,
+  settings: CapacitySettings,
+  limits: SafetyLimits,
+  planned: PlannedStep,
+  remainingMs: number | null,
+  previous: RunResult | null,
+  gathered: Gathered,
+): Promise<CapacityStepOutcome> {
+  const { profile } = options
+  const { ratePerSecond, attempt } = planned
+  const log = options.log ?? silentLog
+  log.info(
+    `Capacity step ${gathered.steps.length + 1}: ${ratePerSecond.toFixed(1)}/s${attempt > 1 ? ' (repeated)' : ''}`,
+  )
+  const { run, trip } = await runStep(options, stepProfile(profile, ratePerSecond, remainingMs), limits)
+  gathered.totalRequests += countRequests(run)
+  const decision: StepDecision =
+    trip !== null
+      ? { outcome: 'fail', reason: trip.reason, objectives: [], breaking: safetyBreaking(trip, run) }
+      : run.completion.status === 'partial'
+        ? { outcome: 'stopped', reason: run.completion.reason, objectives: [], breaking: null }
+        : decideStep(previous !== null ? [previous, run] : [run], settings.slo, profile.gate)
+  // An undecided step counts as failed the second time (the search does the same); the record says why.
+  const final: StepDecision =
+    decision.outcome === 'undecided' && attempt > 1
+      ? { ...decision, outcome: 'fail', reason: `undecided twice, counted as failed: ${decision.reason}` }
+      : decision
+  const step = buildStep(gathered.steps.length, ratePerSecond, attempt, run, final, trip?.stop ?? null)
+  gathered.steps.push(step)
+  gathered.runs.push(run)
+  gathered.decisions.push(final)
+  options.onStep?.(step)
+  if (decision.outcome === 'stopped') {
+    // Cut short without a safety stop: the caller's signal, or the search's max-duration (the step had what was left).
+    gathered.stoppedWhy = options.signal?.aborted
+      ? decision.reason
+      : `max-duration (${profile.maxDurationMs} ms) reached during step ${gathered.steps.length}`
+  }
+  return decision.outcome
+}
+
+/** The RunResult of the search: the step at the sustained rate as the run's own data, plus `capacity`. */
+async function assembleResult(
+  options: RunCapacityOptions,
+  settings: CapacitySettings,
+  conclusion: SearchConclusion,
+  gathered: Gathered,
+  totalDurationMs: number,
+): Promise<RunResult> {
+  const { steps, runs, decisions, stoppedWhy } = gathered
   const capacity: CapacityResult = {
     ...conclusion,
     resolution: settings.resolution,
@@ -90,18 +119,17 @@ export async function runCapacity(options: RunCapacityOptions): Promise<RunResul
     breaking: firstBreaking(steps, decisions, conclusion.firstFailingRatePerSecond),
     reason: describeConclusion(conclusion, settings, steps, stoppedWhy),
     slo: Object.fromEntries(Object.entries(settings.slo).map(([key, list]) => [key, list.map((b) => b.expression)])),
-    totalDurationMs: clock.now() - startMs,
-    totalRequests,
+    totalDurationMs,
+    totalRequests: gathered.totalRequests,
     steps,
   }
-  // The run's own rounds and endpoints: the step at the sustained rate (the latency a reader can expect there).
-  const shown =
-    runs[steps.findLastIndex((s) => s.outcome === 'pass' && s.ratePerSecond === conclusion.sustainedRatePerSecond)] ??
-    runs[runs.length - 1]
-  const base = shown ?? (await emptyRun(options))
+  const sustainedAt = steps.findLastIndex(
+    (s) => s.outcome === 'pass' && s.ratePerSecond === conclusion.sustainedRatePerSecond,
+  )
+  const base = runs[sustainedAt] ?? runs[runs.length - 1] ?? (await emptyRun(options))
   return {
     ...base,
-    profileFingerprint: profileFingerprint(profile),
+    profileFingerprint: profileFingerprint(options.profile),
     completion:
       conclusion.status === 'stopped' ? { status: 'partial', reason: stoppedWhy ?? 'stopped' } : { status: 'complete' },
     capacity,
@@ -129,7 +157,7 @@ function stepProfile(profile: Profile, ratePerSecond: number, remainingMs: numbe
 async function runStep(
   options: RunCapacityOptions,
   profile: Profile,
-  limits: ReturnType<typeof safetyLimits>,
+  limits: SafetyLimits,
 ): Promise<{ run: RunResult; trip: SafetyTrip | null }> {
   const controller = new AbortController()
   const onOuterAbort = () => controller.abort(options.signal?.reason ?? 'stopped')
@@ -151,77 +179,6 @@ async function runStep(
     return { run, trip: watch.tripped }
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort)
-  }
-}
-
-function buildStep(
-  index: number,
-  ratePerSecond: number,
-  attempt: number,
-  run: RunResult,
-  decision: StepDecision,
-  safetyStop: SafetyStop | null,
-): CapacityStep {
-  return {
-    index,
-    ratePerSecond,
-    attempt,
-    outcome: decision.outcome,
-    reason: decision.reason,
-    safetyStop,
-    warmupMs: run.warmupMs,
-    durationMs: run.durationMs,
-    rounds: run.rounds,
-    endpoints: run.endpoints,
-    health: run.health,
-    objectives: decision.objectives,
-  }
-}
-
-const countRequests = (run: RunResult): number =>
-  run.endpoints.reduce(
-    (total, endpoint) => total + endpoint.warmupRequests + endpoint.rounds.reduce((n, r) => n + r.requests, 0),
-    0,
-  )
-
-/** The endpoint a safety stop concerns: the one with the most errors, else the first. */
-function safetyBreaking(trip: SafetyTrip, run: RunResult): StepDecision['breaking'] {
-  const endpoint = run.endpoints[0]?.name ?? '*'
-  return { endpoint, objective: `safety stop (${trip.stop})`, actual: null }
-}
-
-/** What broke at the first failing rate (the last step run there). */
-function firstBreaking(
-  steps: readonly CapacityStep[],
-  decisions: readonly StepDecision[],
-  firstFailing: number | null,
-): CapacityResult['breaking'] {
-  if (firstFailing === null) return null
-  const index = steps.findLastIndex((step) => step.ratePerSecond === firstFailing)
-  return decisions[index]?.breaking ?? null
-}
-
-function describeConclusion(
-  conclusion: ReturnType<CapacitySearch['conclusion']>,
-  settings: CapacitySettings,
-  steps: readonly CapacityStep[],
-  stoppedWhy: string | null,
-): string {
-  const rate = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)}/s`)
-  const { sustainedRatePerSecond: low, firstFailingRatePerSecond: high } = conclusion
-  switch (conclusion.status) {
-    case 'found':
-      return `sustained ${rate(low)}; broke at ${rate(high)} (within the ${(settings.resolution * 100).toFixed(1)} % resolution)`
-    case 'at-max-rate':
-      return `held up to max-rate ${rate(settings.maxRatePerSecond)}: the capacity is at least that (raise max-rate to search further)`
-    case 'below-start-rate':
-      return `the first step (${rate(high)}) already broke the SLO: the capacity is below start-rate; lower start-rate`
-    case 'invalid': {
-      const last = steps[steps.length - 1]
-      return `the search stopped without an answer: ${last?.reason ?? 'invalid step'} (twice at ${rate(last?.ratePerSecond ?? null)})`
-    }
-    case 'stopped':
-      return `the search was cut short (${stoppedWhy ?? 'stopped'}); sustained so far ${rate(low)}, first failing ${rate(high)}`
   }
 }
 

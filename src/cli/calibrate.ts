@@ -12,8 +12,8 @@ import { renderCalibrationJson, renderCalibrationMarkdown, renderCalibrationText
 import { ConfigError, isUserError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'
 import { formatMs } from '../config/units.js'
+import { localEnvironment, localGitContext } from '../load/environment.js'
 import { messageOf } from '../log.js'
-import { localEnvironment, localGitContext } from './environment.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 

@@ -1,5 +1,5 @@
 // `tailgate compare`: two RunResult files (per-endpoint verdict) or two plain sample files (the test itself).
-import { sourceOfResult } from '../baseline/source.js'
+
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
 import { readProfile } from '../config/load-profile.js'
@@ -8,6 +8,7 @@ import { renderJsonReport } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/terminal.js'
 import { parseRunResult } from '../results/codec.js'
+import { sourceOfResult } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 import { compareSamples, parseSampleText } from '../stats/sample-comparison.js'
 import { EXIT, type ExitCode } from './exit-codes.js'

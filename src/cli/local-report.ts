@@ -1,8 +1,9 @@
 // A verdict and its report input for two runs compared locally (the CLI's compare and the demo): no GitHub context.
-import type { BaselineSource } from '../baseline/types.js'
+
 import type { Budgets, GateSettings } from '../config/gate-schema.js'
 import { decide } from '../gate/decide.js'
 import type { ReportInput } from '../report/types.js'
+import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 
 export interface LocalComparison {

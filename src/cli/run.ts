@@ -1,11 +1,10 @@
 // `tailgate run`: measure a profile and write the RunResult file.
 import { measureProfile, stepLine } from '../capacity/measure.js'
 import { ConfigError } from '../config/errors.js'
-import { profileFingerprint } from '../config/fingerprint.js'
 import { readProfile } from '../config/load-profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
+import { localEnvironment, localGitContext } from '../load/environment.js'
 import { serializeRunResult } from '../results/codec.js'
-import { localEnvironment, localGitContext } from './environment.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 import { cliProgress } from './progress.js'
@@ -26,7 +25,7 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   const shard = parseShard(flags.shard ?? '', '--shard')
   const profile = applyShard(full, shard)
   const progress = flags.quiet ? undefined : cliProgress(io)
-  const measured = await measureProfile({
+  const result = await measureProfile({
     profile,
     signal: io.signal,
     environment: localEnvironment(),
@@ -35,8 +34,6 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
     ...(flags.quiet ? {} : { onStep: (step) => io.stderr.write(`${stepLine(step)}\n`) }),
   })
   progress?.done()
-  // A shard carries the whole profile's fingerprint, so merged shards compare with unsharded baselines.
-  const result = shard ? { ...measured, profileFingerprint: profileFingerprint(full) } : measured
   const outPath = await io.writeText(flags.out ?? 'tailgate-result.json', serializeRunResult(result))
   const requests = result.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0)
   io.stderr.write(

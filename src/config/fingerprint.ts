@@ -69,3 +69,11 @@ export function profileFingerprint(profile: Profile): string {
   }
   return createHash('sha256').update(canonicalJson(load)).digest('hex').slice(0, 16)
 }
+
+/**
+ * The fingerprint a run of `profile` carries: the profile's own, or for a shard the whole profile's (set by
+ * applyShard), so that merged shards compare with unsharded baselines.
+ */
+export function runFingerprint(profile: Profile): string {
+  return profile.wholeProfileFingerprint ?? profileFingerprint(profile)
+}

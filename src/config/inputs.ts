@@ -174,7 +174,7 @@ export interface ActionSettings {
   readonly outputDir: string
   readonly githubToken: string
   readonly baselineTarget: string | undefined
-  /** The raw `headers` input (parsed with the environment by src/target/secret-headers.ts). */
+  /** The raw `headers` input (parsed with the environment by src/action/preview/secret-headers.ts). */
   readonly headers: string
   readonly waitTimeoutMs: number
   readonly healthPath: string

@@ -1,11 +1,10 @@
 // Raw (schema-checked) profile -> Profile: defaults, the load shape, scenarios and steps, data files, and the
 // template-variable check. Returns issues instead of throwing, so every problem is reported at once.
 import { dirname, resolve } from 'node:path'
+import { capacitySettings } from './capacity-settings.js'
 import { parseDataFile, sha256Hex } from './data-files.js'
-import { type Budget, EVERY_ENDPOINT_KEY } from './gate-schema.js'
-import { parseJsonPath } from './json-path.js'
 import type {
-  CapacitySettings,
+  CapacitySettings as Capacity,
   Capture,
   DataSource,
   LoadModel,
@@ -14,28 +13,14 @@ import type {
   Step,
   ThinkTime,
 } from './profile.js'
+import { PROFILE_DEFAULTS } from './profile-defaults.js'
 import type { IssuePath, ProfileIssue } from './profile-issues.js'
 import type { RawProfile, RawRequest } from './profile-schema.js'
+import { checkJsonPaths, checkVariables } from './step-checks.js'
 import { closestMatch } from './suggest.js'
 import { BUILTIN_VARIABLES, jsonTemplateStrings, templateVariables } from './templates.js'
 
-/** Defaults of a profile, in one place (ms unless named otherwise). */
-export const PROFILE_DEFAULTS = {
-  requestTimeoutMs: 10_000,
-  warmupMs: 2_000,
-  rounds: 6,
-  openMaxConnections: 100,
-  maxInFlight: 10_000,
-  gracePeriodMs: 5_000,
-  maxEventLoopLagMs: 50,
-  startVus: 1,
-  /** Warm-up of each capacity step: short, since every step repeats it. */
-  capacityStepWarmupMs: 1_000,
-  capacityGrowthFactor: 2,
-  /** Rounds per capacity step: 10 let a step hold with one stray round over the SLO (sign test, alpha 0.05). */
-  capacityRounds: 10,
-  capacityResolution: 0.05,
-} as const
+export { PROFILE_DEFAULTS }
 
 export interface NormalizeContext {
   readonly raw: RawProfile
@@ -49,7 +34,7 @@ export interface NormalizedParts {
   readonly load: LoadShape
   readonly durationMs: number
   readonly scenarios: Scenario[]
-  readonly capacity: CapacitySettings | null
+  readonly capacity: Capacity | null
 }
 
 const sumMs = (stages: readonly { durationMs: number }[]): number =>
@@ -62,8 +47,7 @@ function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
   switch (model) {
     case 'constant-arrival-rate':
       return { model, ratePerSecond: raw.rate ?? 0, maxConnections: openConnections, maxInFlight }
-    case 'capacity':
-      // The shape of the first step; the search runs every step as constant-arrival-rate at its own rate.
+    case 'capacity': // the first step's shape: the search runs every step as constant-arrival-rate at its own rate
       return {
         model: 'constant-arrival-rate',
         ratePerSecond: raw['start-rate'] ?? 0,
@@ -79,42 +63,6 @@ function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
       const peakVus = Math.max(startVus, ...stages.map((s) => s.target))
       return { model, startVus, stages, maxConnections: raw['max-connections'] ?? Math.max(1, Math.ceil(peakVus)) }
     }
-  }
-}
-
-/** The ERROR_RATE objective added when an SLO sets none: a rate where requests fail is no capacity. */
-const DEFAULT_ERROR_OBJECTIVE: Budget = Object.freeze({
-  expression: 'error-rate < 1%',
-  metric: 'error-rate',
-  operator: '<',
-  threshold: 0.01,
-})
-
-/** The capacity search's settings (null for the other models); start-rate above max-rate is an issue. */
-function capacitySettings(raw: RawProfile, model: LoadModel, issues: ProfileIssue[]): CapacitySettings | null {
-  if (model !== 'capacity') return null
-  const startRatePerSecond = raw['start-rate'] ?? 0
-  const maxRatePerSecond = raw['max-rate'] ?? 0
-  if (raw['start-rate'] !== undefined && startRatePerSecond <= 0) {
-    issues.push({ path: ['start-rate'], problem: 'start-rate must be above 0', fix: 'write e.g. start-rate: 50/s' })
-  }
-  if (raw['max-rate'] !== undefined && startRatePerSecond > maxRatePerSecond) {
-    issues.push({
-      path: ['max-rate'],
-      problem: `max-rate (${maxRatePerSecond}/s) is below start-rate (${startRatePerSecond}/s)`,
-      fix: 'raise max-rate or lower start-rate',
-    })
-  }
-  const slo = { ...(raw.slo ?? {}) }
-  const hasErrorObjective = Object.values(slo).some((list) => list.some((b) => b.metric === 'error-rate'))
-  if (!hasErrorObjective) slo[EVERY_ENDPOINT_KEY] = [...(slo[EVERY_ENDPOINT_KEY] ?? []), DEFAULT_ERROR_OBJECTIVE]
-  return {
-    startRatePerSecond,
-    maxRatePerSecond,
-    growthFactor: raw.growth ?? PROFILE_DEFAULTS.capacityGrowthFactor,
-    resolution: raw.resolution ?? PROFILE_DEFAULTS.capacityResolution,
-    stepDurationMs: raw['step-duration'] ?? 0,
-    slo,
   }
 }
 
@@ -209,56 +157,6 @@ function readData(
   return {
     source: { file: spec.file, order: spec.order, rows: parsed.rows, contentSha256: sha256Hex(text) },
     columns: parsed.columns,
-  }
-}
-
-/** Checks that the JSON paths of captures and `expect.json` can be read. */
-function checkJsonPaths(step: Step, path: IssuePath, issues: ProfileIssue[]): void {
-  const fix = 'write a path like $.data.token or items[0].id'
-  for (const capture of step.captures) {
-    if (capture.from === 'json' && parseJsonPath(capture.path) === undefined) {
-      issues.push({
-        path: [...path, 'capture', capture.variable, 'json'],
-        problem: `'${capture.path}' is not a JSON path`,
-        fix,
-      })
-    }
-  }
-  for (const jsonPath of Object.keys(step.expect.json)) {
-    if (parseJsonPath(jsonPath) === undefined) {
-      issues.push({
-        path: [...path, 'expect', 'json', jsonPath],
-        problem: `'${jsonPath}' is not a JSON path`,
-        fix,
-        atKey: true,
-      })
-    }
-  }
-}
-
-/** Checks that every `{{var}}` in a step is a data column, an earlier capture or a builtin. */
-function checkVariables(step: Step, known: ReadonlySet<string>, path: IssuePath, issues: ProfileIssue[]): void {
-  const texts: { path: IssuePath; text: string }[] = [
-    { path: [...path, 'path'], text: step.path },
-    ...step.query.map(([key, value]) => ({ path: [...path, 'query', key], text: value })),
-    ...Object.entries(step.headers).map(([key, value]) => ({ path: [...path, 'headers', key], text: value })),
-  ]
-  if (step.body.kind === 'raw') texts.push({ path: [...path, 'body'], text: step.body.text })
-  if (step.body.kind === 'json') {
-    for (const found of jsonTemplateStrings(step.body.value))
-      texts.push({ path: [...path, 'json', ...found.path], text: found.text })
-  }
-  for (const { path: at, text } of texts) {
-    for (const name of templateVariables(text)) {
-      if (known.has(name)) continue
-      const guess = closestMatch(name, [...known])
-      const fix = guess
-        ? `did you mean '${guess}'?`
-        : known.size > 0
-          ? `variables here: ${[...known].join(', ')}`
-          : 'add a data: file with that column, or capture: it in an earlier step'
-      issues.push({ path: at, problem: `unknown variable '{{${name}}}'`, fix })
-    }
   }
 }
 

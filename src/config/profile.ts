@@ -164,4 +164,9 @@ export interface Profile {
   readonly budgets: Budgets
   /** The capacity search's settings when `model` is `capacity` (then `load` is the first step's shape); else null. */
   readonly capacity: CapacitySettings | null
+  /**
+   * Set by applyShard on a shard's profile: the whole profile's fingerprint, which the shard's RunResult carries so
+   * that merged shards compare with unsharded baselines (see runFingerprint).
+   */
+  readonly wholeProfileFingerprint?: string
 }

@@ -1,6 +1,7 @@
 // Scale-out over GitHub Actions matrix jobs: `shard: i/N` runs the i-th of N equal slices of the load. Each shard
 // sends 1/N of the arrival rate (or of the VUs); a final job merges the shards' histograms (they add exactly).
 import { ConfigError } from './errors.js'
+import { runFingerprint } from './fingerprint.js'
 import type { Profile } from './profile.js'
 
 export interface Shard {
@@ -35,12 +36,13 @@ export function applyShard(profile: Profile, shard: Shard | null): Profile {
   const { index, count } = shard
   const share = (total: number) => Math.floor(total / count) + (index <= total % count ? 1 : 0)
   const load = profile.load
+  const whole = { ...profile, wholeProfileFingerprint: runFingerprint(profile) }
   switch (load.model) {
     case 'constant-arrival-rate':
-      return { ...profile, load: { ...load, ratePerSecond: load.ratePerSecond / count } }
+      return { ...whole, load: { ...load, ratePerSecond: load.ratePerSecond / count } }
     case 'ramping-arrival-rate':
       return {
-        ...profile,
+        ...whole,
         load: {
           ...load,
           startRatePerSecond: load.startRatePerSecond / count,
@@ -50,13 +52,13 @@ export function applyShard(profile: Profile, shard: Shard | null): Profile {
     case 'constant-vus': {
       const vus = share(load.vus)
       if (vus === 0) throw tooFewVus(load.vus, count)
-      return { ...profile, load: { ...load, vus } }
+      return { ...whole, load: { ...load, vus } }
     }
     case 'ramping-vus': {
       const peak = Math.max(load.startVus, ...load.stages.map((s) => s.target))
       if (share(peak) === 0) throw tooFewVus(peak, count)
       return {
-        ...profile,
+        ...whole,
         load: {
           ...load,
           startVus: share(load.startVus),

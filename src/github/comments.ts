@@ -1,13 +1,23 @@
 // The sticky PR comment: one comment per profile, found by a hidden marker and updated in place. Never throws: a
 // read-only token (fork PRs) or an API failure becomes `not-posted` with the reason and the fix.
 import { messageOf } from '../log.js'
-import { withMarker } from '../report/markdown.js'
 import type { RepositoryRef } from './context.js'
 import { describeApiError, httpStatusOf } from './errors.js'
 import type { RestClient } from './rest.js'
 
-// The marker is the report's (pure, in src/report/markdown.ts); re-exported for the GitHub layer's callers.
-export { commentMarker, withMarker } from '../report/markdown.js'
+/**
+ * The hidden marker that identifies this profile's sticky comment: `<!-- tailgate:<encoded profile id> -->`.
+ * The id is URI-encoded, so it cannot close the HTML comment.
+ * @example commentMarker('api smoke') // => '<!-- tailgate:api%20smoke -->'
+ */
+export function commentMarker(profileId: string): string {
+  return `<!-- tailgate:${encodeURIComponent(profileId.toWellFormed())} -->`
+}
+
+/** Appends the sticky-comment marker to a body (once: a body that already carries it is returned as is). */
+export function withMarker(body: string, marker: string): string {
+  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`
+}
 
 export type CommentOutcome =
   | { readonly kind: 'created' | 'updated'; readonly url: string; readonly id: number }

@@ -2,7 +2,7 @@
 // order (A B B A A B B A ...), so runner noise that drifts over the job hits both sides alike. Composed from
 // single-round runs of runLoad; each run gets a short warm-up of its own (excluded, as always).
 import { ConfigError } from '../config/errors.js'
-import { profileFingerprint } from '../config/fingerprint.js'
+import { runFingerprint } from '../config/fingerprint.js'
 import type { Profile } from '../config/profile.js'
 import { createHistogram } from '../results/histogram.js'
 import type { EndpointResult, RoundMeasurement, RunResult, TimelinePoint } from '../results/types.js'
@@ -119,7 +119,7 @@ function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | 
   return {
     ...first,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
-    profileFingerprint: profileFingerprint(profile),
+    profileFingerprint: runFingerprint(profile),
     rounds: runs.map((_, index) => ({ index, startMs: index * roundMs, durationMs: roundMs })),
     durationMs: roundMs * runs.length,
     warmupMs: profile.warmupMs,

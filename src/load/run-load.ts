@@ -2,7 +2,7 @@
 // driver, the recorder and the housekeeping timers; stops on schedule, on abort or at max-duration.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
-import { profileFingerprint } from '../config/fingerprint.js'
+import { runFingerprint } from '../config/fingerprint.js'
 import { isOpenModel } from '../config/profile.js'
 import { findSpike } from '../config/spike.js'
 import { silentLog } from '../log.js'
@@ -174,7 +174,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   const recovery = spike === null ? null : spikeRecovery(spike, timeline, profile.warmupMs, profile.gate)
   return {
     profileId: profile.id,
-    profileFingerprint: profileFingerprint(profile),
+    profileFingerprint: runFingerprint(profile),
     model: open ? 'open' : 'closed',
     gatedLatency: open ? 'intended' : 'actual',
     startedAt,

@@ -20,7 +20,7 @@ import type { ReportInput } from './types.js'
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const COMMENT_LIMIT_CHARS = 65_536
-/** Room left for the sticky-comment marker that withMarker() appends. */
+/** Room left for the sticky-comment marker that withMarker() (src/github/comments.ts) appends. */
 export const MARKER_RESERVE_CHARS = 512
 
 /** Options of renderMarkdown. */
@@ -232,18 +232,4 @@ function capacityParts(capacity: CapacityResult, input: ReportInput): string[] {
       : []),
     `<details><summary>Capacity steps</summary>\n\n${capacityStepTable(capacity, input.candidate.gatedLatency)}\n\n</details>`,
   ]
-}
-
-/**
- * The hidden marker that identifies this profile's sticky comment: `<!-- tailgate:<encoded profile id> -->`.
- * The id is URI-encoded, so it cannot close the HTML comment.
- * @example commentMarker('api smoke') // => '<!-- tailgate:api%20smoke -->'
- */
-export function commentMarker(profileId: string): string {
-  return `<!-- tailgate:${encodeURIComponent(wellFormed(profileId))} -->`
-}
-
-/** Appends the sticky-comment marker to a body (once: a body that already carries it is returned as is). */
-export function withMarker(body: string, marker: string): string {
-  return body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`
 }

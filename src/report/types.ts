@@ -1,6 +1,7 @@
 // What every report renderer takes: the verdict plus the runs and baseline it was made from. Types only, no logic.
-import type { BaselineSource } from '../baseline/types.js'
+
 import type { Verdict } from '../gate/types.js'
+import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 
 /** The baseline the verdict was computed against, as the baseline step restored it. */

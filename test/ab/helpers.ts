@@ -1,8 +1,9 @@
 // Short live A/B profiles and sample-server pairs on 127.0.0.1 for the live A/B and calibration tests.
-import { localEnvironment } from '../../src/cli/environment.js'
+
+import { type SampleServer, type SampleServerOptions, startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { Profile } from '../../src/config/profile.js'
-import { type SampleServer, type SampleServerOptions, startSampleServer } from '../../src/demo/sample-server.js'
+import { localEnvironment } from '../../src/load/environment.js'
 import type { GitContext, RunEnvironment } from '../../src/results/types.js'
 
 /** The endpoint the candidate slows, and one it leaves alone (names as the gate reports them). */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { parseSecretHeaders } from '../../src/target/secret-headers.js'
+import { parseSecretHeaders } from '../../src/action/preview/secret-headers.js'
 
 const doc = readFileSync(new URL('../../docs/previews.md', import.meta.url), 'utf8')
 const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {

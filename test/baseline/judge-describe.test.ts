@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { describeRestore, describeSave } from '../../src/baseline/describe.js'
 import { judgeBaseline, PROFILE_CHANGED } from '../../src/baseline/judge.js'
-import type { BaselineSource, RestoreOutcome } from '../../src/baseline/types.js'
+import type { RestoreOutcome } from '../../src/baseline/types.js'
+import type { BaselineSource } from '../../src/results/provenance.js'
 import { baselineRun, MACHINE, MAIN, prQuery } from './baseline-fixtures.js'
 
 const source: BaselineSource = {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { CALIBRATE_HELP, calibrateCommand } from '../../src/cli/calibrate.js'
-import { startSampleServer } from '../../src/demo/sample-server.js'
+import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { shortProfileYaml } from '../ab/helpers.js'
 import { memoryIo } from '../helpers/memory-io.js'
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSampleServer } from '../../src/demo/sample-server.js'
+import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { type FakeGitHub, pullRequestEvent, pushEvent, runAction, runnerEnv } from '../helpers/fake-github/index.js'
 import { nodeRuntimes } from '../helpers/node-binaries.js'
 

@@ -5,7 +5,7 @@
 // load profile gets `no-baseline` ("profile changed in this PR") and passes. Node 20 only (the lead's test covers 24).
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type SampleServer, startSampleServer } from '../../src/demo/sample-server.js'
+import { type SampleServer, startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { parseRunResult } from '../../src/results/codec.js'
 import {
   type ActionRun,

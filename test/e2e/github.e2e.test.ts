@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { serializeBundle } from '../../src/baseline/bundle.js'
-import { type SampleServer, startSampleServer } from '../../src/demo/sample-server.js'
+import { type SampleServer, startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import { type FakeGitHub, pullRequestEvent, startFakeGitHub, workflowRunEvent } from '../helpers/fake-github/index.js'
 import { nodeRuntimes } from '../helpers/node-binaries.js'

@@ -126,3 +126,18 @@ describe('markers', () => {
     expect(commentMarker('a --> b')).toBe('<!-- tailgate:a%20--%3E%20b -->')
   })
 })
+
+describe('commentMarker and withMarker', () => {
+  it.each([
+    { id: 'api', marker: '<!-- tailgate:api -->' },
+    { id: 'api smoke', marker: '<!-- tailgate:api%20smoke -->' },
+    { id: 'x --> <script>', marker: '<!-- tailgate:x%20--%3E%20%3Cscript%3E -->' },
+    { id: 'bad\uD800', marker: '<!-- tailgate:bad%EF%BF%BD -->' },
+  ])('encodes the profile id $id so it cannot close the comment', ({ id, marker }) => {
+    expect(commentMarker(id)).toBe(marker)
+  })
+
+  it('appends the marker after a blank line', () => {
+    expect(withMarker('body', '<!-- tailgate:api -->')).toBe('body\n\n<!-- tailgate:api -->')
+  })
+})

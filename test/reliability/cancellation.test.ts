@@ -160,7 +160,7 @@ describe.concurrent('SIGTERM', () => {
     await until(() => !isAlive(serverPid), 'the started server to stop', 3000)
   })
 
-  // The pipeline abandons service calls on cancellation (src/pipeline/cancellation.ts), whatever baseline-timeout is.
+  // The pipeline abandons service calls on cancellation (src/action/cancellation.ts), whatever baseline-timeout is.
   it('during the baseline restore (cache hanging): the action exits within 10 s', async ({ onTestFinished }) => {
     // Given a PR step whose cache service hangs, with the default 60 s baseline-timeout,
     const fake = await startFake(onTestFinished)

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, type TestContext } from 'vitest'
+import { secretForms } from '../../src/action/preview/redact.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import type { RunResult } from '../../src/results/types.js'
-import { secretForms } from '../../src/target/redact.js'
 import { type FakeGitHub, pullRequestEvent, pushEvent, startFakeGitHub } from '../helpers/fake-github/index.js'
 import { type FaultServer, HEALTH_PATH, startHealthy } from '../helpers/fault-servers.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
@@ -213,12 +213,12 @@ describe('no user or PR string reaches a shell', () => {
   it("spawns processes in two places only: start-command (the workflow author's input) and git with fixed arguments", () => {
     const spawning = sources.filter((s) => /from 'node:child_process'/.test(s.text)).map((s) => s.path)
 
-    expect(spawning.sort()).toEqual(['cli/environment.ts', 'target/local-server.ts'])
+    expect(spawning.sort()).toEqual(['action/preview/local-server.ts', 'load/environment.ts'])
     for (const { path, text } of sources) {
       // child_process exec/execSync run a shell; RegExp's .exec( is fine.
       expect(text, path).not.toMatch(/(?<![.\w])exec(Sync)?\(|shell:\s*true|(?<![.\w])eval\(|new Function\(/)
     }
-    const environment = sources.find((s) => s.path === 'cli/environment.ts')!.text
+    const environment = sources.find((s) => s.path === 'load/environment.ts')!.text
     expect(environment).toMatch(/execFileSync\('git', args,/)
     expect(environment).not.toMatch(/process\.env|getInput|argv/)
   })

@@ -1,6 +1,6 @@
 // Hand-built report inputs for the report tests: verdicts from the gate's types (not from the gate), runs from
 // the shared synthetic RunResult helper. Every builder takes overrides so a test states only what it is about.
-import type { BaselineSource } from '../../src/baseline/types.js'
+
 import type { Budget } from '../../src/config/gate-schema.js'
 import type {
   BudgetCheck,
@@ -11,6 +11,7 @@ import type {
   Verdict,
 } from '../../src/gate/types.js'
 import type { ReportBaseline, ReportInput } from '../../src/report/types.js'
+import type { BaselineSource } from '../../src/results/provenance.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { EndpointOutcome } from '../../src/gate/types.js'
+import { commentMarker, withMarker } from '../../src/github/comments.js'
 import { ZERO_WIDTH_JOINER as ZWJ } from '../../src/report/escape.js'
-import { COMMENT_LIMIT_CHARS, commentMarker, renderMarkdown, withMarker } from '../../src/report/markdown.js'
+import { COMMENT_LIMIT_CHARS, renderMarkdown } from '../../src/report/markdown.js'
 import {
   baselineSource,
   budgetCheck,
@@ -428,20 +429,5 @@ describe('renderMarkdown: length cap', () => {
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
     expect(body).toMatch(/_\d+ more endpoints left out of the table to fit the comment limit; see the JSON report\._/)
     expect(mainTableRows(body).length).toBeGreaterThan(100)
-  })
-})
-
-describe('commentMarker and withMarker', () => {
-  it.each([
-    { id: 'api', marker: '<!-- tailgate:api -->' },
-    { id: 'api smoke', marker: '<!-- tailgate:api%20smoke -->' },
-    { id: 'x --> <script>', marker: '<!-- tailgate:x%20--%3E%20%3Cscript%3E -->' },
-    { id: 'bad\uD800', marker: '<!-- tailgate:bad%EF%BF%BD -->' },
-  ])('encodes the profile id $id so it cannot close the comment', ({ id, marker }) => {
-    expect(commentMarker(id)).toBe(marker)
-  })
-
-  it('appends the marker after a blank line', () => {
-    expect(withMarker('body', '<!-- tailgate:api -->')).toBe('body\n\n<!-- tailgate:api -->')
   })
 })

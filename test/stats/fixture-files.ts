@@ -1,8 +1,9 @@
-// Loads every fixture file of ../shared/fixtures/mann-whitney/ at test time (the held-back set has the same schema).
+// Loads every fixture file of test/fixtures/mann-whitney/ (the repository's own copy of the SciPy/R reference cases)
+// at test time (a held-back set with the same schema can be dropped into that folder).
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export const FIXTURE_DIRECTORY = fileURLToPath(new URL('../../../shared/fixtures/mann-whitney/', import.meta.url))
+export const FIXTURE_DIRECTORY = fileURLToPath(new URL('../fixtures/mann-whitney/', import.meta.url))
 
 export type AlternativeKey = 'two-sided' | 'less' | 'greater'
 

@@ -1,4 +1,4 @@
-// Every case of every file in ../shared/fixtures/mann-whitney/ (SciPy 1.10.1, checked against R 4.2.2), at the
+// Every case of every file in test/fixtures/mann-whitney/ (SciPy 1.10.1, checked against R 4.2.2), at the
 // README's tolerances, through the library, through compareSamples (the CLI's JSON) and, for `histogram` cases,
 // through the histogram path. New files dropped into the folder (the held-back set) are picked up automatically.
 import { describe, expect, it } from 'vitest'

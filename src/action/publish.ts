@@ -1,0 +1,123 @@
+// Publishing a verdict: report files, outputs, annotations, the sticky comment, the job summary, the step status.
+import { join } from 'node:path'
+import type { ActionSettings, CommentPolicy } from '../config/inputs.js'
+import type { Profile } from '../config/profile.js'
+import type { Verdict } from '../gate/types.js'
+import { commentMarker, withMarker } from '../github/comments.js'
+import { annotationsFor } from '../report/annotations.js'
+import { renderJsonReport } from '../report/json.js'
+import { renderJunit } from '../report/junit.js'
+import { renderMarkdown } from '../report/markdown.js'
+import type { ReportBaseline, ReportInput } from '../report/types.js'
+import type { RunResult } from '../results/types.js'
+import type { ActionDeps, CommentResult } from './ports.js'
+
+export interface PublishArgs {
+  readonly settings: ActionSettings
+  readonly deps: ActionDeps
+  readonly verdict: Verdict
+  readonly candidate: RunResult
+  readonly baseline: ReportBaseline | null
+  readonly baselineLines: readonly string[]
+  readonly mode: string
+  readonly profile: Profile | null
+  /** Set when the accept label turned failures into warnings. */
+  readonly accepted: ReportInput['accepted']
+}
+
+export async function publishReports(args: PublishArgs): Promise<void> {
+  const { settings, deps, verdict, candidate } = args
+  const profileId = args.profile?.id ?? candidate.profileId
+  const input: ReportInput = {
+    verdict,
+    candidate,
+    baseline: args.baseline,
+    baselineLines: args.baselineLines,
+    profileId,
+    runUrl: deps.context.runUrl,
+    accepted: args.accepted,
+    mode: args.mode,
+  }
+  const markdown = renderMarkdown(input)
+  const dir = settings.outputDir
+  const markdownPath = await deps.files.writeText(join(dir, 'report.md'), markdown)
+  const reportPath = await deps.files.writeText(
+    join(dir, 'report.json'),
+    `${JSON.stringify(renderJsonReport(input), null, 2)}\n`,
+  )
+  const junitPath = await deps.files.writeText(join(dir, 'junit.xml'), renderJunit(input))
+
+  const regressions = verdict.endpoints.filter((e) => e.outcome.kind === 'regression').length
+  deps.outputs.set('verdict', verdict.outcome)
+  deps.outputs.set('regressions', String(regressions))
+  deps.outputs.set('report-path', reportPath)
+  deps.outputs.set('markdown-path', markdownPath)
+  deps.outputs.set('junit-path', junitPath)
+  deps.outputs.set(
+    'baseline-source',
+    args.baseline ? `${args.baseline.source.store}:${args.baseline.source.reference}` : '',
+  )
+
+  for (const annotation of annotationsFor(input)) deps.annotate(annotation)
+  for (const warning of verdict.warnings) deps.log.warning(warning)
+
+  const marker = commentMarker(profileId)
+  const comment = await postComment(args, marker, withMarker(markdown, marker))
+  const notes: string[] = []
+  switch (comment.kind) {
+    case 'created':
+    case 'updated':
+      deps.outputs.set('comment-url', comment.url)
+      deps.log.info(`PR comment ${comment.kind}: ${comment.url}`)
+      break
+    case 'not-posted': {
+      // The reason may already begin "the comment … was not posted: "; say that once.
+      const why = comment.reason.replace(/^the (PR )?comment( on PR #\d+)? was not posted: /i, '')
+      const text = `The PR comment was not posted: ${why}${comment.fix ? `. Fix: ${comment.fix}` : ''}`
+      deps.log.warning(text)
+      notes.push(`> [!WARNING]\n> ${text}`)
+      break
+    }
+    case 'skipped':
+      deps.log.info(`No PR comment: ${comment.reason}`)
+      break
+  }
+  await writeSummarySafely(deps, notes.length > 0 ? `${markdown}\n\n${notes.join('\n\n')}\n` : markdown)
+
+  deps.log.info(verdict.headline)
+  if (verdict.failed) deps.fail(verdict.headline)
+}
+
+async function postComment(args: PublishArgs, marker: string, body: string): Promise<CommentResult> {
+  const { deps, settings, verdict } = args
+  const pr = deps.context.pullRequest
+  if (!pr) return { kind: 'skipped', reason: `not a pull request (event '${deps.context.eventName}')` }
+  const wanted = wantsComment(settings.comment, verdict)
+  if (wanted === 'never') return { kind: 'skipped', reason: "comment: 'never'" }
+  if (wanted === 'update-only' && !(await deps.comments.exists(pr.number, marker))) {
+    return { kind: 'skipped', reason: `comment: '${settings.comment}' and nothing to report` }
+  }
+  return deps.comments.upsert(pr.number, marker, body)
+}
+
+/** `post`: create or update; `update-only`: update an existing comment, create none; `never`. */
+export function wantsComment(policy: CommentPolicy, verdict: Verdict): 'post' | 'update-only' | 'never' {
+  switch (policy) {
+    case 'never':
+      return 'never'
+    case 'always':
+      return 'post'
+    case 'on-change':
+      return verdict.endpoints.some((e) => e.outcome.kind !== 'no-change') || verdict.failed ? 'post' : 'update-only'
+    case 'on-failure':
+      return verdict.failed || verdict.failing.length > 0 ? 'post' : 'update-only'
+  }
+}
+
+async function writeSummarySafely(deps: ActionDeps, markdown: string): Promise<void> {
+  try {
+    await deps.writeSummary(markdown)
+  } catch (error) {
+    deps.log.warning(`The job summary could not be written: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,49 @@
+// The Action's main: inputs -> mode -> that mode's flow (each ends in gateAndPublish) -> step status.
+// Every effect goes through ActionDeps; src/action/real-deps.ts wires the real ones, the tests pass fakes.
+import { isUserError } from '../config/errors.js'
+import { parseActionInputs } from '../config/inputs.js'
+import { messageOf } from '../log.js'
+import { CancelledError, cancellableDeps } from './cancellation.js'
+import { runCalibrateMode } from './mode-calibrate.js'
+import { runMeasureMode } from './mode-measure.js'
+import { runMergeMode } from './mode-merge.js'
+import { runReportMode } from './mode-report.js'
+import { resolveMode } from './modes.js'
+import type { ActionDeps } from './ports.js'
+import { LocalServerError } from './preview/local-server.js'
+import { TargetNotReadyError } from './preview/readiness.js'
+
+/** Runs the action once. Never throws: failures end in deps.fail with a one-line message. */
+export async function runAction(uncancellable: ActionDeps): Promise<void> {
+  const deps = cancellableDeps(uncancellable)
+  try {
+    const settings = parseActionInputs(deps.readInput)
+    const mode = resolveMode(settings.mode, deps.context)
+    deps.log.info(`Tailgate mode: ${mode} (input '${settings.mode}', event '${deps.context.eventName}')`)
+    switch (mode) {
+      case 'report':
+        return await runReportMode(settings, deps)
+      case 'merge':
+        return await runMergeMode(settings, deps)
+      case 'calibrate':
+        return await runCalibrateMode(settings, deps)
+      case 'baseline':
+      case 'compare':
+        return await runMeasureMode(settings, mode, deps)
+    }
+  } catch (error) {
+    failWith(error, deps)
+  }
+}
+
+/** One line, no stack, for a user mistake or a target that never became ready (the message says the fix). */
+function failWith(error: unknown, deps: ActionDeps): void {
+  if (isUserError(error) || error instanceof TargetNotReadyError || error instanceof LocalServerError) {
+    deps.fail(messageOf(error))
+  } else if (error instanceof CancelledError || deps.signal.aborted) {
+    deps.fail(`Tailgate was ${error instanceof CancelledError ? error.message : `cancelled (${messageOf(error)})`}`)
+  } else {
+    deps.log.debug(error instanceof Error && error.stack ? error.stack : String(error))
+    deps.fail(`Tailgate failed: ${messageOf(error)}`)
+  }
+}

@@ -1,0 +1,46 @@
+// Gating against the baseline stores: restore the base branch's baseline and compare (mode: compare), or save this
+// run as the branch's new baseline (mode: baseline; the previous one is restored for the trend history it carries).
+import type { BaselineQuery } from '../baseline/types.js'
+import type { ActionSettings } from '../config/inputs.js'
+import type { Profile } from '../config/profile.js'
+import type { RunResult } from '../results/types.js'
+import { gateAndPublish } from './gate-and-publish.js'
+import { baselineBranchOf } from './modes.js'
+import type { ActionDeps, RunContext } from './ports.js'
+
+export interface StoredBaselineArgs {
+  readonly settings: ActionSettings
+  readonly mode: 'baseline' | 'compare'
+  readonly deps: ActionDeps
+  readonly profile: Profile
+}
+
+/** Restores (and, in baseline mode, saves) the baseline, then gates and publishes. */
+export async function gateWithStore(candidate: RunResult, { settings, mode, deps, profile }: StoredBaselineArgs) {
+  const store = deps.baselines(settings)
+  const query = baselineQuery(profile.id, candidate.profileFingerprint, mode, deps.context)
+  const restore = await store.restore(query)
+  if (mode === 'compare') {
+    return gateAndPublish(candidate, restore, { deps, settings, profile, mode })
+  }
+  const previous = restore.outcome
+  const history = previous.kind === 'found' ? [previous.result, ...previous.history].slice(0, settings.history) : []
+  const saved = await store.save(candidate, history, query)
+  for (const warning of saved.outcome.warnings) deps.log.warning(warning)
+  deps.outputs.set('baseline-saved', saved.outcome.kind === 'saved' ? 'true' : 'false')
+  const measures = `This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`
+  const outcome = { kind: 'missing', reason: 'this run measures the baseline', warnings: previous.warnings } as const
+  await gateAndPublish(candidate, { outcome, lines: [measures, ...saved.lines] }, { deps, settings, profile, mode })
+}
+
+/** The baseline a run is gated against: its own branch and commit in baseline mode, the base branch's otherwise. */
+function baselineQuery(
+  profileId: string,
+  profileFingerprint: string,
+  mode: 'baseline' | 'compare',
+  context: RunContext,
+): BaselineQuery {
+  const { branch, sha } =
+    mode === 'baseline' ? { branch: context.branch ?? 'main', sha: context.sha } : baselineBranchOf(context)
+  return { profileId, profileFingerprint, branch, sha }
+}

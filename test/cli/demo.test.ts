@@ -1,0 +1,38 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEMO_PROFILE_YAML, runDemo } from '../../src/cli/demo/demo.js'
+import { memoryIo } from '../helpers/memory-io.js'
+
+// The demo's own profile, shortened: same endpoints, rate and rounds, shorter rounds.
+const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 12s', 'duration: 3.6s')
+
+describe('tailgate demo', () => {
+  it('marks the slowed endpoint as a regression and the others not, and writes the comment markdown', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tailgate-demo-'))
+    const io = memoryIo()
+    const outPath = join(dir, 'tailgate-report.md')
+
+    const code = await runDemo({ io, outPath, profileYaml: SHORT_PROFILE })
+
+    expect(code).toBe(0)
+    const lines = io.out().split('\n')
+    const row = (name: string) => lines.find((line) => line.startsWith(name)) ?? ''
+    expect(row('GET /api/search')).toMatch(/regression/)
+    expect(row('GET /api/users/{{iteration}}')).not.toMatch(/regression/)
+    expect(row('POST /api/orders')).not.toMatch(/regression/)
+    const markdown = await readFile(outPath, 'utf8')
+    expect(markdown).toMatch(/regression/i)
+    expect(markdown).toContain('GET /api/search')
+    expect(io.err()).toMatch(/would fail \(exit 1\)/)
+    // docs/example-comment.md is this comment from an earlier demo run: same first line and section shape, only
+    // the measured numbers (and the verdicts of the untouched endpoints) may differ.
+    const example = await readFile(new URL('../../docs/example-comment.md', import.meta.url), 'utf8')
+    const shape = (text: string) => ({
+      firstLine: (text.split('\n')[0] ?? '').replace(/[+−-]?\d[\d.,]*/g, 'N'),
+      headings: text.split('\n').filter((line) => /^(#|<summary>|<details>|\| Endpoint)/.test(line)),
+    })
+    expect(shape(example)).toEqual(shape(markdown))
+  }, 60_000)
+})

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCapacity } from '../../src/capacity/run-capacity.js'
 import { parseProfile } from '../../src/config/load-profile.js'
+import { silentLog } from '../../src/log.js'
 import { parseRunResult, serializeRunResult } from '../../src/results/codec.js'
 import type { RunResult } from '../../src/results/types.js'
 import { workerPool } from '../helpers/capacity-servers.js'
@@ -138,27 +139,38 @@ describe('safety stops', () => {
   }, 60_000)
 
   it('makes a step invalid when the generator falls behind, and never reports a capacity from it', async () => {
-    // The handler blocks the shared event loop for 15 ms per request: the generator cannot keep its schedule.
+    // Each step starts when it is logged. 1 s into it (0.2 s before its window ends) the handler blocks the shared
+    // event loop for 600 ms: the generator stalls across the end of its window and cannot start what was due.
+    let stepStartMs = Number.POSITIVE_INFINITY
+    let blocked = false
+    const log = {
+      ...silentLog,
+      info: (message: string) => {
+        if (message.startsWith('Capacity step')) {
+          stepStartMs = performance.now()
+          blocked = false
+        }
+      },
+    }
     const url = await serve((_req, res) => {
-      const until = performance.now() + 15
-      while (performance.now() < until) {
-        // busy: the generator shares this event loop
+      if (!blocked && performance.now() > stepStartMs + 1000) {
+        blocked = true
+        const until = performance.now() + 600
+        while (performance.now() < until) {
+          // busy: the generator shares this event loop
+        }
       }
       res.end('ok')
     })
-    const result = await search(
-      capacityProfile(url, {
-        'start-rate': '100/s',
-        'step-duration': '1s',
-        warmup: '200ms',
-        slo: '["p95 < 10s"]',
-      }),
-    )
-    const capacity = capacityOf(result)
-    const invalid = capacity.steps.filter((s) => s.outcome === 'invalid')
-    expect(invalid.length).toBeGreaterThan(0)
-    expect(invalid[0]?.reason).toMatch(/the generator fell behind/)
-    expect(capacity.status).not.toBe('found')
-    expect(capacity.sustainedRatePerSecond ?? 0).toBeLessThan(100)
+    const profile = capacityProfile(url, { 'start-rate': '50/s', 'step-duration': '1s', warmup: '200ms' })
+    const capacity = capacityOf(await runCapacity({ profile, environment: testEnvironment, git: testGit, log }))
+    // The search ends at the first rate that is invalid twice; a rate is never sustained on an invalid step.
+    const last = capacity.steps.slice(-2)
+    expect(last.map((s) => s.outcome)).toEqual(['invalid', 'invalid'])
+    expect(last[0]?.ratePerSecond).toBe(last[1]?.ratePerSecond)
+    expect(last[0]?.reason).toMatch(/the generator fell behind: it started .* below 95 %/)
+    expect(capacity.status).toBe('invalid')
+    expect(capacity.sustainedRatePerSecond ?? 0).toBeLessThan(last[0]?.ratePerSecond as number)
+    expect(capacity.reason).toMatch(/stopped without an answer/)
   }, 60_000)
 })

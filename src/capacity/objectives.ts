@@ -2,32 +2,16 @@
 // rate, ...), an exact sign test against the threshold, Holm over the step's objectives for "broken".
 import type { Budget, Budgets } from '../config/gate-schema.js'
 import { formatMs } from '../config/units.js'
-import { budgetsFor } from '../gate/budgets.js'
+import { budgetsFor, measure, meetsBudget } from '../gate/budgets.js'
 import { errorCount, gatedHistogram, poolEndpoint } from '../gate/measurements.js'
-import { mergeHistograms } from '../results/histogram.js'
+import { type LatencyHistogram, mergeHistograms } from '../results/histogram.js'
 import type { ObjectiveCheck, RoundMeasurement, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
 import { signTest } from '../stats/sign-test.js'
 
-/** An objective's metric over some latency histogram and counts, in its unit; null when there is no data. */
-function objectiveValue(
-  budget: Budget,
-  histogram: { count: number; percentileUs(p: number): number; meanUs(): number; maxUs(): number },
-  requests: number,
-  errors: number,
-): number | null {
-  switch (budget.metric) {
-    case 'error-rate':
-      return requests === 0 ? null : errors / requests
-    case 'rps':
-      return null
-    case 'mean':
-      return histogram.count === 0 ? null : histogram.meanUs() / 1000
-    case 'max':
-      return histogram.count === 0 ? null : histogram.maxUs() / 1000
-    default:
-      return histogram.count === 0 ? null : histogram.percentileUs(Number(budget.metric.slice(1))) / 1000
-  }
+/** An objective's value over a histogram and counts, in its unit (the budgets' measure); null without data. */
+function objectiveValue(budget: Budget, histogram: LatencyHistogram, requests: number, errors: number): number | null {
+  return budget.metric === 'rps' ? null : measure({ histogram, requests, errors, durationMs: 0 }, budget.metric)
 }
 
 const roundValue = (run: RunResult, budget: Budget, round: RoundMeasurement): number | null =>
@@ -92,23 +76,10 @@ export function sloBudget(slo: Budgets, check: Pick<ObjectiveCheck, 'endpoint' |
   return budgetsFor(check.endpoint, slo).find((budget) => budget.expression === check.objective) as Budget
 }
 
-export function meets(budget: Budget, value: number): boolean {
-  switch (budget.operator) {
-    case '<':
-      return value < budget.threshold
-    case '<=':
-      return value <= budget.threshold
-    case '>':
-      return value > budget.threshold
-    case '>=':
-      return value >= budget.threshold
-  }
-}
-
 /** Rounds whose value misses the objective. */
 export function countOver(slo: Budgets, check: ObjectiveCheck): number {
   const budget = sloBudget(slo, check)
-  return check.roundValues.filter((value) => !meets(budget, value)).length
+  return check.roundValues.filter((value) => !meetsBudget(budget, value)).length
 }
 
 /** `3 of 10`: rounds that missed the objective, of all. */

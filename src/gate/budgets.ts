@@ -47,7 +47,16 @@ export function evaluateBudgets(
   })
 }
 
-function measure(pooled: PooledEndpoint, metric: Budget['metric']): number | null {
+/** Whether a value meets a budget (`actual < threshold` for `p95 < 300ms`, …). */
+export function meetsBudget(budget: Pick<Budget, 'operator' | 'threshold'>, actual: number): boolean {
+  return COMPARE[budget.operator](actual, budget.threshold)
+}
+
+/**
+ * A budget metric's value over pooled data in its unit (ms, fraction, requests/s); null when there is no data for it
+ * (and for `recovery`, which is a run-level figure).
+ */
+export function measure(pooled: PooledEndpoint, metric: Budget['metric']): number | null {
   const { histogram } = pooled
   switch (metric) {
     case 'error-rate':

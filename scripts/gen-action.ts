@@ -7,7 +7,9 @@ import { INPUTS } from '../src/config/inputs.js'
 export const OUTPUTS = {
   verdict:
     'Overall outcome: no-change, improvement, regression, budget-violation, inconclusive, no-baseline or invalid.',
-  regressions: 'Number of endpoints with a confirmed regression.',
+  regressions: 'Number of endpoints with a confirmed regression (plus 1 for a capacity regression).',
+  'sustained-rate':
+    'Capacity runs: the highest arrival rate (req/s) at which the SLO held; empty when none held (docs/capacity.md).',
   'report-path': 'Path of the JSON report (schema/report.schema.json).',
   'markdown-path': 'Path of the markdown report (the comment body).',
   'junit-path': 'Path of the JUnit XML report (one test case per endpoint and gated metric).',

@@ -1,4 +1,4 @@
-// The action entry (bundled to dist/index.js): wire the real adapters, run the pipeline once, exit.
+// The action entry (bundled to dist/index.js): wire the real adapters, run the Action's main (src/action/run.ts) once, exit.
 import * as core from '@actions/core'
 import { createActionDeps } from './action/real-deps.js'
 import { runAction } from './action/run.js'

@@ -75,7 +75,7 @@ export function labelPort(rest: RestClient, context: GitHubContext, log: Log): L
 }
 
 /**
- * The pipeline's view of the run. For workflow_run (the fork-safe report workflow) the PR number comes from the
+ * The Action's view of the run. For workflow_run (the fork-safe report workflow) the PR number comes from the
  * event or the REST API, never from the downloaded artifact.
  */
 export async function runContextOf(context: GitHubContext, rest: RestClient | null, log: Log): Promise<RunContext> {
@@ -114,29 +114,37 @@ export async function runContextOf(context: GitHubContext, rest: RestClient | nu
         pullRequest: null,
         deployment: { state: event.state, url: event.environmentUrl, sha: event.sha },
       }
-    case 'workflow_run': {
-      const found = rest
-        ? await resolveWorkflowRunPullRequest({ rest, repository: context.repository, workflowRun: event })
-        : ({ kind: 'none', reason: 'no token' } as const)
-      if (found.kind === 'none') log.warning(`No pull request found for this workflow_run: ${found.reason}`)
-      return {
-        ...base,
-        branch: event.headBranch,
-        sha: event.headSha,
-        pullRequest:
-          found.kind === 'found'
-            ? {
-                number: found.number,
-                baseBranch: found.baseBranch ?? context.defaultBranch ?? 'main',
-                baseSha: found.baseSha,
-                headSha: event.headSha,
-                fromFork: event.isFork,
-              }
-            : null,
-      }
-    }
+    case 'workflow_run':
+      return { ...base, ...(await workflowRunContext(context, event, rest, log)) }
     case 'other':
       return { ...base, branch: refToBranch(context.ref), pullRequest: null }
+  }
+}
+
+/** workflow_run: the PR comes from the event or the REST API, never from the downloaded artifact. */
+async function workflowRunContext(
+  context: GitHubContext,
+  event: Extract<GitHubContext['event'], { kind: 'workflow_run' }>,
+  rest: RestClient | null,
+  log: Log,
+): Promise<Pick<RunContext, 'branch' | 'sha' | 'pullRequest'>> {
+  const found = rest
+    ? await resolveWorkflowRunPullRequest({ rest, repository: context.repository, workflowRun: event })
+    : ({ kind: 'none', reason: 'no token' } as const)
+  if (found.kind === 'none') log.warning(`No pull request found for this workflow_run: ${found.reason}`)
+  return {
+    branch: event.headBranch,
+    sha: event.headSha,
+    pullRequest:
+      found.kind === 'found'
+        ? {
+            number: found.number,
+            baseBranch: found.baseBranch ?? context.defaultBranch ?? 'main',
+            baseSha: found.baseSha,
+            headSha: event.headSha,
+            fromFork: event.isFork,
+          }
+        : null,
   }
 }
 

@@ -13,7 +13,7 @@ import { gateWithStore } from './stored-baseline.js'
 
 export async function runMergeMode(settings: ActionSettings, deps: ActionDeps): Promise<void> {
   // The profile gives the gate settings and budgets; its target is never used (nothing is measured here).
-  const profile = readProfile(settings.profilePath, { target: 'http://merge.invalid' }, deps.env)
+  const profile = readProfile(settings.profilePath, { gateOnly: true }, deps.env)
   const candidate = mergeRunResults(await readShardResults(settings.resultPath, deps))
   await writeResult(candidate, settings.outputDir, deps)
   const mode = resolveMode('auto', deps.context) === 'baseline' ? 'baseline' : 'compare'

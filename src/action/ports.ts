@@ -1,11 +1,11 @@
-// The ports the action pipeline needs. src/action.ts wires them to @actions/*; tests pass fakes.
+// The ports the Action's modes need. src/action/real-deps.ts wires them to @actions/* and the GitHub client; tests pass fakes.
 import type { BaselineQuery, RestoreOutcome, SaveOutcome } from '../baseline/types.js'
 import type { ActionSettings, InputReader } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import type { Log } from '../log.js'
 import type { RunResult } from '../results/types.js'
 
-/** What the pipeline needs to know about the workflow run (mapped from the GitHub context by the shell). */
+/** What the Action needs to know about the workflow run (mapped from the GitHub context by the shell). */
 export interface RunContext {
   readonly eventName: string
   readonly repository: string | null
@@ -67,6 +67,15 @@ export interface BaselinePort {
   ): Promise<{ readonly outcome: SaveOutcome; readonly lines: readonly string[] }>
 }
 
+export type ReportUploadResult =
+  | { readonly kind: 'uploaded'; readonly name: string; readonly url: string | null }
+  | { readonly kind: 'not-uploaded'; readonly reason: string }
+
+/** Uploads the HTML report as an artifact of this run (so the comment can link it). Never throws. */
+export interface ReportUploadPort {
+  upload(name: string, filePath: string): Promise<ReportUploadResult>
+}
+
 /** Files relative to the workspace (absolute paths as given). */
 export interface FilePort {
   readText(path: string): Promise<string>
@@ -94,7 +103,7 @@ export interface ActionDeps {
     profile: Profile,
     options: { readonly baselineTarget: URL; readonly signal: AbortSignal },
   ) => Promise<{ readonly baseline: RunResult; readonly candidate: RunResult }>
-  /** Masks a secret in the runner's log (core.setSecret); the pipeline also redacts every channel it writes. */
+  /** Masks a secret in the runner's log (core.setSecret); the Action also redacts every channel it writes. */
   readonly registerSecret: (secret: string) => void
   /** The process environment (for `${ENV}` references in the headers input). */
   readonly env: Readonly<Record<string, string | undefined>>
@@ -103,5 +112,7 @@ export interface ActionDeps {
   readonly baselines: (settings: ActionSettings) => BaselinePort
   readonly comments: CommentPort
   readonly labels: LabelPort
+  /** The HTML report's artifact upload; absent: the report is only written to output-dir. */
+  readonly reportUpload?: ReportUploadPort
   readonly signal: AbortSignal
 }

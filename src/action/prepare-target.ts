@@ -122,7 +122,8 @@ function resolveProfileTarget(args: PrepareTargetArgs) {
   }
   const override =
     settings.target ?? (deployment?.state === 'success' ? (deployment.environmentUrl ?? undefined) : undefined)
-  const profile = readProfile(settings.profilePath, override ? { target: override } : {}, args.env)
+  const targetName = settings.target ? 'target' : "the deployment_status event's environment_url"
+  const profile = readProfile(settings.profilePath, override ? { target: override, targetName } : {}, args.env)
   const resolution = resolveTarget({ input: settings.target ?? null, profileTarget: profile.target, deployment })
   if (resolution.kind === 'skip') return resolution
   const baselineTarget = settings.baselineTarget

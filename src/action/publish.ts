@@ -11,6 +11,7 @@ import { renderMarkdown } from '../report/markdown.js'
 import { regressionCount } from '../report/outcome.js'
 import type { ReportBaseline, ReportInput } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
+import { publishHtmlReport } from './html-report.js'
 import type { ActionDeps, CommentResult } from './ports.js'
 
 export interface PublishArgs {
@@ -39,8 +40,8 @@ export async function publishReports(args: PublishArgs): Promise<void> {
     accepted: args.accepted,
     mode: args.mode,
   }
-  const markdown = renderMarkdown(input)
   const dir = settings.outputDir
+  const markdown = renderMarkdown({ ...input, fullReport: await publishHtmlReport(input, deps, dir) })
   const markdownPath = await deps.files.writeText(join(dir, 'report.md'), markdown)
   const reportPath = await deps.files.writeText(
     join(dir, 'report.json'),
@@ -65,29 +66,32 @@ export async function publishReports(args: PublishArgs): Promise<void> {
 
   const marker = commentMarker(profileId)
   const comment = await postComment(args, marker, withMarker(markdown, marker))
-  const notes: string[] = []
+  const note = announceComment(comment, deps)
+  await writeSummarySafely(deps, note ? `${markdown}\n\n${note}\n` : markdown)
+
+  deps.log.info(verdict.headline)
+  if (verdict.failed) deps.fail(verdict.headline)
+}
+
+/** Logs what became of the comment; returns the warning the job summary adds when it was not posted. */
+function announceComment(comment: CommentResult, deps: ActionDeps): string | null {
   switch (comment.kind) {
     case 'created':
     case 'updated':
       deps.outputs.set('comment-url', comment.url)
       deps.log.info(`PR comment ${comment.kind}: ${comment.url}`)
-      break
+      return null
     case 'not-posted': {
       // The reason may already begin "the comment … was not posted: "; say that once.
       const why = comment.reason.replace(/^the (PR )?comment( on PR #\d+)? was not posted: /i, '')
       const text = `The PR comment was not posted: ${why}${comment.fix ? `. Fix: ${comment.fix}` : ''}`
       deps.log.warning(text)
-      notes.push(`> [!WARNING]\n> ${text}`)
-      break
+      return `> [!WARNING]\n> ${text}`
     }
     case 'skipped':
       deps.log.info(`No PR comment: ${comment.reason}`)
-      break
+      return null
   }
-  await writeSummarySafely(deps, notes.length > 0 ? `${markdown}\n\n${notes.join('\n\n')}\n` : markdown)
-
-  deps.log.info(verdict.headline)
-  if (verdict.failed) deps.fail(verdict.headline)
 }
 
 async function postComment(args: PublishArgs, marker: string, body: string): Promise<CommentResult> {

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
 import { measureProfile } from '../capacity/measure.js'
-import { parseGitHubContext } from '../github/context.js'
-import { createRestClient } from '../github/rest.js'
+import type { ActionSettings } from '../config/inputs.js'
+import { type GitHubContext, parseGitHubContext } from '../github/context.js'
+import { createRestClient, type RestClient } from '../github/rest.js'
+import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
-import type { ProgressSnapshot } from '../load/types.js'
+import { logProgress } from '../load/progress.js'
 import {
   commentPort,
   coreAnnotate,
@@ -19,16 +21,15 @@ import {
   workspaceFiles,
   writeJobSummary,
 } from './adapters.js'
-import type { ActionDeps, CommentPort } from './ports.js'
+import type { ActionDeps, BaselinePort, CommentPort } from './ports.js'
+import { artifactReportUpload } from './report-upload.js'
+
+/** The HTML report's upload gets this long; the verdict never waits longer on it. */
+const REPORT_UPLOAD_TIMEOUT_MS = 60_000
 
 const noComments: CommentPort = {
   exists: async () => false,
   upsert: async () => ({ kind: 'skipped', reason: 'no github-token input' }),
-}
-
-function progressLine(p: ProgressSnapshot): string {
-  const elapsed = `${(p.elapsedMs / 1000).toFixed(0)}/${(p.plannedMs / 1000).toFixed(0)} s`
-  return `${p.phase} ${elapsed}: ${p.ratePerSecond.toFixed(0)} req/s, p95 ${(p.p95Us / 1000).toFixed(1)} ms, ${p.totalErrors} errors`
 }
 
 /** The real ActionDeps for this process; `signal` aborts the load (SIGINT/SIGTERM). */
@@ -49,7 +50,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     runId: context.runId,
     workflow: context.workflow,
   }
-  const onProgress = (p: ProgressSnapshot) => core.info(progressLine(p))
+  const onProgress = logProgress(coreLog)
   return {
     readInput: (name) => core.getInput(name),
     log: coreLog,
@@ -75,28 +76,50 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     registerSecret: (secret) => core.setSecret(secret),
     env: process.env,
     workspace,
-    baselines: (settings) => {
-      const stores = createBaselineStores(
-        {
-          store: settings.baselineStore,
-          path: settings.baselinePath,
-          timeoutMs: settings.baselineTimeoutMs,
-          waitMs: settings.baselineWaitMs,
-        },
-        {
-          machine: { cpuModel: environment.cpuModel, cores: environment.cores },
-          workDir: process.env.RUNNER_TEMP ?? tmpdir(),
-          github: rest ? { rest, token, repository: github.repository, workflowFile: github.workflowFile } : null,
-          currentRunId: github.runId,
-        },
-      )
-      return {
-        restore: (query) => restoreBaseline({ stores, query }),
-        save: (result, history, query) => saveBaseline({ stores, result, history, query }),
-      }
-    },
+    baselines: (settings) =>
+      baselinePort(settings, {
+        machine: { cpuModel: environment.cpuModel, cores: environment.cores },
+        github: rest ? runServices(rest, token, github) : null,
+        currentRunId: github.runId,
+      }),
     comments: rest ? commentPort(rest, github.repository) : noComments,
     labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
+    reportUpload: artifactReportUpload({
+      runUrl: context.runUrl,
+      timeoutMs: REPORT_UPLOAD_TIMEOUT_MS,
+      env: process.env,
+    }),
     signal,
+  }
+}
+
+/** Restore and save over the stores the inputs select; the runner's temp directory holds the downloaded files. */
+function baselinePort(
+  settings: ActionSettings,
+  services: Omit<Parameters<typeof createBaselineStores>[1], 'workDir'>,
+): BaselinePort {
+  const stores = createBaselineStores(
+    {
+      store: settings.baselineStore,
+      path: settings.baselinePath,
+      timeoutMs: settings.baselineTimeoutMs,
+      waitMs: settings.baselineWaitMs,
+    },
+    { ...services, workDir: process.env.RUNNER_TEMP ?? tmpdir() },
+  )
+  return {
+    restore: (query) => restoreBaseline({ stores, query }),
+    save: (result, history, query) => saveBaseline({ stores, result, history, query }),
+  }
+}
+
+/** The GitHub services the baseline stores use: finding earlier runs and their artifacts, commits between SHAs. */
+function runServices(rest: RestClient, token: string, github: GitHubContext) {
+  const { repository, workflowFile } = github
+  return {
+    lookup: createRunLookup({ rest, repository, workflowFile }),
+    commitsBehind: createCommitsBehind({ rest, repository }),
+    token,
+    repository,
   }
 }

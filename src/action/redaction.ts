@@ -1,4 +1,4 @@
-// Every channel the pipeline writes to, passed through the redactor: logs, outputs, annotations, the summary, the
+// Every channel the Action writes to, passed through the redactor: logs, outputs, annotations, the summary, the
 // report files and the comment. Secrets (protected-preview header values) never leave in clear.
 
 import type { ActionDeps } from './ports.js'

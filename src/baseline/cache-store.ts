@@ -32,6 +32,8 @@ export function cacheBundlePath(workDir: string): string {
  * A BaselineStore on the Actions cache. Never throws.
  * @example createCacheStore({ machine, timeoutMs: 60_000, workDir: process.env.RUNNER_TEMP!, commitsBehind: null })
  */
+// long-function: a factory; restore and save are closures over one store's file, key and timeout, each under 60
+// lines on its own.
 export function createCacheStore(options: CacheStoreOptions): BaselineStore {
   const file = cacheBundlePath(options.workDir)
   const dir = dirname(file)

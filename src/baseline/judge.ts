@@ -1,8 +1,8 @@
 // What every store does with a bundle it found: refuse a different profile, warn about a different machine, and
 // build the `found` outcome. Pure.
-import { cpus } from 'node:os'
+import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { BaselineSource } from '../results/provenance.js'
-import type { RunEnvironment, RunResult } from '../results/types.js'
+import type { RunResult } from '../results/types.js'
 import type { ParsedBundle } from './bundle.js'
 import type { BaselineQuery, RestoreOutcome } from './types.js'
 
@@ -11,20 +11,6 @@ export interface MachineFacts {
   readonly cpuModel: string
   readonly cores: number
 }
-
-/** The machine facts of a RunResult's environment. */
-export function machineOf(environment: Pick<RunEnvironment, 'cpuModel' | 'cores'>): MachineFacts {
-  return { cpuModel: environment.cpuModel, cores: environment.cores }
-}
-
-/** This machine, described the way RunResult.environment describes it (first CPU's model, logical cores). */
-export function localMachine(): MachineFacts {
-  const list = cpus()
-  return { cpuModel: list[0]?.model.trim() ?? 'unknown', cores: list.length }
-}
-
-/** The reason the report shows when the baseline was measured with another load profile. */
-export const PROFILE_CHANGED = 'profile changed in this PR'
 
 /**
  * Turns a restored bundle into an outcome: `missing` ("profile changed in this PR") when the fingerprints differ,

@@ -1,16 +1,16 @@
 // Picks the stores for the `baseline-store` setting (auto = cache, then artifacts) and runs restore and save over
 // them, returning the outcome plus the report lines the user sees. Never throws.
+import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { BaselineStoreSetting } from '../config/inputs.js'
 import type { RepositoryRef } from '../github/context.js'
-import type { RestClient } from '../github/rest.js'
-import { createCommitsBehind, createRunLookup } from '../github/runs.js'
+import type { CommitsBehind, RunLookup } from '../github/runs.js'
 import { messageOf } from '../log.js'
 import type { RunResult } from '../results/types.js'
 import { createArtifactStore } from './artifact-store.js'
 import { createCacheStore } from './cache-store.js'
 import { describeRestore, describeSave } from './describe.js'
 import { createFileStore } from './file-store.js'
-import { type MachineFacts, PROFILE_CHANGED } from './judge.js'
+import type { MachineFacts } from './judge.js'
 import type { BaselineQuery, BaselineStore, RestoreOutcome, SaveOutcome } from './types.js'
 
 export interface BaselineSettings {
@@ -26,11 +26,12 @@ export interface BaselineRuntime {
   readonly machine: MachineFacts
   /** RUNNER_TEMP: fixed across runs on hosted runners (the cache version hashes the bundle's path). */
   readonly workDir: string
+  /** The GitHub services the stores use (built by the shell from its REST client); null without a token. */
   readonly github: {
-    readonly rest: RestClient
+    readonly lookup: RunLookup
+    readonly commitsBehind: CommitsBehind
     readonly token: string
     readonly repository: RepositoryRef
-    readonly workflowFile: string | null
   } | null
   readonly currentRunId: string | null
   readonly sleep?: (ms: number) => Promise<void>
@@ -43,7 +44,7 @@ export interface BaselineRuntime {
  */
 export function createBaselineStores(settings: BaselineSettings, runtime: BaselineRuntime): BaselineStore[] {
   const github = runtime.github
-  const commitsBehind = github ? createCommitsBehind(github) : null
+  const commitsBehind = github?.commitsBehind ?? null
   const cacheStore = () =>
     createCacheStore({
       machine: runtime.machine,
@@ -60,10 +61,7 @@ export function createBaselineStores(settings: BaselineSettings, runtime: Baseli
       currentRunId: runtime.currentRunId,
       ...(runtime.sleep ? { sleep: runtime.sleep } : {}),
       ...(runtime.now ? { now: runtime.now } : {}),
-      github:
-        github && commitsBehind
-          ? { lookup: createRunLookup(github), commitsBehind, token: github.token, repository: github.repository }
-          : null,
+      github,
     })
   switch (settings.store) {
     case 'auto':
@@ -146,13 +144,4 @@ export async function saveBaseline(options: {
           warnings,
         }
   return { outcome, lines: describeSave(outcome, options.query) }
-}
-
-/** The pipeline's BaselinePort over a list of stores (restore and save, outcomes only). */
-export function baselinePort(stores: readonly BaselineStore[]) {
-  return {
-    restore: async (query: BaselineQuery) => (await restoreBaseline({ stores, query })).outcome,
-    save: async (result: RunResult, history: readonly RunResult[], query: BaselineQuery) =>
-      (await saveBaseline({ stores, result, history, query })).outcome,
-  }
 }

@@ -5,6 +5,7 @@ import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config
 import { readProfile } from '../config/load-profile.js'
 import { parseDurationMs, parsePercentFraction } from '../config/units.js'
 import { renderJsonReport } from '../report/json.js'
+import { renderJunit } from '../report/junit.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/terminal.js'
 import { parseRunResult } from '../results/codec.js'
@@ -25,6 +26,8 @@ export interface CompareFlags {
   readonly 'margin-ms'?: string
   readonly 'fail-on'?: string
   readonly out?: string
+  /** Also write the verdict as JUnit XML here (one test case per endpoint and gated metric). */
+  readonly junit?: string
   readonly alternative?: string
   readonly method?: string
   readonly 'no-continuity'?: boolean
@@ -39,8 +42,8 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
   const candidatePath = required(flags.candidate, 'candidate')
   const format = oneOf(flags.format ?? (io.stdout.isTTY ? 'text' : 'markdown'), 'format', FORMATS)
   const [baselineText, candidateText] = await Promise.all([
-    readOrExplain(io, baselinePath, 'baseline'),
-    readOrExplain(io, candidatePath, 'candidate'),
+    readOrExplain(io, baselinePath, '--baseline'),
+    readOrExplain(io, candidatePath, '--candidate'),
   ])
   if (looksLikeRunResult(baselineText) || looksLikeRunResult(candidateText)) {
     const baseline = parseRunResult(baselineText, baselinePath)
@@ -78,7 +81,7 @@ async function compareRuns({
   io,
 }: CompareRunsArgs): Promise<ExitCode> {
   // The profile gives gate settings and budgets only; its target is never used here.
-  const profile = flags.profile ? readProfile(flags.profile, { target: 'http://compare.invalid' }) : null
+  const profile = flags.profile ? readProfile(flags.profile, { gateOnly: true }) : null
   const input = localReport({
     baseline,
     candidate,
@@ -92,6 +95,7 @@ async function compareRuns({
   const { verdict } = input
   const markdown = renderMarkdown(input)
   if (flags.out) await io.writeText(flags.out, markdown)
+  if (flags.junit) await io.writeText(flags.junit, renderJunit(input))
   switch (format) {
     case 'json':
       io.stdout.write(`${JSON.stringify(renderJsonReport(input), null, 2)}\n`)
@@ -132,12 +136,13 @@ function looksLikeRunResult(text: string): boolean {
   return /^\s*\{/.test(text)
 }
 
-async function readOrExplain(io: CliIo, path: string, flag: string): Promise<string> {
+/** Reads a file named by `field` (`--baseline`, `RESULT.json`); a read error becomes a ConfigError naming both. */
+export async function readOrExplain(io: CliIo, path: string, field: string): Promise<string> {
   try {
     return await io.readText(path)
   } catch (error) {
     throw new ConfigError(
-      `--${flag}`,
+      field,
       `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       'check the path',
     )

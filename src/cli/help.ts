@@ -3,11 +3,13 @@
 export const MAIN_HELP = `tailgate: stop HTTP latency regressions before they merge
 
 Usage:
+  tailgate check <profile.yml> [--target URL]
   tailgate run <profile.yml> [--target URL] [--out result.json] [--shard i/N]
   tailgate merge SHARD.json... [--out merged.json]
   tailgate compare --baseline A --candidate B [--format markdown|json|text] [options]
   tailgate import --source k6|autocannon|artillery FILE... [--out result.json] [--rounds N]
   tailgate export --format bmf RESULT [--out FILE]
+  tailgate report RESULT.json [--baseline B.json] [--history H.json ...] [--out report.html]
   tailgate calibrate <profile.yml> [--target URL] [--runs K] [--format text|json|markdown]
   tailgate demo [--out tailgate-report.md]
   tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]
@@ -32,6 +34,10 @@ Options:
   --shard i/N       run the i-th of N equal slices of the load (arrival rate or VUs divided by N)
   --quiet           no progress output
   -h, --help        this help
+
+Checked before any request: the profile, --target, that --out can be written; a warning when the rounds can never
+reach significance. Exit 1 when the run is no evidence (every request failed, too many errors, or the generator fell
+behind), naming each error class with its fix.
 `
 
 export const COMPARE_HELP = `tailgate compare --baseline A --candidate B [options]
@@ -49,6 +55,7 @@ Options:
   --margin-ms MS        absolute practical margin (default 1ms)
   --fail-on LIST        outcomes that exit 1 (default regression,budget,invalid)
   --out FILE            also write the markdown report here
+  --junit FILE          also write the verdict as JUnit XML here (one test case per endpoint and metric)
   samples only:
   --alternative ALT     two-sided | less | greater (default two-sided; 'less' = candidate slower)
   --method M            auto | exact | asymptotic (default auto: exact iff min(n) <= 8 and no ties)
@@ -61,4 +68,15 @@ export const DEMO_HELP = `tailgate demo [--out tailgate-report.md]
 Starts two bundled sample servers on 127.0.0.1 (main, and a PR that makes one endpoint ~30% slower),
 measures both side by side with interleaved rounds (A B B A ...), prints the verdict table and writes
 the comment markdown.
+`
+
+export const SERVE_SAMPLE_HELP = `tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]
+
+Starts the demo's sample server on 127.0.0.1 (GET /api/users/:id, GET /api/search, POST /api/orders, GET /health)
+and serves until interrupted (Ctrl-C), for trying profiles and workflows by hand.
+
+Options:
+  --port N              port to listen on (default: a free port, printed at start)
+  --slow PREFIX=FACTOR  make paths starting with PREFIX slower by FACTOR, e.g. /api/search=1.3
+  -h, --help            this help
 `

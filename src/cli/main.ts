@@ -5,15 +5,73 @@ import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
+import { CHECK_HELP, checkCommand } from './check.js'
 import { compareCommand } from './compare.js'
 import { runDemo } from './demo/demo.js'
 import { startSampleServer } from './demo/sample-server.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
-import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP } from './help.js'
+import { COMPARE_HELP, DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_SAMPLE_HELP } from './help.js'
 import { EXPORT_HELP, exportCommand, IMPORT_HELP, importCommand } from './import.js'
 import type { CliIo } from './io.js'
 import { MERGE_HELP, mergeCommand } from './merge.js'
+import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from './report.js'
 import { runCommand } from './run.js'
+
+// The flags of each command (node:util parseArgs options).
+const RUN_FLAGS = {
+  target: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  shard: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const CHECK_FLAGS = {
+  target: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const COMPARE_FLAGS = {
+  baseline: { type: 'string' },
+  candidate: { type: 'string' },
+  format: { type: 'string' },
+  profile: { type: 'string' },
+  alpha: { type: 'string' },
+  margin: { type: 'string' },
+  'margin-ms': { type: 'string' },
+  'fail-on': { type: 'string' },
+  out: { type: 'string' },
+  junit: { type: 'string' },
+  alternative: { type: 'string' },
+  method: { type: 'string' },
+  'no-continuity': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const IMPORT_FLAGS = {
+  source: { type: 'string' },
+  out: { type: 'string' },
+  rounds: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const EXPORT_FLAGS = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  prefix: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const CALIBRATE_FLAGS = {
+  target: { type: 'string' },
+  runs: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpec
+
+const MERGE_FLAGS = { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } satisfies OptionSpec
 
 /** Runs one CLI invocation; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -30,34 +88,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       case '--version':
         io.stdout.write(`${(await import('../version.js')).TAILGATE_VERSION}\n`)
         return EXIT.pass
-      case 'run': {
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          out: { type: 'string' },
-          quiet: { type: 'boolean' },
-          shard: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, RUN_HELP)
-        if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
-        return await runCommand(positionals[0], values, io)
-      }
+      case 'run':
+        return await runWithFlags(rest, io)
+      case 'check':
+        return await checkWithFlags(rest, io)
       case 'compare': {
-        const { values, positionals } = parse(rest, {
-          baseline: { type: 'string' },
-          candidate: { type: 'string' },
-          format: { type: 'string' },
-          profile: { type: 'string' },
-          alpha: { type: 'string' },
-          margin: { type: 'string' },
-          'margin-ms': { type: 'string' },
-          'fail-on': { type: 'string' },
-          out: { type: 'string' },
-          alternative: { type: 'string' },
-          method: { type: 'string' },
-          'no-continuity': { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        })
+        const { values, positionals } = parse(rest, COMPARE_FLAGS)
         if (values.help) return help(io, COMPARE_HELP)
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP)
         return await compareCommand(values, io)
@@ -67,63 +103,70 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         if (values.help) return help(io, DEMO_HELP)
         return await runDemo({ io, outPath: values.out ?? 'tailgate-report.md' })
       }
-      case 'import': {
-        const { values, positionals } = parse(rest, {
-          source: { type: 'string' },
-          out: { type: 'string' },
-          rounds: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, IMPORT_HELP)
-        return await importCommand({ ...values, files: positionals }, io)
-      }
-      case 'export': {
-        const { values, positionals } = parse(rest, {
-          format: { type: 'string' },
-          out: { type: 'string' },
-          prefix: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, EXPORT_HELP)
-        return await exportCommand({ ...values, files: positionals }, io)
-      }
-      case 'calibrate': {
-        const { values, positionals } = parse(rest, {
-          target: { type: 'string' },
-          runs: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          quiet: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        })
-        if (values.help) return help(io, CALIBRATE_HELP)
-        return await calibrateCommand({ ...values, files: positionals }, io)
-      }
-      case 'merge': {
-        const { values, positionals } = parse(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
-        if (values.help) return help(io, MERGE_HELP)
-        return await mergeCommand({ ...values, files: positionals }, io)
-      }
+      case 'import':
+        return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io))
+      case 'export':
+        return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io))
+      case 'calibrate':
+        return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io))
+      case 'merge':
+        return await filesCommand(rest, io, MERGE_FLAGS, MERGE_HELP, (options) => mergeCommand(options, io))
+      case 'report':
+        return await filesCommand(rest, io, REPORT_OPTIONS, REPORT_HELP, (options) => reportCommand(options, io))
       case 'serve-sample':
         return await serveSample(rest, io)
       default:
         return usage(io, `unknown command '${command}'`, MAIN_HELP)
     }
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, error.message, null)
-    if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
-      io.stderr.write(`tailgate: ${messageOf(error)}\n`)
-      return EXIT.usage
-    }
-    io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
-    if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
-    return EXIT.internal
+    return failed(error, io)
   }
+}
+
+/** A command whose positionals are files (import, export, calibrate, merge, report): its flags, --help, then the run. */
+async function filesCommand<T extends OptionSpec>(
+  rest: readonly string[],
+  io: CliIo,
+  flags: T,
+  helpText: string,
+  run: (options: ReturnType<typeof parse<T>>['values'] & { files: string[] }) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, flags)
+  if ((values as { help?: boolean }).help) return help(io, helpText)
+  return await run({ ...values, files: positionals })
+}
+
+/** `tailgate run`: its flags and at most one profile. */
+async function runWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, RUN_FLAGS)
+  if (values.help) return help(io, RUN_HELP)
+  if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP)
+  return await runCommand(positionals[0], values, io)
+}
+
+/** `tailgate check`: its flags and at most one profile. */
+async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(rest, CHECK_FLAGS)
+  if (values.help) return help(io, CHECK_HELP)
+  if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP)
+  return await checkCommand(positionals[0], values, io)
+}
+
+/** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
+function failed(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof UsageError) return usage(io, error.message, null)
+  if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+    io.stderr.write(`tailgate: ${messageOf(error)}\n`)
+    return EXIT.usage
+  }
+  io.stderr.write(`tailgate: internal error: ${messageOf(error)}\n`)
+  if (process.env.TAILGATE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`)
+  return EXIT.internal
 }
 
 class UsageError extends Error {}
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
 
 function parse<T extends OptionSpec>(args: readonly string[], options: T) {
   try {
@@ -146,7 +189,12 @@ function usage(io: CliIo, message: string, text: string | null): ExitCode {
 
 /** `tailgate serve-sample [--port N] [--slow PREFIX=FACTOR]`: the demo's sample server, for workflows and manual tries. */
 async function serveSample(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parse(args, { port: { type: 'string' }, slow: { type: 'string' } })
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    slow: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help) return help(io, SERVE_SAMPLE_HELP)
   const slowdown: Record<string, number> = {}
   if (values.slow) {
     const [prefix, factor] = values.slow.split('=')

@@ -1,12 +1,19 @@
-// `tailgate run`: measure a profile and write the RunResult file.
+// `tailgate run`: measure a profile and write the RunResult file. Everything that can be checked before the load is
+// (the profile, the target, the output path, whether the rounds can ever show a regression); a run that is no
+// evidence (a dead target, a generator that fell behind) exits 1 and says why, with the fix per error class.
 import { measureProfile, stepLine } from '../capacity/measure.js'
 import { ConfigError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'
+import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
+import { cannotFailWarning, measuredRunProblems } from '../gate/validity.js'
 import { localEnvironment, localGitContext } from '../load/environment.js'
+import { errorAdvice } from '../report/error-advice.js'
+import { plural } from '../report/format.js'
 import { serializeRunResult } from '../results/codec.js'
+import type { RunResult } from '../results/types.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
-import type { CliIo } from './io.js'
+import { type CliIo, checkWritable } from './io.js'
 import { cliProgress } from './progress.js'
 
 export interface RunFlags {
@@ -21,9 +28,13 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   if (!profilePath) {
     throw new ConfigError('profile', 'is missing', 'pass the profile file: tailgate run tailgate.yml')
   }
-  const full = readProfile(profilePath, flags.target ? { target: flags.target } : {})
+  const full = readProfile(profilePath, flags.target ? { target: flags.target, targetName: '--target' } : {})
   const shard = parseShard(flags.shard ?? '', '--shard')
   const profile = applyShard(full, shard)
+  const out = flags.out ?? 'tailgate-result.json'
+  await checkWritable(out, '--out')
+  const roundsWarning = profile.capacity === null ? roundsTooFew(profile) : null
+  if (roundsWarning) io.stderr.write(`warning: ${roundsWarning}\n`)
   const progress = flags.quiet ? undefined : cliProgress(io)
   const result = await measureProfile({
     profile,
@@ -34,21 +45,48 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
     ...(flags.quiet ? {} : { onStep: (step) => io.stderr.write(`${stepLine(step)}\n`) }),
   })
   progress?.done()
-  const outPath = await io.writeText(flags.out ?? 'tailgate-result.json', serializeRunResult(result))
+  const outPath = await io.writeText(out, serializeRunResult(result))
   const requests = result.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0)
   io.stderr.write(
-    `Measured ${requests} requests on ${result.endpoints.length} endpoints; result written to ${outPath}\n`,
+    `Measured ${plural(requests, 'request')} on ${plural(result.endpoints.length, 'endpoint')}; result written to ${outPath}\n`,
   )
-  if (result.capacity) {
-    const c = result.capacity
+  const capacity = result.capacity
+  if (capacity) {
     io.stderr.write(
-      `Capacity: ${c.reason}. ${c.steps.length} steps, ${c.totalRequests} requests, ${(c.totalDurationMs / 1000).toFixed(1)} s\n`,
+      `Capacity: ${capacity.reason}. ${capacity.steps.length} steps, ${capacity.totalRequests} requests, ${(capacity.totalDurationMs / 1000).toFixed(1)} s\n`,
     )
   }
-  for (const reason of result.health.invalidReasons) io.stderr.write(`warning: the run is invalid: ${reason}\n`)
   if (result.completion.status === 'partial') {
     io.stderr.write(`The run was cut short (${result.completion.reason}); the partial result was written\n`)
     return EXIT.interrupted
   }
-  return EXIT.pass
+  // A capacity search is no evidence when it ended without an answer; its own steps' failures are its findings.
+  if (capacity) return capacity.status === 'invalid' ? EXIT.gateFailed : EXIT.pass
+  return reportInvalid(result, profile, io) ? EXIT.gateFailed : EXIT.pass
+}
+
+/** The warning when the profile's rounds can never give a p-value below alpha/comparisons; null when they can. */
+export function roundsTooFew(profile: Profile): string | null {
+  const endpoints = new Set(profile.scenarios.flatMap((scenario) => scenario.steps.map((step) => step.name)))
+  const warning = cannotFailWarning({
+    baselineRounds: profile.rounds,
+    candidateRounds: profile.rounds,
+    comparisons: endpoints.size * profile.gate.metrics.length,
+    alpha: profile.gate.alpha,
+  })
+  return warning && `rounds: ${profile.rounds} is too few. ${warning}`
+}
+
+/** Says why the run is no evidence, with the fix per error class; false when it is valid. */
+function reportInvalid(result: RunResult, profile: Profile, io: CliIo): boolean {
+  const { problems, errors } = measuredRunProblems(result, profile.gate)
+  if (problems.length === 0) return false
+  io.stderr.write(`tailgate: the run is invalid, not evidence either way (exit 1):\n`)
+  for (const problem of problems) io.stderr.write(`  - ${problem}\n`)
+  if (errors.length > 0) io.stderr.write('Failed requests by cause:\n')
+  const context = { target: profile.target, requestTimeoutMs: profile.requestTimeoutMs }
+  for (const { errorClass, count } of errors) {
+    io.stderr.write(`  ${errorClass} (${count}): ${errorAdvice(errorClass, context)}\n`)
+  }
+  return true
 }

@@ -25,8 +25,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** Line breaks and other control characters (from a user's value or key) as escapes: one problem, one line. */
-function oneLine(text: string): string {
+/**
+ * Line breaks and other control characters as escapes, so an error message stays one line whatever the value held
+ * (a user's key with a newline, an env value, a payload, JSON.parse quoting broken text). Shared by every error type.
+ */
+export function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,

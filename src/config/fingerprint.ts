@@ -77,3 +77,6 @@ export function profileFingerprint(profile: Profile): string {
 export function runFingerprint(profile: Profile): string {
   return profile.wholeProfileFingerprint ?? profileFingerprint(profile)
 }
+
+/** The reason the gate and the baseline stores give when a baseline was measured with another load profile. */
+export const PROFILE_CHANGED = 'profile changed in this PR'

@@ -1,7 +1,6 @@
 // The action's inputs: names and defaults in one table, parsed into a frozen ActionSettings.
-import { ConfigError } from './errors.js'
-import { FAIL_ON, type FailOn } from './gate-schema.js'
-import { DURATION_HINT, parseDurationMs, parsePercentFraction } from './units.js'
+import type { FailOn } from './gate-schema.js'
+import { inputValues } from './input-values.js'
 
 /** Every input of action.yml: name -> default (as the runner passes it when the workflow leaves it out). */
 export const INPUTS = {
@@ -136,7 +135,8 @@ export const INPUTS = {
   outputDir: {
     name: 'output-dir',
     default: 'tailgate-results',
-    description: 'Directory (relative to the workspace) for result.json, report.json, report.md and junit.xml.',
+    description:
+      'Directory (relative to the workspace) for result.json, report.json, report.md, junit.xml and tailgate-report.html.',
   },
   githubToken: {
     name: 'github-token',
@@ -191,6 +191,10 @@ export interface ActionSettings {
 /** Reads one input's raw text ('' when unset), like core.getInput. */
 export type InputReader = (name: string) => string
 
+const { oneOf, duration, wholeNumber, probability, percent, failOnList } = inputValues<InputKey>(
+  (key) => INPUTS[key].name,
+)
+
 /** Parses every input; throws ConfigError naming the input, quoting the value and saying what is expected. */
 export function parseActionInputs(read: InputReader): ActionSettings {
   const text = (key: InputKey): string => read(INPUTS[key].name).trim()
@@ -206,7 +210,7 @@ export function parseActionInputs(read: InputReader): ActionSettings {
     baselineTimeoutMs: duration('baselineTimeout', text('baselineTimeout') || INPUTS.baselineTimeout.default),
     history: wholeNumber('history', text('history') || INPUTS.history.default, 0, 100),
     comment: oneOf('comment', text('comment') || INPUTS.comment.default, COMMENT_POLICIES),
-    failOn: optional('failOn') === undefined ? undefined : failOnList(text('failOn')),
+    failOn: optional('failOn') === undefined ? undefined : failOnList('failOn', text('failOn')),
     alpha: optional('alpha') === undefined ? undefined : probability('alpha', text('alpha')),
     marginRelative: optional('margin') === undefined ? undefined : percent('margin', text('margin')),
     marginAbsoluteMs: optional('marginMs') === undefined ? undefined : duration('marginMs', text('marginMs')),
@@ -225,47 +229,4 @@ export function parseActionInputs(read: InputReader): ActionSettings {
     shard: text('shard'),
     calibrateRuns: wholeNumber('calibrateRuns', text('calibrateRuns') || INPUTS.calibrateRuns.default, 1, 200),
   })
-}
-
-function inputError(key: InputKey, value: string, expected: string): ConfigError {
-  return new ConfigError(INPUTS[key].name, `input '${value}' is not valid`, `expected ${expected}`)
-}
-
-function oneOf<T extends string>(key: InputKey, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw inputError(key, value, `one of ${allowed.join(', ')}`)
-  return value as T
-}
-
-function duration(key: InputKey, value: string): number {
-  const ms = parseDurationMs(value, 's')
-  if (ms === undefined) throw inputError(key, value, `a duration: ${DURATION_HINT}`)
-  return ms
-}
-
-function wholeNumber(key: InputKey, value: string, min: number, max: number): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) throw inputError(key, value, `a whole number from ${min} to ${max}`)
-  return n
-}
-
-function probability(key: InputKey, value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0 || n >= 1) throw inputError(key, value, 'a number between 0 and 1, e.g. 0.05')
-  return n
-}
-
-function percent(key: InputKey, value: string): number {
-  const fraction = parsePercentFraction(value)
-  if (fraction === undefined) throw inputError(key, value, 'a percentage, e.g. 5%')
-  return fraction
-}
-
-function failOnList(value: string): FailOn[] {
-  const items = value
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-  if (items.length === 1 && items[0] === 'none') return []
-  for (const item of items) oneOf('failOn', item, FAIL_ON)
-  return [...new Set(items)] as FailOn[]
 }

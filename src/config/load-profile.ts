@@ -2,22 +2,30 @@
 // the field and the fix. YAML syntax errors, schema errors, model rules, data files and template variables alike.
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq, type Node } from 'yaml'
 import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
 import { inferModel, modelKeyIssues } from './model-keys.js'
 import { normalizeParts, PROFILE_DEFAULTS } from './normalize-profile.js'
-import type { Profile } from './profile.js'
+import type { LoadShape, Profile } from './profile.js'
 import { LOAD_MODELS } from './profile.js'
 import { formatPath, type IssuePath, issuesFromZod, type ProfileIssue } from './profile-issues.js'
-import { rawProfileSchema } from './profile-schema.js'
+import { type RawProfile, rawProfileSchema } from './profile-schema.js'
 import { findSpike, SPIKE_FACTOR } from './spike.js'
 import { yamlDepthProblem } from './yaml-depth.js'
+import { parseYaml } from './yaml-document.js'
 
 /** Values given outside the profile (the `--target` flag, the `target` action input); they win over the file. */
 export interface ProfileOverrides {
   readonly target?: string
+  /** How the target override was given, for messages: '--target' (CLI, the default) or the action input's name. */
+  readonly targetName?: string
+  /**
+   * Only the gate settings and budgets are used (compare, merge): nothing is loaded, so no target is needed and
+   * `${NAME}` references (target, headers) are not looked up.
+   */
+  readonly gateOnly?: boolean
 }
 
 export interface ParseProfileOptions {
@@ -33,6 +41,9 @@ export interface ParseProfileOptions {
 }
 
 const readUtf8 = (path: string): string => readFileSync(path, 'utf8')
+
+/** The target of a gate-only read (never contacted: `.invalid` cannot resolve). */
+const GATE_ONLY_TARGET = 'http://gate-only.invalid'
 
 const TARGET_FIX = "set 'target:' in the profile, or pass --target (CLI) / the 'target' input (action)"
 
@@ -55,8 +66,9 @@ function nodeAt(root: Node | null, path: IssuePath, atKey: boolean): Node | null
   return node
 }
 
-function targetUrl(text: string | undefined, issues: ProfileIssue[], fromOverride: boolean): URL | null {
-  const path: IssuePath = fromOverride ? [] : ['target']
+function targetUrl(text: string | undefined, issues: ProfileIssue[], overrideName: string | null): URL | null {
+  const path: IssuePath = ['target']
+  const outside = overrideName === null ? {} : { outside: overrideName }
   if (text === undefined || text.trim() === '') {
     issues.push({ path: ['target'], problem: 'no target URL', fix: TARGET_FIX })
     return null
@@ -67,6 +79,7 @@ function targetUrl(text: string | undefined, issues: ProfileIssue[], fromOverrid
   } catch {
     issues.push({
       path,
+      ...outside,
       problem: `'${text}' is not a URL`,
       fix: 'write a full URL, e.g. https://pr-42.preview.example.com',
     })
@@ -75,6 +88,7 @@ function targetUrl(text: string | undefined, issues: ProfileIssue[], fromOverrid
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     issues.push({
       path,
+      ...outside,
       problem: `'${text}' is not an http(s) URL`,
       fix: 'use a URL starting with http:// or https://',
     })
@@ -108,39 +122,7 @@ export function parseProfile(options: ParseProfileOptions): Profile {
     const fix = 'a profile needs only a few levels; look for unbalanced brackets or a pasted file'
     throw new ConfigErrors([new ConfigError('(yaml)', problem, fix, { file, line, column })])
   }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const locate = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { file, line, column: col }
-  }
-  if (doc.errors.length > 0) {
-    throw new ConfigErrors(
-      doc.errors.map(
-        (error) =>
-          new ConfigError(
-            '(yaml)',
-            error.message.split('\n')[0] as string,
-            'fix the YAML syntax at this place',
-            locate(error.pos[0]),
-          ),
-      ),
-    )
-  }
-  let raw: unknown
-  try {
-    raw = doc.toJS()
-  } catch (error) {
-    // yaml refuses alias bombs (a billion laughs) with a ReferenceError while building the value: a user error too.
-    throw new ConfigErrors([
-      new ConfigError(
-        '(yaml)',
-        (error as Error).message.split('\n')[0] as string,
-        'use fewer aliases (*name); a profile needs few, if any',
-        locate(0),
-      ),
-    ])
-  }
+  const { doc, raw, locate } = parseYaml(text, file)
   const issues: ProfileIssue[] = []
   let profile: Profile | null = null
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -154,6 +136,7 @@ export function parseProfile(options: ParseProfileOptions): Profile {
   }
   if (issues.length > 0 || profile === null) {
     const errors = issues.map((issue) => {
+      if (issue.outside !== undefined) return new ConfigError(issue.outside, issue.problem, issue.fix)
       const node = nodeAt(doc.contents as Node | null, issue.path, issue.atKey === true)
       const location = node?.range ? locate(node.range[0]) : { file, line: 1, column: 1 }
       return new ConfigError(formatPath(issue.path), issue.problem, issue.fix, location)
@@ -170,12 +153,15 @@ function buildProfile(
 ): Profile | null {
   const modelIsValid = raw.model === undefined || (LOAD_MODELS as readonly unknown[]).includes(raw.model)
   if (modelIsValid) issues.push(...modelKeyIssues(raw))
-  expandEnvironment(raw, options.env ?? process.env, issues)
-  const override = options.overrides?.target
+  const overrides = options.overrides ?? {}
+  const override = overrides.gateOnly ? GATE_ONLY_TARGET : overrides.target
+  // An overridden target is never used, so its `${NAME}` need not be set; gate-only reads need no variable at all.
+  if (override !== undefined && 'target' in raw) raw.target = override
+  if (!overrides.gateOnly) expandEnvironment(raw, options.env ?? process.env, issues)
   const target = targetUrl(
     override ?? (typeof raw.target === 'string' ? raw.target : undefined),
     issues,
-    override !== undefined,
+    override === undefined ? null : (overrides.targetName ?? '--target'),
   )
   const parsed = rawProfileSchema.safeParse(raw)
   if (!parsed.success) {
@@ -188,16 +174,7 @@ function buildProfile(
     { raw: rawProfile, model, file: options.file, readTextFile: options.readTextFile ?? readUtf8 },
     issues,
   )
-  const recoveryBudget = Object.entries(rawProfile.budgets ?? {}).find(([, list]) =>
-    list.some((b) => b.metric === 'recovery'),
-  )
-  if (recoveryBudget !== undefined && findSpike(parts.load) === null) {
-    issues.push({
-      path: ['budgets', recoveryBudget[0]],
-      problem: 'a recovery budget needs a spike to recover from',
-      fix: `use model ramping-arrival-rate with stages that rise to at least ${SPIKE_FACTOR}× the base rate and come back`,
-    })
-  }
+  issues.push(...recoveryBudgetIssues(rawProfile, parts.load))
   if (issues.length > 0 || target === null) return null
   return deepFreeze({
     id: rawProfile.name ?? basename(options.file, extname(options.file)),
@@ -221,6 +198,19 @@ function buildProfile(
     budgets: rawProfile.budgets ?? {},
     capacity: parts.capacity,
   })
+}
+
+/** A `recovery` budget needs a spike to recover from: an issue on the first budget key that has one, else none. */
+function recoveryBudgetIssues(rawProfile: RawProfile, load: LoadShape): ProfileIssue[] {
+  const key = Object.entries(rawProfile.budgets ?? {}).find(([, list]) => list.some((b) => b.metric === 'recovery'))
+  if (key === undefined || findSpike(load) !== null) return []
+  return [
+    {
+      path: ['budgets', key[0]],
+      problem: 'a recovery budget needs a spike to recover from',
+      fix: `use model ramping-arrival-rate with stages that rise to at least ${SPIKE_FACTOR}× the base rate and come back`,
+    },
+  ]
 }
 
 /**

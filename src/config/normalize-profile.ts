@@ -3,8 +3,10 @@
 import { dirname, resolve } from 'node:path'
 import { capacitySettings } from './capacity-settings.js'
 import { parseDataFile, sha256Hex } from './data-files.js'
+import { parseJsonPath } from './json-path.js'
+import { loadShape, silentLoadIssues, sumMs } from './load-shape.js'
 import type {
-  CapacitySettings as Capacity,
+  CapacitySettings,
   Capture,
   DataSource,
   LoadModel,
@@ -16,11 +18,10 @@ import type {
 import { PROFILE_DEFAULTS } from './profile-defaults.js'
 import type { IssuePath, ProfileIssue } from './profile-issues.js'
 import type { RawProfile, RawRequest } from './profile-schema.js'
-import { checkJsonPaths, checkVariables } from './step-checks.js'
 import { closestMatch } from './suggest.js'
 import { BUILTIN_VARIABLES, jsonTemplateStrings, templateVariables } from './templates.js'
 
-export { PROFILE_DEFAULTS }
+export { PROFILE_DEFAULTS } from './profile-defaults.js'
 
 export interface NormalizeContext {
   readonly raw: RawProfile
@@ -33,37 +34,9 @@ export interface NormalizeContext {
 export interface NormalizedParts {
   readonly load: LoadShape
   readonly durationMs: number
+  /** The capacity search's settings (`model: capacity`), else null. */
+  readonly capacity: CapacitySettings | null
   readonly scenarios: Scenario[]
-  readonly capacity: Capacity | null
-}
-
-const sumMs = (stages: readonly { durationMs: number }[]): number =>
-  stages.reduce((total, s) => total + s.durationMs, 0)
-
-function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
-  const stages = (raw.stages ?? []).map((s) => ({ durationMs: s.duration, target: s.target }))
-  const maxInFlight = raw['max-in-flight'] ?? PROFILE_DEFAULTS.maxInFlight
-  const openConnections = raw['max-connections'] ?? PROFILE_DEFAULTS.openMaxConnections
-  switch (model) {
-    case 'constant-arrival-rate':
-      return { model, ratePerSecond: raw.rate ?? 0, maxConnections: openConnections, maxInFlight }
-    case 'capacity': // the first step's shape: the search runs every step as constant-arrival-rate at its own rate
-      return {
-        model: 'constant-arrival-rate',
-        ratePerSecond: raw['start-rate'] ?? 0,
-        maxConnections: openConnections,
-        maxInFlight,
-      }
-    case 'ramping-arrival-rate':
-      return { model, startRatePerSecond: raw['start-rate'] ?? 0, stages, maxConnections: openConnections, maxInFlight }
-    case 'constant-vus':
-      return { model, vus: raw.vus ?? 1, maxConnections: raw['max-connections'] ?? raw.vus ?? 1 }
-    case 'ramping-vus': {
-      const startVus = raw['start-vus'] ?? PROFILE_DEFAULTS.startVus
-      const peakVus = Math.max(startVus, ...stages.map((s) => s.target))
-      return { model, startVus, stages, maxConnections: raw['max-connections'] ?? Math.max(1, Math.ceil(peakVus)) }
-    }
-  }
 }
 
 /** The fields of a request in either form (the "GET /path" line form has only method and path). */
@@ -160,10 +133,61 @@ function readData(
   }
 }
 
+/** Checks that the JSON paths of captures and `expect.json` can be read. */
+function checkJsonPaths(step: Step, path: IssuePath, issues: ProfileIssue[]): void {
+  const fix = 'write a path like $.data.token or items[0].id'
+  for (const capture of step.captures) {
+    if (capture.from === 'json' && parseJsonPath(capture.path) === undefined) {
+      issues.push({
+        path: [...path, 'capture', capture.variable, 'json'],
+        problem: `'${capture.path}' is not a JSON path`,
+        fix,
+      })
+    }
+  }
+  for (const jsonPath of Object.keys(step.expect.json)) {
+    if (parseJsonPath(jsonPath) === undefined) {
+      issues.push({
+        path: [...path, 'expect', 'json', jsonPath],
+        problem: `'${jsonPath}' is not a JSON path`,
+        fix,
+        atKey: true,
+      })
+    }
+  }
+}
+
+/** Checks that every `{{var}}` in a step is a data column, an earlier capture or a builtin. */
+function checkVariables(step: Step, known: ReadonlySet<string>, path: IssuePath, issues: ProfileIssue[]): void {
+  const texts: { path: IssuePath; text: string }[] = [
+    { path: [...path, 'path'], text: step.path },
+    ...step.query.map(([key, value]) => ({ path: [...path, 'query', key], text: value })),
+    ...Object.entries(step.headers).map(([key, value]) => ({ path: [...path, 'headers', key], text: value })),
+  ]
+  if (step.body.kind === 'raw') texts.push({ path: [...path, 'body'], text: step.body.text })
+  if (step.body.kind === 'json') {
+    for (const found of jsonTemplateStrings(step.body.value))
+      texts.push({ path: [...path, 'json', ...found.path], text: found.text })
+  }
+  for (const { path: at, text } of texts) {
+    for (const name of templateVariables(text)) {
+      if (known.has(name)) continue
+      const guess = closestMatch(name, [...known])
+      const fix = guess
+        ? `did you mean '${guess}'?`
+        : known.size > 0
+          ? `variables here: ${[...known].join(', ')}`
+          : 'add a data: file with that column, or capture: it in an earlier step'
+      issues.push({ path: at, problem: `unknown variable '{{${name}}}'`, fix })
+    }
+  }
+}
+
 /** Builds the load shape, the measured duration and the scenarios; pushes every problem found into `issues`. */
 export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]): NormalizedParts {
   const { raw, model } = context
   const load = loadShape(raw, model)
+  issues.push(...silentLoadIssues(load))
   const capacity = capacitySettings(raw, model, issues)
   const durationMs =
     capacity !== null ? capacity.stepDurationMs : 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)

@@ -1,5 +1,6 @@
-// The defaults of a profile, in one place (ms unless named otherwise).
+// The defaults of a profile's optional keys, in one place.
 
+/** Defaults of a profile, in one place (ms unless named otherwise). */
 export const PROFILE_DEFAULTS = {
   requestTimeoutMs: 10_000,
   warmupMs: 2_000,

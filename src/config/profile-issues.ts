@@ -12,6 +12,11 @@ export interface ProfileIssue {
   readonly fix: string
   /** Point at the key of the last path element (unknown keys) rather than its value. */
   readonly atKey?: boolean
+  /**
+   * A value given outside the file (the `--target` flag, the `target` input): named by this instead of the path,
+   * and reported without a file location, since the file is not where the mistake is.
+   */
+  readonly outside?: string
 }
 
 /** Formats a path the way users read it: `scenarios[0].steps[1].timeout`. */
@@ -128,21 +133,9 @@ export function issuesFromZod(options: {
         out.push(...issuesFromZod({ issues: bestBranch(issue.errors), schema, input, basePath: path }))
         break
       }
-      case 'invalid_type': {
-        if (value !== undefined && issue.message.includes('; ')) {
-          out.push({ path, ...splitMessage(issue.message, 'check the value') })
-        } else if (value === undefined) {
-          out.push({
-            path,
-            problem: 'missing',
-            fix: `add ${formatPath(path)}: (${TYPE_FIX[issue.expected] ?? issue.expected})`,
-          })
-        } else {
-          const fix = TYPE_FIX[issue.expected] ?? `write a ${issue.expected}`
-          out.push({ path, problem: `expected ${issue.expected}, got ${describeInput(value)}`, fix })
-        }
+      case 'invalid_type':
+        out.push(typeIssue(path, value, issue.message, issue.expected))
         break
-      }
       case 'invalid_value': {
         const allowed = issue.values.map(String)
         const guess = typeof value === 'string' ? closestMatch(value, allowed) : undefined
@@ -158,4 +151,14 @@ export function issuesFromZod(options: {
     }
   }
   return out
+}
+
+/** A value of the wrong type, or a missing one: what was expected, and how to write it. */
+function typeIssue(path: IssuePath, value: unknown, message: string, expected: string): ProfileIssue {
+  if (value !== undefined && message.includes('; ')) return { path, ...splitMessage(message, 'check the value') }
+  if (value === undefined) {
+    return { path, problem: 'missing', fix: `add ${formatPath(path)}: (${TYPE_FIX[expected] ?? expected})` }
+  }
+  const fix = TYPE_FIX[expected] ?? `write a ${expected}`
+  return { path, problem: `expected ${expected}, got ${describeInput(value)}`, fix }
 }

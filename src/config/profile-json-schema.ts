@@ -38,7 +38,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'grace-period': 'How long in-flight requests may finish after a stop (default 5s)',
   'max-event-loop-lag':
     'Generator event-loop lag (p99) above which the run is invalid (default 50ms; not applied to capacity steps, where lag only makes a step look worse)',
-  requests: 'Requests, each its own one-step scenario: "GET /path" or an object with path, method, ...',
+  requests:
+    'Requests, each its own one-step scenario: "GET /path" or an object with path, method, ... A {{var}} template may use {{iteration}} and captures; data-file columns only in scenarios (`tailgate check` checks every variable)',
   scenarios: 'User journeys picked by weight; each runs its steps in order',
   gate: 'Regression rules: metrics, margin, alpha, fail-on, max-error-rate',
   budgets: 'Absolute limits per endpoint name (or "*"): "p95 < 300ms", "error-rate < 1%", "rps >= 50"',

@@ -22,23 +22,35 @@ const positiveDurationSchema = durationSchema.refine((ms) => ms > 0, {
 
 const RATE_UNITS_PER_S = { s: 1, m: 1 / 60, h: 1 / 3600 } as const
 
-/** A rate: a number (per second) or "100/s", "600/m", "3600/h"; in iterations per second. */
-export const rateSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  let perSecond: number | undefined
-  if (typeof value === 'number') perSecond = value
-  else {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(s|m|h))?\s*$/.exec(value)
-    if (match) perSecond = Number(match[1]) * RATE_UNITS_PER_S[(match[2] ?? 's') as keyof typeof RATE_UNITS_PER_S]
-  }
-  if (perSecond === undefined || !Number.isFinite(perSecond) || perSecond < 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `'${value}' is not a rate; write iterations per second, e.g. 200 or 600/m`,
-    })
-    return z.NEVER
-  }
-  return perSecond
-})
+/** The text forms of a rate ("50", "50/s", "600/m", "3600/h"), for the JSON Schema too. */
+const RATE_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(s|m|h))?\s*$/
+/** RATE_TEXT without zero ("0", "0.0/s"): what `rate:` accepts. */
+const POSITIVE_RATE_TEXT = /^\s*(?!0*(?:\.0*)?\s*(?:\/|$))(\d+(?:\.\d+)?)\s*(?:\/\s*(s|m|h))?\s*$/
+
+const notARate = (value: unknown) => `'${String(value)}' is not a rate; write iterations per second, e.g. 200 or 600/m`
+const ZERO_RATE = 'a rate of 0 sends nothing; write iterations per second above 0, e.g. 50 or 600/m'
+
+/** Iterations per second of a rate in either form. */
+function perSecond(value: string | number): number {
+  if (typeof value === 'number') return value
+  const match = RATE_TEXT.exec(value) as RegExpExecArray
+  return Number(match[1]) * RATE_UNITS_PER_S[(match[2] ?? 's') as keyof typeof RATE_UNITS_PER_S]
+}
+
+/**
+ * A rate: a number (per second) or "100/s", "600/m", "3600/h"; in iterations per second. `positive` refuses 0
+ * (a constant rate of 0 would run for its whole duration and measure nothing); a ramp may start at 0.
+ */
+function rateSchema(positive: boolean) {
+  const problem = (input: unknown): string =>
+    Number(input) === 0 || (typeof input === 'string' && RATE_TEXT.test(input)) ? ZERO_RATE : notARate(input)
+  const number = z.number({ error: (issue) => notARate(issue.input) })
+  const bounded = positive
+    ? number.positive({ error: (issue) => problem(issue.input) })
+    : number.min(0, { error: (issue) => problem(issue.input) })
+  const text = z.string().regex(positive ? POSITIVE_RATE_TEXT : RATE_TEXT, { error: (issue) => problem(issue.input) })
+  return z.union([bounded, text]).transform(perSecond)
+}
 
 const positiveInt = (what: string) =>
   z
@@ -146,8 +158,8 @@ export const rawProfileSchema = z.strictObject({
   timeout: positiveDurationSchema.optional(),
   tls: z.strictObject({ insecure: z.boolean().optional() }).optional(),
   model: z.enum(LOAD_MODELS).optional(),
-  rate: rateSchema.optional(),
-  'start-rate': rateSchema.optional(),
+  rate: rateSchema(true).optional(),
+  'start-rate': rateSchema(false).optional(),
   vus: positiveInt('a number of virtual users').optional(),
   'start-vus': z.number().int().min(0).optional(),
   stages: z.array(stageSchema).min(1).optional(),
@@ -157,9 +169,7 @@ export const rawProfileSchema = z.strictObject({
   'max-connections': positiveInt('a number of connections').optional(),
   'max-in-flight': positiveInt('a number of iterations').optional(),
   'max-duration': positiveDurationSchema.optional(),
-  'max-rate': rateSchema
-    .refine((perSecond) => perSecond > 0, { message: 'max-rate must be above 0; write e.g. 2000/s' })
-    .optional(),
+  'max-rate': rateSchema(true).optional(),
   'step-duration': positiveDurationSchema.optional(),
   growth: z
     .number({ message: 'expected a growth factor; write a number above 1, e.g. 2' })

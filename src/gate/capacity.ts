@@ -2,9 +2,10 @@
 // its sustained rate (held) and its first failing rate (broke); the gate calls a regression only when the
 // candidate's bracket lies wholly below the baseline's by more than the margin, so the uncertainty of both
 // searches is always on the candidate's side.
+
+import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { FailOn } from '../config/gate-schema.js'
 import type { CapacityResult, RunResult } from '../results/types.js'
-import { PROFILE_CHANGED } from './decide.js'
 import type { CapacityComparison, CapacitySummary, GateInput, OverallOutcome, Verdict } from './types.js'
 
 const rate = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} req/s` : '∞')

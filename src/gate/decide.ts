@@ -1,4 +1,5 @@
 // The gate: budgets and the regression rule over every endpoint and gated metric of a run -> one Verdict.
+import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { FailOn, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
@@ -25,9 +26,6 @@ import {
   environmentWarnings,
   runInvalidReason,
 } from './validity.js'
-
-/** The reason given when the baseline was measured with another load profile. */
-export const PROFILE_CHANGED = 'profile changed in this PR'
 
 type Settled = Omit<EndpointVerdict, 'outcome' | 'comparisons'> & { readonly outcome: EndpointOutcome }
 type Pending = Omit<EndpointVerdict, 'outcome' | 'comparisons'> & { readonly tests: readonly MetricTest[] }

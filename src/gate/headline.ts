@@ -2,7 +2,8 @@
 import { formatRelative, formatRelativeInterval, formatSigned, formatValue } from './explain.js'
 import type { BudgetCheck, EndpointVerdict, MetricComparison, OverallOutcome } from './types.js'
 
-const EMOJI = {
+/** The emoji of each overall outcome: the headline starts with it, and the reports show the same one. */
+export const OUTCOME_EMOJI = {
   invalid: '⚠️',
   regression: '❌',
   'budget-violation': '❌',
@@ -19,7 +20,7 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  * the margin`, `❌ 1 budget exceeded: GET /search p95 312 ms (budget p95 < 300ms)`.
  */
 export function headline(outcome: OverallOutcome, endpoints: readonly EndpointVerdict[]): string {
-  const emoji = EMOJI[outcome]
+  const emoji = OUTCOME_EMOJI[outcome]
   const of = (kind: EndpointVerdict['outcome']['kind']): EndpointVerdict[] =>
     endpoints.filter((endpoint) => endpoint.outcome.kind === kind)
   switch (outcome) {

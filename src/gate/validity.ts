@@ -1,9 +1,9 @@
 // Whether the evidence can be used: invalid runs and endpoints, and the warnings a reader should see.
 import type { GateSettings } from '../config/gate-schema.js'
-import type { RunResult } from '../results/types.js'
+import type { ErrorClass, RunResult } from '../results/types.js'
 import { minimumExactPValue } from '../stats/exact-distribution.js'
 import { formatP } from './explain.js'
-import type { PooledEndpoint } from './measurements.js'
+import { type PooledEndpoint, poolEndpoint } from './measurements.js'
 
 /** Run-level reasons that make every endpoint invalid (candidate or baseline health). */
 export function runInvalidReason(candidate: RunResult, baseline: RunResult | null): string | null {
@@ -86,4 +86,44 @@ export function completionWarnings(run: RunResult, side: 'candidate' | 'baseline
   if (run.completion.status === 'complete') return []
   const which = side === 'candidate' ? 'This run' : 'The baseline run'
   return [`${which} was cut short (${run.completion.reason}); only its completed rounds are compared.`]
+}
+
+/** Failed requests of one error class over a whole run. */
+export interface ErrorClassCount {
+  readonly errorClass: ErrorClass
+  readonly count: number
+}
+
+/**
+ * Why a measured run is no evidence by itself, before any baseline is looked at (`tailgate run` says it at once):
+ * the generator's health reasons (it fell behind, its event loop lagged), then every endpoint without requests or
+ * with more errors than `gate.maxErrorRate` (a dead target fails them all). With the error classes over the whole
+ * run, most frequent first, so the message can name each with its fix. No problems: the run is valid evidence.
+ */
+export function measuredRunProblems(
+  run: RunResult,
+  gate: GateSettings,
+): { readonly problems: string[]; readonly errors: ErrorClassCount[] } {
+  const problems = [...run.health.invalidReasons]
+  const totals = new Map<ErrorClass, number>()
+  let requests = 0
+  let failed = 0
+  const endpointProblems: string[] = []
+  for (const endpoint of run.endpoints) {
+    const pooled = poolEndpoint(run, endpoint)
+    requests += pooled.requests
+    failed += pooled.errors
+    const reason = endpointInvalidReason('candidate', pooled, gate)
+    if (reason !== null) endpointProblems.push(`${endpoint.name}: ${reason}`)
+    for (const round of endpoint.rounds) {
+      for (const [errorClass, count] of Object.entries(round.errors) as [ErrorClass, number | undefined][]) {
+        if (count) totals.set(errorClass, (totals.get(errorClass) ?? 0) + count)
+      }
+    }
+  }
+  if (requests === 0) problems.push('no request was measured')
+  else if (failed === requests) problems.push(`every request failed (${failed} of ${requests})`)
+  else problems.push(...endpointProblems)
+  const errors = [...totals].map(([errorClass, count]) => ({ errorClass, count })).sort((a, b) => b.count - a.count)
+  return { problems, errors }
 }

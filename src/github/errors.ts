@@ -1,5 +1,6 @@
 // Errors of the GitHub layer. Only the context parser throws (the runner's env is unusable); API helpers return
 // outcomes instead.
+import { oneLine } from '../config/errors.js'
 
 /**
  * The runner environment or event payload cannot be read: names the variable or payload field and the fix.
@@ -14,14 +15,6 @@ export class GitHubContextError extends Error {
     super(oneLine(`${field}: ${problem}`))
     this.name = 'GitHubContextError'
   }
-}
-
-/** Line breaks and other control characters (from an env value or a payload) as escapes: the message is one line. */
-function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
 }
 
 /** The HTTP status of an Octokit or toolkit error, when it has one. */

@@ -4,9 +4,6 @@ import type { RepositoryRef } from './context.js'
 import { describeApiError } from './errors.js'
 import type { RestClient } from './rest.js'
 
-/** The default label that turns failures into warnings. */
-export const DEFAULT_ACCEPT_LABEL = 'tailgate:accept'
-
 export type AppliedBy =
   | { readonly kind: 'user'; readonly login: string }
   | { readonly kind: 'unknown'; readonly reason: string }

@@ -5,7 +5,14 @@ import { z } from 'zod'
 import { classifyError, classifyStatus } from '../load/classify.js'
 import type { ErrorClass } from '../results/types.js'
 import { ImportError } from './errors.js'
-import { addCount, emptyRound, type ImportedRun, isHttpStatus, type MutableRound } from './imported-run.js'
+import {
+  addCount,
+  emptyRound,
+  endpointName,
+  type ImportedRun,
+  isHttpStatus,
+  type MutableRound,
+} from './imported-run.js'
 import { locateKey, parseJsonDocument, schemaIssueError } from './json-document.js'
 import { ddsketchRank, histogramFromPercentiles } from './percentile-histogram.js'
 import { wrongToolFix } from './sniff.js'
@@ -88,9 +95,18 @@ export function importArtillery(text: string, file: string): ImportedRun {
   }
   const runEndMs = report.aggregate.lastMetricAt ?? runStartMs
   const warnings: string[] = []
-  const endpoints = new Map<string, MutableRound[]>(names.map((name) => [name, []]))
+  const display = new Map(names.map((name) => [name, nativeName(name)]))
+  const assumedGet = names.filter((name) => display.get(name) !== name && !HTTP_METHOD_PREFIX.test(name))
+  if (assumedGet.length > 0) {
+    warnings.push(
+      `${file}: Artillery records no HTTP method; ${assumedGet.length} endpoint(s) named by path were imported as GET ` +
+        `(e.g. '${display.get(assumedGet[0]!)}'). For other methods name the request "POST /path" and set the ` +
+        'metrics-by-endpoint option useOnlyRequestNames: true',
+    )
+  }
+  const endpoints = new Map<string, MutableRound[]>(names.map((name) => [display.get(name)!, []]))
   for (const period of used) {
-    for (const name of names) endpoints.get(name)!.push(roundOf(period, name, names.length === 1))
+    for (const name of names) endpoints.get(display.get(name)!)!.push(roundOf(period, name, names.length === 1))
     const unattributed = unattributedErrors(period, names)
     if (unattributed > 0) {
       warnings.push(`${file}: ${unattributed} errors in a period could not be tied to an endpoint and are not counted`)
@@ -104,6 +120,20 @@ export function importArtillery(text: string, file: string): ImportedRun {
     model: 'open',
     warnings,
   }
+}
+
+/** A request name that starts with its method, as Tailgate names endpoints: `POST /orders`. */
+const HTTP_METHOD_PREFIX = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /
+
+/**
+ * The plugin's name as a Tailgate endpoint name, so that imported and native runs of the same requests match: a
+ * path (or URL) is `GET <path>` (Artillery records no method), a name that starts with a method is kept, and so is
+ * any other request name and '(all requests)'.
+ * @example nativeName('/slow') // => 'GET /slow'
+ */
+export function nativeName(name: string): string {
+  if (HTTP_METHOD_PREFIX.test(name) || !/^(\/|https?:\/\/)/i.test(name)) return name
+  return endpointName('GET', name)
 }
 
 /** Plugin endpoint names (from summaries and counters, every period), or the one '(all requests)' endpoint. */

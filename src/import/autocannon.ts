@@ -97,8 +97,25 @@ function toImportedRun(data: AutocannonResult, text: string, file: string): Impo
     rounds: [{ index: 0, startMs: 0, durationMs }],
     endpoints: new Map([[name, [round]]]),
     model: 'closed',
-    warnings: [],
+    warnings: correctedLatencyWarning(data, file),
   }
+}
+
+/**
+ * autocannon with a rate (-R/--overallRate, --connectionRate) and -C/--correctCoordinatedOmission records extra,
+ * synthetic latencies for the requests it could not send on schedule: then `latency.totalCount` exceeds the
+ * responses, and every percentile (p50 too) describes that corrected distribution, not the responses. The import
+ * keeps the numbers (they are what autocannon reported) and says so.
+ */
+function correctedLatencyWarning(data: AutocannonResult, file: string): string[] {
+  const responses = Object.values(data.statusCodeStats).reduce((sum, { count: n }) => sum + n, 0)
+  if (data.latency.totalCount <= responses) return []
+  return [
+    `${file}: ${data.latency.totalCount} latencies for ${responses} responses: autocannon added corrected latencies ` +
+      '(a rate with -R/--overallRate or --connectionRate and -C/--correctCoordinatedOmission), so its percentiles, ' +
+      'p50 included, are not those of the responses. Compare it only with runs made the same way, or run ' +
+      'autocannon again without -C',
+  ]
 }
 
 function roundOf(data: AutocannonResult): MutableRound {

@@ -21,7 +21,9 @@ interface Second {
   requests: number
   errors: number
   histogram: LatencyHistogram | null
+  p50Us: number
   p95Us: number
+  p99Us: number
 }
 
 export interface RecorderOptions {
@@ -114,7 +116,7 @@ export class Recorder {
     const index = Math.floor((intendedMs - this.options.runStartMs) / 1000)
     let second = index === this.lastSecondIndex ? this.lastSecond : this.seconds.get(index)
     if (!second) {
-      second = { requests: 0, errors: 0, histogram: createHistogram(), p95Us: 0 }
+      second = { requests: 0, errors: 0, histogram: createHistogram(), p50Us: 0, p95Us: 0, p99Us: 0 }
       this.seconds.set(index, second)
     }
     this.lastSecondIndex = index
@@ -125,14 +127,16 @@ export class Recorder {
   }
 
   /**
-   * Freezes the p95 of every timeline second that started before `beforeMs` and frees its histogram; later
-   * requests of that second still count, without changing its p95. Keeps memory flat on long runs.
+   * Freezes the p50, p95 and p99 of every timeline second that started before `beforeMs` and frees its histogram; later
+   * requests of that second still count, without changing its percentiles. Keeps memory flat on long runs.
    */
   settleTimeline(beforeMs: number): void {
     const limit = Math.floor((beforeMs - this.options.runStartMs) / 1000)
     for (const [index, second] of this.seconds) {
       if (index >= limit || second.histogram === null) continue
+      second.p50Us = second.histogram.percentileUs(50)
       second.p95Us = second.histogram.percentileUs(95)
+      second.p99Us = second.histogram.percentileUs(99)
       second.histogram.destroy()
       second.histogram = null
     }
@@ -183,6 +187,13 @@ export class Recorder {
     this.settleTimeline(Number.POSITIVE_INFINITY)
     return [...this.seconds.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([second, s]) => ({ second, requests: s.requests, errors: s.errors, p95Us: s.p95Us }))
+      .map(([second, s]) => ({
+        second,
+        requests: s.requests,
+        errors: s.errors,
+        p50Us: s.p50Us,
+        p95Us: s.p95Us,
+        p99Us: s.p99Us,
+      }))
   }
 }

@@ -52,6 +52,17 @@ function queryString(query: readonly (readonly [string, Template])[], variables:
   return `?${params.toString()}`
 }
 
+/** The step's header templates over the profile's defaults; a JSON body without a content-type gets one. */
+function compileHeaders(step: Step, defaultHeaders: Readonly<Record<string, string>>) {
+  const entries = Object.entries({ ...defaultHeaders, ...step.headers }).map(
+    ([k, v]) => [k, compileTemplate(v)] as const,
+  )
+  if (step.body.kind === 'json' && !('content-type' in step.headers) && !('content-type' in defaultHeaders)) {
+    entries.push(['content-type', compileTemplate('application/json')])
+  }
+  return entries
+}
+
 function prepareStep(
   step: Step,
   endpointIndex: number,
@@ -61,12 +72,7 @@ function prepareStep(
   const basePath = target.pathname.replace(/\/+$/, '')
   const path = compileTemplate(basePath + step.path)
   const query = step.query.map(([key, value]) => [key, compileTemplate(value)] as const)
-  const headerEntries = Object.entries({ ...defaultHeaders, ...step.headers }).map(
-    ([k, v]) => [k, compileTemplate(v)] as const,
-  )
-  if (step.body.kind === 'json' && !('content-type' in step.headers) && !('content-type' in defaultHeaders)) {
-    headerEntries.push(['content-type', compileTemplate('application/json')])
-  }
+  const headerEntries = compileHeaders(step, defaultHeaders)
   const rawBody = step.body.kind === 'raw' ? compileTemplate(step.body.text) : null
   const jsonValue = step.body.kind === 'json' ? step.body.value : undefined
   const jsonIsStatic = step.body.kind !== 'json' || !jsonHasTemplates(jsonValue)

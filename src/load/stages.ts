@@ -36,17 +36,3 @@ export function shapeLevelAt(load: LoadShape, tMs: number): number {
     }
   }
 }
-
-/** The highest level a shape reaches (sizes connection pools). */
-export function peakLevel(load: LoadShape): number {
-  switch (load.model) {
-    case 'constant-arrival-rate':
-      return load.ratePerSecond
-    case 'constant-vus':
-      return load.vus
-    case 'ramping-arrival-rate':
-      return Math.max(load.startRatePerSecond, ...load.stages.map((s) => s.target))
-    case 'ramping-vus':
-      return Math.max(load.startVus, ...load.stages.map((s) => s.target))
-  }
-}

@@ -75,7 +75,8 @@ function baselineBlock(baseline: ReportBaseline | null, candidate: RunResult, re
   return `**Baseline**\n${bullet(lines)}`
 }
 
-const ENVIRONMENT_ROWS = [
+/** The rows of the environment table (raw values: each renderer escapes them for its format). */
+export const ENVIRONMENT_ROWS = [
   { label: 'CPU', value: (e: RunEnvironment) => e.cpuModel },
   { label: 'Cores', value: (e: RunEnvironment) => String(e.cores) },
   { label: 'OS', value: (e: RunEnvironment) => `${e.os} ${e.arch}` },

@@ -128,9 +128,22 @@ const SAFE_URL = /^https?:\/\/[^\s<>()[\]`|"'\\]+$/
 
 function footer(input: ReportInput): string {
   const version = `Tailgate ${TAILGATE_VERSION}`
-  if (input.runUrl === null) return `<sub>${version}</sub>`
+  const report = fullReportLine(input)
+  const above = report === null ? '' : `${report}\n\n`
+  if (input.runUrl === null) return `${above}<sub>${version}</sub>`
   const link = SAFE_URL.test(input.runUrl) ? `[workflow run](${input.runUrl})` : `workflow run ${md(input.runUrl)}`
-  return `<sub>${version} · ${link}</sub>`
+  return `${above}<sub>${version} · ${link}</sub>`
+}
+
+/** "Open the full report": a link to the HTML report's artifact, or where the file is and why there is no link. */
+export function fullReportLine(input: ReportInput): string | null {
+  const report = input.fullReport
+  if (report === undefined || report === null) return null
+  const what = 'charts and tables of every endpoint, one HTML file'
+  if (report.url !== null && SAFE_URL.test(report.url)) {
+    return `📊 [Open the full report](${report.url}) (${md(report.fileName)} in the artifact zip: ${what})`
+  }
+  return `📊 Full report: ${md(report.fileName)} (${what})${report.note === null ? '' : `: ${md(report.note)}`}.`
 }
 
 function detailsSection(blocks: readonly string[], budgetChars: number): string {

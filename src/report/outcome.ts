@@ -1,4 +1,5 @@
 // How each outcome reads in a report: emoji and words, per endpoint and overall. One table, used by every renderer.
+import { OUTCOME_EMOJI } from '../gate/headline.js'
 import type { EndpointOutcome, EndpointVerdict, MetricComparison, OverallOutcome, Verdict } from '../gate/types.js'
 import { plural } from './format.js'
 
@@ -14,13 +15,13 @@ export const ENDPOINT_LABELS = {
 
 /** Emoji and words per overall outcome. */
 export const OVERALL_LABELS = {
-  invalid: { emoji: '⚠️', word: 'invalid run' },
-  regression: { emoji: '❌', word: 'regression' },
-  'budget-violation': { emoji: '❌', word: 'budget exceeded' },
-  inconclusive: { emoji: '❔', word: 'inconclusive' },
-  'no-baseline': { emoji: '➖', word: 'no baseline' },
-  improvement: { emoji: '🚀', word: 'improvement' },
-  'no-change': { emoji: '✅', word: 'no change' },
+  invalid: { emoji: OUTCOME_EMOJI.invalid, word: 'invalid run' },
+  regression: { emoji: OUTCOME_EMOJI.regression, word: 'regression' },
+  'budget-violation': { emoji: OUTCOME_EMOJI['budget-violation'], word: 'budget exceeded' },
+  inconclusive: { emoji: OUTCOME_EMOJI.inconclusive, word: 'inconclusive' },
+  'no-baseline': { emoji: OUTCOME_EMOJI['no-baseline'], word: 'no baseline' },
+  improvement: { emoji: OUTCOME_EMOJI.improvement, word: 'improvement' },
+  'no-change': { emoji: OUTCOME_EMOJI['no-change'], word: 'no change' },
 } as const satisfies Record<OverallOutcome, { emoji: string; word: string }>
 
 /** The reason an endpoint outcome carries, or null for regression, improvement and no change. */

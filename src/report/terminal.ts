@@ -102,6 +102,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
   ]
   if (input.baseline === null)
     out.push('', `No baseline: ${input.baselineLines.map(plainText).join('; ') || 'none found'}`)
+  else if (input.baselineLines.length > 0) out.push('', ...input.baselineLines.map(plainText))
   if (verdict.warnings.length > 0) out.push('', 'Warnings:', ...verdict.warnings.map((w) => `  - ${plainText(w)}`))
   return out.join('\n')
 }

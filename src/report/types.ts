@@ -19,6 +19,16 @@ export interface ReportAcceptance {
   readonly by: string | null
 }
 
+/** Where this run's HTML report is, for the comment's "open the full report" line. */
+export interface FullReportLink {
+  /** The file's name in the output directory and in the artifact (`tailgate-report.html`). */
+  readonly fileName: string
+  /** The artifact's page; null when it was not uploaded (then `note` says why) or its id is unknown. */
+  readonly url: string | null
+  /** Why there is no link, or where to find the file instead; null when there is a link. */
+  readonly note: string | null
+}
+
 /**
  * Everything the report renderers need. Pure data: the renderers do no I/O and never import `@actions/*`.
  * Strings from a user profile (endpoint names, profile id) or from a server (error texts, status lines) are
@@ -37,4 +47,6 @@ export interface ReportInput {
   readonly accepted: ReportAcceptance | null
   /** How the run was made (e.g. `pull-request`, `push`, `cli`, `live-ab`), shown in the details. */
   readonly mode: string
+  /** The HTML report of this run (the action writes and uploads it); absent or null: not mentioned. */
+  readonly fullReport?: FullReportLink | null
 }

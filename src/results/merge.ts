@@ -66,6 +66,13 @@ function addRecords(records: readonly Readonly<Record<string, number | undefined
   return out
 }
 
+/** The worse of two optional per-second percentiles, present only when both points have it. */
+function worse(a: TimelinePoint, b: TimelinePoint, key: 'p50Us' | 'p99Us'): Partial<TimelinePoint> {
+  const x = a[key]
+  const y = b[key]
+  return x === undefined || y === undefined ? {} : { [key]: Math.max(x, y) }
+}
+
 function mergeTimelines(timelines: readonly (readonly TimelinePoint[])[]): TimelinePoint[] {
   const bySecond = new Map<number, TimelinePoint>()
   for (const timeline of timelines) {
@@ -80,6 +87,8 @@ function mergeTimelines(timelines: readonly (readonly TimelinePoint[])[]): Timel
               errors: seen.errors + point.errors,
               // p95 of a merged second is not derivable from two p95s; keep the worse one (documented approximation).
               p95Us: Math.max(seen.p95Us, point.p95Us),
+              ...worse(seen, point, 'p50Us'),
+              ...worse(seen, point, 'p99Us'),
             }
           : { ...point },
       )

@@ -101,7 +101,16 @@ export const RunResultFileSchema = z.object({
   rounds: roundWindows.min(1),
   endpoints: endpointResults,
   timeline: z
-    .array(z.object({ second: count, requests: count, errors: count, p95Us: finite.nonnegative() }))
+    .array(
+      z.object({
+        second: count,
+        requests: count,
+        errors: count,
+        p95Us: finite.nonnegative(),
+        p50Us: finite.nonnegative().optional(),
+        p99Us: finite.nonnegative().optional(),
+      }),
+    )
     .max(1_000_000),
   health,
   completion: z.discriminatedUnion('status', [

@@ -63,6 +63,9 @@ export interface TimelinePoint {
   readonly errors: number
   /** p95 latency in that second, µs (gated origin). */
   readonly p95Us: number
+  /** p50 and p99 in that second, µs (gated origin); absent in results written before they were recorded. */
+  readonly p50Us?: number
+  readonly p99Us?: number
 }
 
 /** Whether the generator kept up; an invalid run is never called a regression. */

@@ -107,6 +107,25 @@ export function fakeDeps(options: FakeDepsOptions) {
   }
 }
 
+/** A restore outcome that found `result` in the cache: main's baseline at the exact base SHA. */
+export const found = (result: RunResult) =>
+  ({
+    kind: 'found',
+    result,
+    history: [],
+    source: {
+      store: 'cache',
+      reference: 'tailgate-v1-fp-main-bbbb',
+      branch: 'main',
+      sha: 'b'.repeat(40),
+      exactSha: true,
+      measuredAt: result.startedAt,
+      commitsBehind: 0,
+      runId: '40',
+    },
+    warnings: [],
+  }) as const
+
 export function pullRequestContext(number: number): RunContext {
   return {
     eventName: 'pull_request',

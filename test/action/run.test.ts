@@ -8,7 +8,7 @@ import { runAction } from '../../src/action/run.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
 import { startServer } from '../helpers/servers.js'
-import { fakeDeps, pullRequestContext, pushContext } from './fake-deps.js'
+import { fakeDeps, found, pullRequestContext, pushContext } from './fake-deps.js'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let profilePath: string
@@ -28,23 +28,6 @@ afterAll(async () => server.close())
 const rounds = (centreMs: number) => Array.from({ length: 6 }, (_, i) => spreadMs(300, centreMs * (1 + 0.002 * i)))
 const run = (centreMs: number, overrides: Partial<RunResult> = {}) =>
   syntheticRun([{ name: 'GET /a', roundsMs: rounds(centreMs) }], { profileId: 'api', ...overrides })
-const found = (result: RunResult) =>
-  ({
-    kind: 'found',
-    result,
-    history: [],
-    source: {
-      store: 'cache',
-      reference: 'tailgate-v1-fp-main-bbbb',
-      branch: 'main',
-      sha: 'b'.repeat(40),
-      exactSha: true,
-      measuredAt: result.startedAt,
-      commitsBehind: 0,
-      runId: '40',
-    },
-    warnings: [],
-  }) as const
 const inputs = (extra: Record<string, string> = {}) => ({
   profile: profilePath,
   target: server.url.href,

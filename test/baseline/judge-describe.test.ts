@@ -1,8 +1,9 @@
 // Pure rules every store applies (profile changed, different machine) and the report lines the user sees.
 import { describe, expect, it } from 'vitest'
 import { describeRestore, describeSave } from '../../src/baseline/describe.js'
-import { judgeBaseline, PROFILE_CHANGED } from '../../src/baseline/judge.js'
+import { judgeBaseline } from '../../src/baseline/judge.js'
 import type { RestoreOutcome } from '../../src/baseline/types.js'
+import { PROFILE_CHANGED } from '../../src/config/fingerprint.js'
 import type { BaselineSource } from '../../src/results/provenance.js'
 import { baselineRun, MACHINE, MAIN, prQuery } from './baseline-fixtures.js'
 

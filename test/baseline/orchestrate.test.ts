@@ -24,6 +24,7 @@ const runner = await runnerEnv({ fakeUrl: fake.url, scenarioDir, event: pushEven
 applyEnv(runner.env)
 const { createBaselineStores, restoreBaseline, saveBaseline } = await import('../../src/baseline/orchestrate.js')
 const { createRestClient } = await import('../../src/github/rest.js')
+const { createCommitsBehind, createRunLookup } = await import('../../src/github/runs.js')
 
 afterAll(async () => {
   await fake.close()
@@ -37,7 +38,12 @@ const rest = createRestClient({ token: 'fake-token', baseUrl: fake.url, sleep: a
 const runtime = (currentRunId: string) => ({
   machine: MACHINE,
   workDir: runner.runnerTemp,
-  github: { rest, token: 'fake-token', repository, workflowFile: 'perf.yml' },
+  github: {
+    lookup: createRunLookup({ rest, repository, workflowFile: 'perf.yml' }),
+    commitsBehind: createCommitsBehind({ rest, repository }),
+    token: 'fake-token',
+    repository,
+  },
   currentRunId,
 })
 const settings = (store: 'auto' | 'cache' | 'artifact' | 'file', path?: string) => ({

@@ -82,7 +82,7 @@ describe('tailgate CLI', () => {
   it('runs a profile against a loopback server and writes a RunResult', async () => {
     const profile = await file(
       'ok.yml',
-      `target: ${server.url.href}\nmodel: constant-vus\nvus: 2\nwarmup: 0s\nduration: 600ms\nrounds: 3\nrequests: [GET /ping]\n`,
+      `target: ${server.url.href}\nmodel: constant-vus\nvus: 2\nwarmup: 0s\nduration: 600ms\nrounds: 3\nmax-event-loop-lag: 10s\nrequests: [GET /ping]\n`,
     )
     const out = join(dir, 'ok-result.json')
     const io = memoryIo()

@@ -161,6 +161,33 @@ describe('parseProfile errors', () => {
     expect(errors.map((e) => e.message).join('\n')).toContain(expected)
   })
 
+  it.each([
+    {
+      what: 'rate: 0',
+      text: minimal.replace('rate: 50', 'rate: 0'),
+      expected: "tailgate.yml:2:7: 'rate': a rate of 0 sends nothing; write iterations per second above 0",
+    },
+    {
+      what: "rate: '0/m'",
+      text: minimal.replace('rate: 50', 'rate: 0/m'),
+      expected: "tailgate.yml:2:7: 'rate': a rate of 0 sends nothing",
+    },
+    {
+      what: 'vus: 0',
+      text: 'target: http://127.0.0.1:8080\nmodel: constant-vus\nvus: 0\nduration: 5s\nrequests: [GET /]',
+      expected: "tailgate.yml:3:6: 'vus': expected a number of virtual users; write a number above 0",
+    },
+    {
+      what: 'a ramp that stays at 0',
+      text: 'target: http://127.0.0.1:8080\nstages: [{ duration: 5s, target: 0 }]\nrequests: [GET /]',
+      expected: "tailgate.yml:2:9: 'stages': every stage targets 0 and the ramp starts at 0: nothing would be sent",
+    },
+  ])('refuses a load that sends nothing ($what) with file:line and the fix', ({ text, expected }) => {
+    const { errors } = errorsOf(text)
+
+    expect(errors.map((e) => e.message).join('\n')).toContain(expected)
+  })
+
   it('says how to set a missing target, naming the flag and the action input', () => {
     const { errors } = errorsOf('rate: 5\nduration: 1s\nrequests: [GET /]')
 

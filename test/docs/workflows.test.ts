@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { workflowBlocks } from './doc-blocks.js'
 
 const root = new URL('../../', import.meta.url)
 const actionInputs = Object.keys(parse(readFileSync(new URL('action.yml', root), 'utf8')).inputs)
@@ -20,15 +21,6 @@ function tailgateSteps(workflow: unknown): Step[] {
 }
 
 const workflowFiles = readdirSync(new URL('.github/workflows/', root)).filter((f) => f.endsWith('.yml'))
-const docFiles = ['README.md', ...readdirSync(new URL('docs/', root)).map((f) => `docs/${f}`)].filter((f) =>
-  f.endsWith('.md'),
-)
-const yamlBlocks = docFiles.flatMap((file) =>
-  [...readFileSync(new URL(file, root), 'utf8').matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m, i) => ({
-    where: `${file} block ${i + 1}`,
-    text: m[1]!,
-  })),
-)
 
 describe('workflows', () => {
   it.each(workflowFiles)('.github/workflows/%s parses and uses only declared inputs', (file) => {
@@ -40,14 +32,11 @@ describe('workflows', () => {
     }
   })
 
-  it.each(yamlBlocks.filter((b) => /\bjobs:/.test(b.text)))(
-    '$where parses and uses only declared inputs',
-    ({ text }) => {
-      const workflow = parse(text)
+  it.each(workflowBlocks())('$where parses and uses only declared inputs', ({ text }) => {
+    const workflow = parse(text)
 
-      for (const step of tailgateSteps(workflow)) {
-        for (const key of Object.keys(step.with ?? {})) expect(actionInputs).toContain(key)
-      }
-    },
-  )
+    for (const step of tailgateSteps(workflow)) {
+      for (const key of Object.keys(step.with ?? {})) expect(actionInputs).toContain(key)
+    }
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_REQUESTS, importArtillery } from '../../src/import/artillery.js'
+import { parseProfile } from '../../src/config/load-profile.js'
+import { ALL_REQUESTS, importArtillery, nativeName } from '../../src/import/artillery.js'
 import { ImportError } from '../../src/import/errors.js'
 import { importRun } from '../../src/import/index.js'
 import { ddsketchRank } from '../../src/import/percentile-histogram.js'
@@ -26,7 +27,7 @@ describe('importArtillery on a real Artillery 2 report', () => {
     expect(run.source).toBe('artillery')
     expect(run.model).toBe('open')
     expect(run.rounds).toHaveLength(report.intermediate.length)
-    expect([...run.endpoints.keys()].sort()).toEqual(['/fast', '/slow', '/teapot'])
+    expect([...run.endpoints.keys()].sort()).toEqual(['GET /fast', 'GET /slow', 'GET /teapot'])
     expect(run.startedAt).toBe(new Date(report.aggregate.firstMetricAt).toISOString())
     const totalMs = run.rounds.reduce((sum, r) => sum + r.durationMs, 0)
     expect(totalMs).toBe(report.aggregate.lastMetricAt - report.aggregate.firstMetricAt)
@@ -40,7 +41,7 @@ describe('importArtillery on a real Artillery 2 report', () => {
 
       const run = importArtillery(text, 'artillery-report.json')
 
-      const rounds = run.endpoints.get(name)!
+      const rounds = run.endpoints.get(`GET ${name}`)!
       report.intermediate.forEach((period: ArtilleryPeriod, i: number) => {
         const summary = period.summaries[`${PLUGIN}.response_time.${name}`]!
         const round = rounds[i]!
@@ -67,13 +68,38 @@ describe('importArtillery on a real Artillery 2 report', () => {
     },
   )
 
+  it('names endpoints as a native run of the same requests does (the method Artillery does not record is GET), and says so', async () => {
+    const native = parseProfile({
+      text: 'target: http://127.0.0.1:1\nrate: 5\nduration: 1s\nrequests: [GET /fast, GET /slow, GET /teapot]',
+      file: 'native.yml',
+    })
+
+    const run = importArtillery(await fixtureText('artillery-report.json'), 'artillery-report.json')
+
+    const nativeNames = native.scenarios.flatMap((scenario) => scenario.steps.map((step) => step.name))
+    expect([...run.endpoints.keys()].sort()).toEqual(nativeNames.sort())
+    expect(run.warnings.join('\n')).toMatch(
+      /Artillery records no HTTP method; 3 endpoint\(s\) named by path were imported as GET/,
+    )
+  })
+
+  it.each([
+    { plugin: '/slow', name: 'GET /slow' },
+    { plugin: 'http://127.0.0.1:8080/users?id=1', name: 'GET /users?id=1' },
+    { plugin: 'POST /orders', name: 'POST /orders' },
+    { plugin: 'login', name: 'login' },
+    { plugin: '(all requests)', name: '(all requests)' },
+  ])('maps the plugin name $plugin to $name', ({ plugin, name }) => {
+    expect(nativeName(plugin)).toBe(name)
+  })
+
   it('counts 4xx responses as http-4xx errors', async () => {
     const run = importArtillery(await fixtureText('artillery-report.json'), 'artillery-report.json')
 
-    for (const round of run.endpoints.get('/teapot')!) {
+    for (const round of run.endpoints.get('GET /teapot')!) {
       expect(round.errors).toEqual({ 'http-4xx': round.statusCounts['418'] })
     }
-    for (const round of run.endpoints.get('/fast')!) expect(round.errors).toEqual({})
+    for (const round of run.endpoints.get('GET /fast')!) expect(round.errors).toEqual({})
   })
 
   it('falls back to one "(all requests)" endpoint without the plugin, and maps error codes to classes', async () => {

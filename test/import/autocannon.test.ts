@@ -78,6 +78,19 @@ describe('importAutocannon on real autocannon -j output', () => {
     )
   })
 
+  it("warns when autocannon reported more latencies than responses (-R with -C): its p50 is not the responses'", async () => {
+    // given the real run, as autocannon -R 100 -C writes it: 4,676 latencies (corrected) for 200 responses
+    const json = JSON.parse(await fixtureText('autocannon-fast.json'))
+    json.statusCodeStats = { 200: { count: 200 } }
+    json['2xx'] = 200
+    json.latency.totalCount = 4676
+
+    const run = importAutocannon(JSON.stringify(json), 'rated.json')
+
+    expect(run.warnings.join('\n')).toMatch(/rated\.json: 4676 latencies for 200 responses: .*p50 included/)
+    expect(importAutocannon(await fixtureText('autocannon-fast.json'), 'plain.json').warnings).toEqual([])
+  })
+
   it('refuses files whose endpoints would get different round counts', async () => {
     const files = [
       fixture('autocannon-slow-1.json'),

@@ -102,8 +102,8 @@ describe('tailgate export --format bmf', () => {
 
     expect(code).toBe(EXIT.pass)
     const bmf = JSON.parse(io.out())
-    expect(Object.keys(bmf).sort()).toEqual(['shop: /fast', 'shop: /slow', 'shop: /teapot'])
-    expect(bmf['shop: /slow'].latency.value).toBeGreaterThan(5_000_000)
+    expect(Object.keys(bmf).sort()).toEqual(['shop: GET /fast', 'shop: GET /slow', 'shop: GET /teapot'])
+    expect(bmf['shop: GET /slow'].latency.value).toBeGreaterThan(5_000_000)
   })
 
   it.each([

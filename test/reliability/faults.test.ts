@@ -261,7 +261,7 @@ describe.concurrent('tailgate run (CLI) against a faulty target', () => {
     { fault: 'DNS failure (.invalid host)', start: unresolvable, expected: /^dns(,timeout)?$/ },
     { fault: 'a TLS handshake that fails', start: startTlsFault, expected: /^tls$/ },
   ])(
-    'writes the classified result and exits 0 without a stack trace: $fault',
+    'writes the classified result and exits 1 (an invalid run) without a stack trace: $fault',
     async ({ start, expected }, { onTestFinished }) => {
       const server = await start()
       onTestFinished(() => server.close())
@@ -275,7 +275,7 @@ describe.concurrent('tailgate run (CLI) against a faulty target', () => {
       })
       const { code } = await cli.exited
 
-      expect(code).toBe(0)
+      expect(code).toBe(1)
       expect(cli.stderr()).not.toMatch(STACK_FRAME)
       expect(cli.stderr()).toMatch(/result written to/)
       const result = parseRunResult(await readFile(join(dir, 'result.json'), 'utf8'), 'result.json')

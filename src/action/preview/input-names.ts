@@ -13,5 +13,3 @@ export const TARGET_INPUTS = {
   startCommand: 'start-command',
   startCwd: 'start-cwd',
 } as const
-
-export type TargetInput = (typeof TARGET_INPUTS)[keyof typeof TARGET_INPUTS]

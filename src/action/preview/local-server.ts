@@ -90,30 +90,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   if (options.cwd !== undefined) await checkDirectory(options.cwd)
 
   const ring = createOutputRing(options.outputLines ?? DEFAULT_OUTPUT_LINES, redact)
-  const child = spawn('/bin/sh', ['-c', command], {
-    cwd: options.cwd,
-    env: { ...(options.env ?? serverEnvironment(process.env)) },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const spawnError = once(child, 'spawn').then(
-    () => null,
-    (error: Error) => error,
-  )
-  const closed = once(child, 'close').catch(() => {})
-  child.on('error', (error) => options.log.debug(redact(`start-command process error: ${error.message}`)))
-  child.stdout?.on('data', (chunk: Buffer) => ring.push('stdout', chunk))
-  child.stderr?.on('data', (chunk: Buffer) => ring.push('stderr', chunk))
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
-
-  const failedToSpawn = await spawnError
-  if (failedToSpawn !== null || child.pid === undefined) {
-    throw new LocalServerError(
-      redact(`'${TARGET_INPUTS.startCommand}' could not be started: ${failedToSpawn?.message}`),
-      [],
-    )
-  }
-  const pid = child.pid
+  const { pid, exited, closed } = await spawnGroup(command, options, ring, redact)
   const stop = stopper(pid, options.graceMs ?? DEFAULT_GRACE_MS, exited)
   options.log.info(redact(`Started '${TARGET_INPUTS.startCommand}' (process group ${pid}): ${command}`))
 
@@ -145,6 +122,39 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   } finally {
     options.signal?.removeEventListener('abort', onAbort)
   }
+}
+
+/** Spawns `command` under /bin/sh in its own process group, its output into `ring`; rejects when it cannot start. */
+async function spawnGroup(
+  command: string,
+  options: LocalServerOptions,
+  ring: ReturnType<typeof createOutputRing>,
+  redact: Redactor,
+): Promise<{ readonly pid: number; readonly exited: Promise<Exit>; readonly closed: Promise<unknown> }> {
+  const child = spawn('/bin/sh', ['-c', command], {
+    cwd: options.cwd,
+    env: { ...(options.env ?? serverEnvironment(process.env)) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const spawnError = once(child, 'spawn').then(
+    () => null,
+    (error: Error) => error,
+  )
+  const closed = once(child, 'close').catch(() => {})
+  child.on('error', (error) => options.log.debug(redact(`start-command process error: ${error.message}`)))
+  child.stdout?.on('data', (chunk: Buffer) => ring.push('stdout', chunk))
+  child.stderr?.on('data', (chunk: Buffer) => ring.push('stderr', chunk))
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+
+  const failedToSpawn = await spawnError
+  if (failedToSpawn !== null || child.pid === undefined) {
+    throw new LocalServerError(
+      redact(`'${TARGET_INPUTS.startCommand}' could not be started: ${failedToSpawn?.message}`),
+      [],
+    )
+  }
+  return { pid: child.pid, exited, closed }
 }
 
 /** Variables the server must not inherit: the action's inputs (the token among them) and the runner's tokens. */

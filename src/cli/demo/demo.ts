@@ -4,6 +4,7 @@
 import { parseProfile } from '../../config/load-profile.js'
 import { localEnvironment } from '../../load/environment.js'
 import { runLiveAb } from '../../load/live-ab.js'
+import { renderHtml } from '../../report/html/page.js'
 import { renderMarkdown } from '../../report/markdown.js'
 import { renderTerminal } from '../../report/terminal.js'
 import { sourceOfResult } from '../../results/provenance.js'
@@ -35,7 +36,7 @@ export const DEMO_SLOWDOWN: SampleServerOptions['slowdown'] = { '/api/search': 1
 
 export interface DemoOptions {
   readonly io: CliIo
-  /** Where the comment markdown is written. */
+  /** Where the comment markdown is written; the HTML report goes beside it (same name, `.html`). */
   readonly outPath: string
   /** Override of the profile YAML (tests use a shorter one). */
   readonly profileYaml?: string
@@ -85,13 +86,20 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
   const { verdict } = input
   io.stdout.write(`\n${renderTerminal(input)}\n`)
   const written = await io.writeText(outPath, renderMarkdown(input))
+  const html = await io.writeText(htmlPathFor(outPath), renderHtml(input))
   log(`\nThe PR comment markdown is in ${written}.`)
+  log(`Open the full report (one self-contained HTML file): ${html}`)
   log(
     verdict.failed
       ? 'In CI this step would fail (exit 1) and block the merge.'
       : 'In CI this step would pass (exit 0).',
   )
   return EXIT.pass
+}
+
+/** The HTML report's path beside the markdown: `report.md` → `report.html`. */
+export function htmlPathFor(markdownPath: string): string {
+  return markdownPath.endsWith('.md') ? `${markdownPath.slice(0, -3)}.html` : `${markdownPath}.html`
 }
 
 function demoGit(branch: string): GitContext {

@@ -4,6 +4,7 @@ import { DEFAULT_GATE, type GateSettings } from '../config/gate-schema.js'
 import type { ActionSettings } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import { decide } from '../gate/decide.js'
+import type { SequentialConclusion } from '../gate/types.js'
 import type { ReportAcceptance } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
 import type { ActionDeps } from './ports.js'
@@ -24,6 +25,10 @@ export interface GateOptions {
   readonly profile: Profile | null
   /** How the run was made (`compare`, `baseline`, `live A/B`, `report`), shown in the report's details. */
   readonly mode: string
+  /** 'abba' for a live A/B run: the rounds are pairs (gate/paired-rule.ts). */
+  readonly pairing?: 'abba' | null
+  /** rounds: auto: the sequential rule's outcomes and summary (gate/sequential.ts). */
+  readonly sequential?: SequentialConclusion | null
 }
 
 /** Decides the verdict of `candidate` against `restored` and publishes it (files, outputs, comment, summary). */
@@ -41,6 +46,8 @@ export async function gateAndPublish(candidate: RunResult, restored: Restored, o
     gate: gateWithOverrides(profile?.gate ?? null, settings),
     budgets: profile?.budgets ?? {},
     accepted,
+    pairing: options.pairing ?? null,
+    sequential: outcome.kind === 'found' ? (options.sequential ?? null) : null,
   })
   await publishReports({
     settings,

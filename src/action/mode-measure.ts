@@ -4,6 +4,7 @@ import type { ActionSettings } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard, type Shard } from '../config/shard.js'
 import type { RunResult } from '../results/types.js'
+import { measureAuto } from './auto-rounds.js'
 import { gateAndPublish } from './gate-and-publish.js'
 import { liveBaseline } from './live-baseline.js'
 import type { ActionDeps } from './ports.js'
@@ -24,7 +25,10 @@ export async function runMeasureMode(settings: ActionSettings, mode: 'baseline' 
   deps.log.info(
     `Target: ${profile.target.origin} (from ${target.from})${target.servedSha ? `, serving ${target.servedSha}` : ''}`,
   )
-  const { candidate, live } = await measure(target, profile, deps)
+  const auto = shard ? null : await measureAuto(target, profile, { settings, mode, deps })
+  const measured = auto !== null && 'candidate' in auto ? auto : await measure(target, profile, deps)
+  const { candidate, live } = measured
+  const sequential = auto !== null && 'sequential' in auto ? auto.sequential : null
   const resultPath = await writeResult(candidate, settings.outputDir, deps)
   if (candidate.completion.status === 'partial') {
     deps.log.warning(`The run was cut short (${candidate.completion.reason}); partial result written to ${resultPath}`)
@@ -33,9 +37,16 @@ export async function runMeasureMode(settings: ActionSettings, mode: 'baseline' 
   if (shard) return await shardMeasured(shard, resultPath, deps)
   if (live && target.baselineTarget) {
     const restored = await liveBaseline(live, target.baselineTarget, { deps, outputDir: settings.outputDir })
-    return await gateAndPublish(candidate, restored, { deps, settings, profile, mode: 'live A/B' })
+    return await gateAndPublish(candidate, restored, {
+      deps,
+      settings,
+      profile,
+      mode: 'live A/B',
+      pairing: 'abba',
+      sequential,
+    })
   }
-  await gateWithStore(candidate, { settings, mode, deps, profile })
+  await gateWithStore(candidate, { settings, mode, deps, profile, restored: auto?.restored ?? null, sequential })
 }
 
 /** Runs the load (live A/B when the target has a baseline target), then stops a server the action started. */

@@ -3,8 +3,9 @@
 import type { BaselineQuery } from '../baseline/types.js'
 import type { ActionSettings } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
+import type { SequentialConclusion } from '../gate/types.js'
 import type { RunResult } from '../results/types.js'
-import { gateAndPublish } from './gate-and-publish.js'
+import { gateAndPublish, type Restored } from './gate-and-publish.js'
 import { baselineBranchOf } from './modes.js'
 import type { ActionDeps, RunContext } from './ports.js'
 
@@ -13,15 +14,19 @@ export interface StoredBaselineArgs {
   readonly mode: 'baseline' | 'compare'
   readonly deps: ActionDeps
   readonly profile: Profile
+  /** rounds: auto against a stored baseline: the restore made before measuring, and the sequential outcomes. */
+  readonly restored?: Restored | null
+  readonly sequential?: SequentialConclusion | null
 }
 
 /** Restores (and, in baseline mode, saves) the baseline, then gates and publishes. */
-export async function gateWithStore(candidate: RunResult, { settings, mode, deps, profile }: StoredBaselineArgs) {
+export async function gateWithStore(candidate: RunResult, args: StoredBaselineArgs) {
+  const { settings, mode, deps, profile } = args
   const store = deps.baselines(settings)
   const query = baselineQuery(profile.id, candidate.profileFingerprint, mode, deps.context)
-  const restore = await store.restore(query)
+  const restore = args.restored ?? (await store.restore(query))
   if (mode === 'compare') {
-    return gateAndPublish(candidate, restore, { deps, settings, profile, mode })
+    return gateAndPublish(candidate, restore, { deps, settings, profile, mode, sequential: args.sequential ?? null })
   }
   const previous = restore.outcome
   const history = previous.kind === 'found' ? [previous.result, ...previous.history].slice(0, settings.history) : []
@@ -34,7 +39,7 @@ export async function gateWithStore(candidate: RunResult, { settings, mode, deps
 }
 
 /** The baseline a run is gated against: its own branch and commit in baseline mode, the base branch's otherwise. */
-function baselineQuery(
+export function baselineQuery(
   profileId: string,
   profileFingerprint: string,
   mode: 'baseline' | 'compare',

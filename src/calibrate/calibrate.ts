@@ -84,6 +84,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
       gate: profile.gate,
       budgets: {},
       accepted: null,
+      pairing: 'abba',
     })
     verdicts.push(verdict)
     options.onRun?.({ run, of: runs, verdict })

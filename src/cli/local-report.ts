@@ -15,6 +15,8 @@ export interface LocalComparison {
   readonly baselineLines: readonly string[]
   readonly profileId: string
   readonly mode: string
+  /** 'abba' for two sides measured live and interleaved (rounds paired, signed-rank test). */
+  readonly pairing?: 'abba' | null
 }
 
 /** Decides the candidate against the baseline and returns what the renderers take. */
@@ -26,6 +28,7 @@ export function localReport(comparison: LocalComparison): ReportInput {
     gate: comparison.gate,
     budgets: comparison.budgets,
     accepted: null,
+    pairing: comparison.pairing ?? null,
   })
   return {
     verdict,

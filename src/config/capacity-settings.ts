@@ -22,6 +22,13 @@ export function capacitySettings(raw: RawProfile, model: LoadModel, issues: Prof
   if (raw['start-rate'] !== undefined && startRatePerSecond <= 0) {
     issues.push({ path: ['start-rate'], problem: 'start-rate must be above 0', fix: 'write e.g. start-rate: 50/s' })
   }
+  if (raw.rounds === 'auto') {
+    issues.push({
+      path: ['rounds'],
+      problem: 'rounds: auto does not apply to a capacity search',
+      fix: 'give each step a number of rounds (default 10), or remove rounds',
+    })
+  }
   if (raw['max-rate'] !== undefined && startRatePerSecond > maxRatePerSecond) {
     issues.push({
       path: ['max-rate'],

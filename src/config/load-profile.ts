@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { isMap, isScalar, isSeq, type Node } from 'yaml'
+import { autoRoundsOf } from './auto-rounds.js'
 import { type Environment, expandEnvironment } from './env-vars.js'
 import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
@@ -175,6 +176,7 @@ function buildProfile(
     issues,
   )
   issues.push(...recoveryBudgetIssues(rawProfile, parts.load))
+  const autoRounds = autoRoundsOf(rawProfile, model, issues)
   if (issues.length > 0 || target === null) return null
   return deepFreeze({
     id: rawProfile.name ?? basename(options.file, extname(options.file)),
@@ -186,7 +188,11 @@ function buildProfile(
       rawProfile.warmup ??
       (parts.capacity !== null ? PROFILE_DEFAULTS.capacityStepWarmupMs : PROFILE_DEFAULTS.warmupMs),
     durationMs: parts.durationMs,
-    rounds: rawProfile.rounds ?? (parts.capacity !== null ? PROFILE_DEFAULTS.capacityRounds : PROFILE_DEFAULTS.rounds),
+    rounds:
+      autoRounds?.minRounds ??
+      (rawProfile.rounds as number | undefined) ??
+      (parts.capacity !== null ? PROFILE_DEFAULTS.capacityRounds : PROFILE_DEFAULTS.rounds),
+    autoRounds,
     requestTimeoutMs: rawProfile.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs,
     maxDurationMs: rawProfile['max-duration'] ?? null,
     gracePeriodMs: rawProfile['grace-period'] ?? PROFILE_DEFAULTS.gracePeriodMs,

@@ -30,11 +30,16 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   stages: 'Ramp stages: each moves linearly to target (rate or VUs) over duration',
   duration: 'Measured duration after the warm-up, e.g. 60s (not with ramping models: their stages set it)',
   warmup: 'Warm-up before measuring, excluded from every statistic (default 2s)',
-  rounds: 'Rounds the measured window is split into for the statistics (default 6)',
+  rounds:
+    'Rounds the measured window is split into for the statistics (default 6); auto: keep adding rounds until every gated comparison is decided or max-duration is used up',
+  'min-rounds':
+    'rounds: auto only: rounds per side before the first look (default 6); duration is split into them, and every later round is as long',
+  'max-rounds': 'rounds: auto only: the most rounds per side (default 100)',
   'max-connections': 'Connections to the target (open models default 100; closed models one per VU)',
   'max-in-flight':
     'Cap on iterations (one-step scenarios: requests) in flight in open models (default 10000); waiting on it makes the run invalid',
-  'max-duration': 'Hard cap on the whole run; the result is then marked partial',
+  'max-duration':
+    'Hard cap on the whole run; the result is then marked partial. Required with rounds: auto (its time budget)',
   'grace-period': 'How long in-flight requests may finish after a stop (default 5s)',
   'max-event-loop-lag':
     'Generator event-loop lag (p99) above which the run is invalid (default 50ms; not applied to capacity steps, where lag only makes a step look worse)',
@@ -49,6 +54,13 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 export function profileJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(rawProfileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
   const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>
+  // `rounds` is parsed by a transform (for its error message); editors get the shape it accepts.
+  properties.rounds = {
+    anyOf: [
+      { type: 'integer', minimum: 1, maximum: 100 },
+      { type: 'string', const: 'auto' },
+    ],
+  }
   for (const [key, description] of Object.entries(DESCRIPTIONS)) {
     const property = properties[key]
     if (property) property.description = description

@@ -147,6 +147,17 @@ const stageSchema = z.strictObject({
   target: z.number().min(0, 'a stage target cannot be negative'),
 })
 
+/** `rounds`: a whole number from 1 to 100, or `auto` (add rounds until decided; see auto-rounds.ts). */
+const roundsSchema = z.union([z.number(), z.literal('auto'), z.string()]).transform((value, ctx) => {
+  if (value === 'auto' || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100))
+    return value
+  ctx.addIssue({
+    code: 'custom',
+    message: `'${value}' is not a number of rounds; write a whole number from 1 to 100, or auto`,
+  })
+  return z.NEVER
+})
+
 /** Every key a profile may hold (kebab-case, as k6 and Actions users write them). */
 export const rawProfileSchema = z.strictObject({
   name: z
@@ -165,7 +176,9 @@ export const rawProfileSchema = z.strictObject({
   stages: z.array(stageSchema).min(1).optional(),
   duration: positiveDurationSchema.optional(),
   warmup: durationSchema.optional(),
-  rounds: z.number().int().min(1).max(100).optional(),
+  rounds: roundsSchema.optional(),
+  'min-rounds': z.number().int().min(2).max(100).optional(),
+  'max-rounds': z.number().int().min(2).max(100).optional(),
   'max-connections': positiveInt('a number of connections').optional(),
   'max-in-flight': positiveInt('a number of iterations').optional(),
   'max-duration': positiveDurationSchema.optional(),

@@ -135,6 +135,12 @@ export interface Scenario {
   readonly data: DataSource | null
 }
 
+/** The limits of `rounds: auto`. */
+export interface AutoRounds {
+  readonly minRounds: number
+  readonly maxRounds: number
+}
+
 export interface Profile {
   /** The profile's `name`, or the file's base name without extension. */
   readonly id: string
@@ -146,8 +152,14 @@ export interface Profile {
   readonly warmupMs: number
   /** Measured window (after warm-up), ms; for ramps, the sum of the stages. */
   readonly durationMs: number
-  /** Rounds the measured window is split into (equal length). */
+  /** Rounds the measured window is split into (equal length); with `rounds: auto`, the rounds of the first look. */
   readonly rounds: number
+  /**
+   * `rounds: auto`: after the first `rounds` (min-rounds) rounds, rounds of the same length are added one at a time
+   * until every gated comparison is decided, `maxRounds` is reached or `maxDurationMs` (then required) would be
+   * passed. Null: a fixed number of rounds.
+   */
+  readonly autoRounds: AutoRounds | null
   /** Default per-request timeout, ms. */
   readonly requestTimeoutMs: number
   /** Hard cap on the whole run (warm-up included); the result is marked partial when it hits. Null: no cap. */

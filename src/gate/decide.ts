@@ -9,6 +9,7 @@ import { inconclusiveReason } from './explain.js'
 import { headline } from './headline.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
+import { pairedTests, pairsDecide } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import {
   type EndpointOutcome,
@@ -17,6 +18,7 @@ import {
   type MetricComparison,
   OVERALL_OUTCOMES,
   type OverallOutcome,
+  type SequentialConclusion,
   type Verdict,
 } from './types.js'
 import {
@@ -49,7 +51,9 @@ export function decide(input: GateInput): Verdict {
   if (comparable !== null)
     warnings.push(...completionWarnings(comparable, 'baseline'), ...environmentWarnings(candidate, comparable))
 
+  const paired = input.pairing === 'abba' && comparable !== null && pairsDecide(input, comparable, warnings)
   const context: EndpointContext = {
+    paired,
     input,
     comparable,
     missingReason: input.baseline.kind === 'missing' ? input.baseline.reason : PROFILE_CHANGED,
@@ -80,6 +84,8 @@ export function decide(input: GateInput): Verdict {
     warnings,
     comparable === null ? 0 : comparable.rounds.length,
     candidate.rounds.length,
+    paired,
+    input.sequential ?? null,
   )
   return overall(endpoints, input, warnings)
 }
@@ -89,6 +95,8 @@ interface EndpointContext {
   readonly comparable: RunResult | null
   readonly missingReason: string
   readonly runInvalid: string | null
+  /** Live A/B with enough pairs: compare round i against round i (paired-rule.ts). */
+  readonly paired: boolean
   readonly warnings: string[]
 }
 
@@ -113,6 +121,14 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   const invalidBefore = endpointInvalidReason('baseline', pooledBefore, input.gate)
   if (invalidBefore !== null) return { ...withBaseline, outcome: { kind: 'invalid', reason: invalidBefore } }
 
+  if (context.paired) {
+    const paired = pairedTests(input, { run: comparable, endpoint: before }, endpoint, context.warnings)
+    return {
+      ...withBaseline,
+      requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram),
+      tests: paired,
+    }
+  }
   const tests: MetricTest[] = []
   for (const metric of input.gate.metrics) {
     const baselineRounds = roundValues(comparable, before, metric)
@@ -140,6 +156,8 @@ function settle(
   warnings: string[],
   baselineRounds: number,
   candidateRounds: number,
+  paired: boolean,
+  sequential: SequentialConclusion | null,
 ): EndpointVerdict[] {
   const tests = planned.flatMap((plan) => ('tests' in plan ? plan.tests : []))
   const regression = holmAdjust(tests.map((test) => test.pValue))
@@ -149,6 +167,7 @@ function settle(
     candidateRounds,
     comparisons: tests.length,
     alpha: gate.alpha,
+    paired,
   })
   if (cannotFail !== null) warnings.push(cannotFail)
   let next = 0
@@ -157,11 +176,12 @@ function settle(
     const { tests: own, ...rest } = plan
     const comparisons = own.map((test) => {
       const index = next++
-      return concludeMetric(
+      const concluded = concludeMetric(
         test,
         { regression: regression[index] as number, improvement: improvement[index] as number },
         gate.alpha,
       )
+      return sequential === null ? concluded : sequential.conclude(plan.endpoint, concluded)
     })
     return { ...rest, comparisons, outcome: endpointOutcome(comparisons) }
   })
@@ -215,5 +235,6 @@ function overall(endpoints: readonly EndpointVerdict[], input: GateInput, warnin
     endpoints,
     warnings,
     headline: `${headline(outcome, endpoints)}${acceptedNote}`,
+    ...(input.sequential ? { sequential: input.sequential.summary } : {}),
   }
 }

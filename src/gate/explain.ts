@@ -66,14 +66,13 @@ export function explainComparison(comparison: Omit<MetricComparison, 'explanatio
   const change = `${metric} ${formatSigned(shift, unit)} (${formatRelative(relativeShift)}), ${formatInterval(comparison)}`
   const worse = metric === 'throughput' ? 'lower' : 'worse'
   const test = `p = ${formatP(pValue)} (Holm ${formatP(pValueAdjusted)}) for "${worse} by more than the ${formatValue(margin, unit)} margin"`
-  const rounds = `${comparison.baselineRounds.length} v ${comparison.candidateRounds.length} rounds`
-  return `${change}; ${test}; ${rounds} → ${OUTCOME_WORDS[outcome]}`
+  return `${change}; ${test}; ${roundsText(comparison)} → ${OUTCOME_WORDS[outcome]}`
 }
 
 /** Why a comparison is inconclusive, in one sentence with the detectable shift. */
 export function inconclusiveReason(comparison: MetricComparison): string {
   const { metric, unit, margin, detectableShift } = comparison
-  const rounds = `${comparison.baselineRounds.length} v ${comparison.candidateRounds.length} rounds`
+  const rounds = roundsText(comparison)
   if (detectableShift === null) {
     return `${metric}: ${rounds} are too few for a ${formatLevel(0.95)} interval, so a change of the ${formatValue(margin, unit)} margin cannot be ruled out; run more rounds`
   }
@@ -91,6 +90,12 @@ export function inconclusiveReason(comparison: MetricComparison): string {
     `so a change of the ${formatValue(margin, unit)} margin can be neither confirmed nor ruled out with ${rounds}; ` +
     'more rounds or a quieter runner would decide'
   )
+}
+
+/** `6 v 6 rounds`, or for a live A/B run `6 A/B pairs (signed-rank)`. */
+function roundsText(comparison: Pick<MetricComparison, 'baselineRounds' | 'candidateRounds' | 'paired'>): string {
+  if (comparison.paired) return `${comparison.candidateRounds.length} A/B pairs (signed-rank)`
+  return `${comparison.baselineRounds.length} v ${comparison.candidateRounds.length} rounds`
 }
 
 function formatNumber(value: number, unit: MetricComparison['unit']): string {

@@ -60,7 +60,8 @@ export function roundValues(
   return { values, skipped }
 }
 
-function roundValue(run: RunResult, round: RoundMeasurement, index: number, metric: GatedMetric): number | null {
+/** The value of `metric` in one round (see roundValues), or null when the round lacks the data. */
+export function roundValue(run: RunResult, round: RoundMeasurement, index: number, metric: GatedMetric): number | null {
   const histogram = gatedHistogram(round, run.gatedLatency)
   switch (metric) {
     case 'p50':

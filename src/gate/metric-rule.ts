@@ -66,13 +66,7 @@ export function testMetric(input: {
   const interval = hl.interval
   const shiftInterval =
     interval === null ? null : { lower: interval.lower, upper: interval.upper, confLevel: intervalLevel(interval) }
-  // null interval: every round equal on each side, so the shift is exact. Too few rounds: no meaningful width.
-  const detectableShift =
-    shiftInterval === null
-      ? 0
-      : shiftInterval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL
-        ? null
-        : (shiftInterval.upper - shiftInterval.lower) / 2
+  const detectableShift = detectableShiftOf(shiftInterval)
   return {
     metric,
     unit: METRIC_UNITS[metric],
@@ -124,7 +118,7 @@ export function concludeMetric(
 }
 
 /** One-sided exact p of baseline against candidate + offset; a degenerate comparison is "no evidence" (p = 1). */
-function shiftedTest(
+export function shiftedTest(
   baselineRounds: readonly number[],
   candidateRounds: readonly number[],
   offset: number,
@@ -144,7 +138,17 @@ function intervalLevel(interval: { readonly achievedConfLevel: number | null; re
   return interval.achievedConfLevel ?? interval.confLevel
 }
 
-function relative(shift: number, base: number): number {
+/**
+ * Half the width of the shift's interval: the smallest change the rounds resolve. 0 without an interval (every round
+ * equal on each side: the shift is exact); null when the interval's level is too low to mean anything (too few rounds).
+ */
+export function detectableShiftOf(interval: MetricComparison['shiftInterval']): number | null {
+  if (interval === null) return 0
+  return interval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL ? null : (interval.upper - interval.lower) / 2
+}
+
+/** A shift relative to the baseline value (±Infinity for a change from 0, 0 for none). */
+export function relative(shift: number, base: number): number {
   if (base !== 0) return shift / Math.abs(base)
   return shift === 0 ? 0 : Math.sign(shift) * Number.POSITIVE_INFINITY
 }

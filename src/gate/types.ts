@@ -33,6 +33,11 @@ export interface MetricComparison {
   readonly improvementPValue?: number
   /** The improvement p after Holm over every gated comparison of the run. */
   readonly improvementPValueAdjusted?: number
+  /**
+   * True for a live A/B run: the rounds are pairs (baselineRounds[i] ran next to candidateRounds[i]) and the test is
+   * the Wilcoxon signed-rank test of the differences, the shift their Walsh-average Hodges-Lehmann estimate.
+   */
+  readonly paired?: boolean
 }
 
 /** The result of one budget on one endpoint. */
@@ -131,6 +136,27 @@ export interface Verdict {
   readonly headline: string
   /** Capacity runs only: the capacity gate's comparison (then `endpoints` is empty: rates differ per step). */
   readonly capacity?: CapacityComparison
+  /** rounds: auto only: how many rounds it took and why it stopped. */
+  readonly sequential?: SequentialSummary
+}
+
+/** What decide() needs from the sequential rule of rounds: auto (implemented by SequentialMonitor). */
+export interface SequentialConclusion {
+  conclude(endpoint: string, comparison: MetricComparison): MetricComparison
+  readonly summary: SequentialSummary
+}
+
+/** What the report says about a `rounds: auto` run. */
+export interface SequentialSummary {
+  /** Rounds per side measured (pairs, for live A/B). */
+  readonly rounds: number
+  /** Looks made (one after the minimum rounds, then one per new round). */
+  readonly looks: number
+  /** The planned maximum rounds per side (from max-rounds and max-duration): the information horizon. */
+  readonly maxRounds: number
+  readonly stopped: 'decided' | 'max-rounds' | 'max-duration' | 'stopped' | 'nothing-to-decide'
+  /** One sentence: how many rounds, and why it stopped. */
+  readonly reason: string
 }
 
 /** The baseline the gate compares with, or why there is none. */
@@ -145,6 +171,16 @@ export interface GateInput {
   readonly gate: GateSettings
   /** Absolute limits per endpoint name, or `*` for every endpoint; evaluated even without a baseline. */
   readonly budgets: Budgets
+  /**
+   * 'abba' when the baseline was measured live in the same job, rounds interleaved A B B A: round i of each side
+   * form a pair, tested with the Wilcoxon signed-rank test (paired-rule.ts). Default: unpaired rounds.
+   */
+  readonly pairing?: 'abba' | null
+  /**
+   * rounds: auto: the sequential rule's outcome of each comparison replaces the fixed-length one (sequential.ts),
+   * and the verdict carries the summary (rounds, looks, why it stopped).
+   */
+  readonly sequential?: SequentialConclusion | null
   /** Set when a reviewer accepted the change by label: failures become warnings naming the label and who. */
   readonly accepted?: { readonly label: string; readonly by: string | null } | null
 }

@@ -2,6 +2,7 @@
 import type { GateSettings } from '../config/gate-schema.js'
 import type { ErrorClass, RunResult } from '../results/types.js'
 import { minimumExactPValue } from '../stats/exact-distribution.js'
+import { minimumSignedRankPValue } from '../stats/signed-rank.js'
 import { formatP } from './explain.js'
 import { type PooledEndpoint, poolEndpoint } from './measurements.js'
 
@@ -49,16 +50,23 @@ export function cannotFailWarning(input: {
   readonly candidateRounds: number
   readonly comparisons: number
   readonly alpha: number
+  /** Live A/B: the rounds are pairs and the signed-rank test's smallest p is 1/2^pairs. */
+  readonly paired?: boolean
 }): string | null {
   const { baselineRounds, candidateRounds, comparisons, alpha } = input
   if (comparisons === 0 || baselineRounds === 0 || candidateRounds === 0) return null
-  const smallest = minimumExactPValue(baselineRounds, candidateRounds)
+  const pairs = Math.min(baselineRounds, candidateRounds)
+  const smallest = input.paired ? minimumSignedRankPValue(pairs) : minimumExactPValue(baselineRounds, candidateRounds)
   const level = alpha / comparisons
   if (smallest < level) return null
+  const needed = input.paired ? Math.ceil(Math.log2(comparisons / alpha) + 1e-9) : roundsNeeded(alpha, comparisons)
+  const measured = input.paired
+    ? `With ${pairs} A/B pairs (signed-rank test)`
+    : `With ${baselineRounds} baseline and ${candidateRounds} candidate rounds`
   return (
-    `With ${baselineRounds} baseline and ${candidateRounds} candidate rounds the smallest possible p-value is ` +
+    `${measured} the smallest possible p-value is ` +
     `${formatP(smallest)}, not below alpha/comparisons = ${alpha}/${comparisons} = ${formatP(level)}: the gate can ` +
-    `never report a regression. Use at least ${roundsNeeded(alpha, comparisons)} rounds per side.`
+    `never report a regression. Use at least ${needed} rounds per side.`
   )
 }
 

@@ -99,14 +99,31 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
 
 /** Joins single-round runs of one side into one RunResult with one round per run; `stopped` says why it is short. */
 function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | null): RunResult {
+  return joinRuns(
+    runs,
+    profile,
+    stopped === null
+      ? { status: 'complete' }
+      : { status: 'partial', reason: `${stopped} after ${runs.length} of ${profile.rounds} rounds` },
+  )
+}
+
+/**
+ * Joins consecutive runs of one target under one profile (pieces of one or more rounds each) into one RunResult
+ * whose rounds are all the pieces' rounds in order, with the given completion. Used by live A/B and rounds: auto.
+ */
+export function joinRuns(runs: readonly RunResult[], profile: Profile, completion: RunResult['completion']): RunResult {
   const first = runs[0]
   if (!first) throw new Error('live A/B was stopped before any round ran')
   const names = [...new Set(runs.flatMap((r) => r.endpoints.map((e) => e.name)))]
   const endpoints: EndpointResult[] = names.map((name) => ({
     name,
     warmupRequests: runs.reduce((n, r) => n + (r.endpoints.find((e) => e.name === name)?.warmupRequests ?? 0), 0),
-    rounds: runs.map((r) => r.endpoints.find((e) => e.name === name)?.rounds[0] ?? emptyRound()),
+    rounds: runs.flatMap(
+      (r) => r.endpoints.find((e) => e.name === name)?.rounds ?? Array.from({ length: r.rounds.length }, emptyRound),
+    ),
   }))
+  const windows = runs.flatMap((r) => r.rounds)
   const roundMs = profile.durationMs / profile.rounds
   let offsetS = 0
   const timeline: TimelinePoint[] = []
@@ -120,8 +137,8 @@ function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | 
     ...first,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
     profileFingerprint: runFingerprint(profile),
-    rounds: runs.map((_, index) => ({ index, startMs: index * roundMs, durationMs: roundMs })),
-    durationMs: roundMs * runs.length,
+    rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),
+    durationMs: windows.reduce((sum, window) => sum + window.durationMs, 0),
     warmupMs: profile.warmupMs,
     endpoints,
     timeline,
@@ -131,11 +148,7 @@ function stitch(runs: readonly RunResult[], profile: Profile, stopped: string | 
       maxEventLoopLagMs: Math.max(...runs.map((r) => r.health.maxEventLoopLagMs)),
       invalidReasons: reasons,
     },
-    // Pieces end early, and sides run short, only when the whole run was stopped (signal or max-duration).
-    completion:
-      stopped === null
-        ? { status: 'complete' }
-        : { status: 'partial', reason: `${stopped} after ${runs.length} of ${profile.rounds} rounds` },
+    completion,
   }
 }
 

@@ -162,6 +162,16 @@ export const ReportSchema = z
       headline: text,
       regressions: count,
       budgetViolations: count.meta({ description: 'failed budget checks, over every endpoint' }),
+      sequential: z
+        .object({
+          rounds: count.meta({ description: 'rounds per side measured (A/B pairs for live A/B)' }),
+          looks: count,
+          maxRounds: count.meta({ description: 'the planned maximum rounds per side (max-rounds, max-duration)' }),
+          stopped: z.enum(['decided', 'max-rounds', 'max-duration', 'stopped', 'nothing-to-decide']),
+          reason: text,
+        })
+        .nullable()
+        .meta({ description: 'rounds: auto: how many rounds it took and why it stopped; null for fixed rounds' }),
     }),
     accepted: z.object({ label: text, by: text.nullable() }).nullable(),
     endpoints: z.array(EndpointSchema),

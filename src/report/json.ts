@@ -143,6 +143,7 @@ export function renderJsonReport(input: ReportInput): JsonReport {
       headline: verdict.headline,
       regressions: regressionCount(verdict),
       budgetViolations: verdict.endpoints.reduce((sum, e) => sum + e.budgets.filter((b) => !b.passed).length, 0),
+      sequential: verdict.sequential ? { ...verdict.sequential } : null,
     },
     accepted: input.accepted === null ? null : { label: input.accepted.label, by: input.accepted.by },
     endpoints: verdict.endpoints.map((e) => endpoint(e, input.candidate)),

@@ -171,6 +171,7 @@ const EXPLANATIONS_DROPPED = '_One-line explanations left out to fit the comment
 function essentials(input: ReportInput, budgetChars: number): string[] {
   const { verdict } = input
   const top = [headlineLine(verdict, input.profileId), statusLine(input)]
+  if (verdict.sequential) top.push(`🔁 ${md(verdict.sequential.reason)}`)
   const rest = notices(input)
   const capacity = input.candidate.capacity
   if (capacity !== undefined) {

@@ -100,6 +100,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions = {}
     '',
     ...explanations,
   ]
+  if (verdict.sequential) out.push('', plainText(verdict.sequential.reason))
   if (input.baseline === null)
     out.push('', `No baseline: ${input.baselineLines.map(plainText).join('; ') || 'none found'}`)
   else if (input.baselineLines.length > 0) out.push('', ...input.baselineLines.map(plainText))

@@ -24,7 +24,12 @@ export const UNTOUCHED = 'GET /api/users/{{iteration}}'
  *   bound, but a 20-of-20 test would then fail about one time in 20.
  */
 export function shortProfileYaml(
-  options: { readonly rounds?: number; readonly roundMs?: number; readonly metrics?: readonly string[] } = {},
+  options: {
+    readonly rounds?: number
+    readonly roundMs?: number
+    readonly metrics?: readonly string[]
+    readonly warmupMs?: number
+  } = {},
 ): string {
   const rounds = options.rounds ?? 6
   const roundMs = options.roundMs ?? 250
@@ -32,7 +37,7 @@ export function shortProfileYaml(
   return `name: live-ab-test
 model: constant-vus
 vus: 2
-warmup: 150ms
+warmup: ${options.warmupMs ?? 150}ms
 duration: ${rounds * roundMs}ms
 rounds: ${rounds}
 max-event-loop-lag: 5s

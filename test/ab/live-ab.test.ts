@@ -16,11 +16,15 @@ import { SLOWED, shortProfile, shortProfileYaml, startPair, TEST_ENVIRONMENT, TE
 const AA_RUNS = 20
 const AA_CONCURRENT = 5
 
-async function measurePair(seed: number, slowdown?: Record<string, number>): Promise<LiveAbResult> {
+async function measurePair(
+  seed: number,
+  slowdown?: Record<string, number>,
+  options: { readonly rounds?: number; readonly warmupMs?: number } = {},
+): Promise<LiveAbResult> {
   const pair = await startPair(seed, slowdown ? { slowdown } : {})
   try {
     return await runLiveAb({
-      profile: shortProfile(pair.candidate.url),
+      profile: shortProfile(pair.candidate.url, shortProfileYaml(options)),
       baselineTarget: pair.baseline.url,
       candidateTarget: pair.candidate.url,
       environment: TEST_ENVIRONMENT,
@@ -39,6 +43,7 @@ function verdictOf(measured: LiveAbResult): Verdict {
     gate: profile.gate,
     budgets: {},
     accepted: null,
+    pairing: 'abba',
   })
 }
 
@@ -68,19 +73,21 @@ describe('abbaOrder', () => {
 describe('runLiveAb', () => {
   it('finds the endpoint made 25 % slower a regression, and the other endpoint not', async () => {
     // given a candidate server whose /api/search is 25 % slower than the baseline's
-    // when both are measured side by side and the gate decides
-    const measured = await measurePair(21, { '/api/search': 1.25 })
+    // when both are measured side by side (8 rounds a side: 8 pairs for the signed-rank test; a 1 s warm-up, so the
+    // very first round of the process, the generator's coldest, is not an outlier pair) and the gate decides
+    const measured = await measurePair(21, { '/api/search': 1.25 }, { rounds: 8, warmupMs: 1000 })
     const verdict = verdictOf(measured)
 
-    // then the rounds ran in ABBA order, each side holds 6 complete rounds of both endpoints
-    expect(measured.order.join('')).toBe('ABBAABBAABBA')
+    // then the rounds ran in ABBA order, each side holds 8 complete rounds of both endpoints
+    expect(measured.order.join('')).toBe('ABBAABBAABBAABBA')
     for (const side of [measured.baseline, measured.candidate]) {
       expect(side.completion).toEqual({ status: 'complete' })
-      expect(side.rounds).toHaveLength(6)
+      expect(side.rounds).toHaveLength(8)
       expect(side.endpoints.map((e) => e.name).sort()).toEqual([UNTOUCHED, SLOWED].sort())
       for (const endpoint of side.endpoints) expect(endpoint.rounds.every((round) => round.requests > 0)).toBe(true)
     }
-    // and search is a regression, users is not
+    // and search is a regression (paired: round i of B against round i of A), users is not
+    expect(outcomeOf(verdict, SLOWED)?.comparisons[0]?.paired).toBe(true)
     expect(outcomeOf(verdict, SLOWED)?.outcome.kind).toBe('regression')
     expect(outcomeOf(verdict, UNTOUCHED)?.outcome.kind).not.toBe('regression')
     expect(verdict.outcome).toBe('regression')

@@ -244,4 +244,34 @@ describe('the action pipeline', () => {
     expect(fake.outputs.get('verdict')).toBe('regression')
     expect(fake.comments).toHaveLength(1)
   })
+
+  it('with rounds: auto against a stored baseline restores it first, stops when decided and says so', async () => {
+    // given a rounds: auto profile and a candidate about 30 % slower than the stored baseline
+    const dir = await mkdtemp(join(tmpdir(), 'tailgate-pipeline-auto-'))
+    const autoProfile = join(dir, 'tailgate.yml')
+    await writeFile(
+      autoProfile,
+      'name: api\nrate: 10/s\nrequests: [GET /a]\nduration: 3s\nrounds: auto\nmax-duration: 20s\n',
+    )
+    const { readProfile } = await import('../../src/config/load-profile.js')
+    const { profileFingerprint } = await import('../../src/config/fingerprint.js')
+    const fingerprint = profileFingerprint(readProfile(autoProfile, { target: server.url.href }))
+    const fake = fakeDeps({
+      inputs: inputs({ profile: autoProfile }),
+      context: pullRequestContext(7),
+      candidate: run(26),
+      restore: found(run(20, { profileFingerprint: fingerprint })),
+    })
+
+    // when the action runs
+    await runAction(fake.deps)
+
+    // then the regression was decided at the first look (6 rounds), and the comment says how and why it stopped
+    expect(fake.outputs.get('verdict')).toBe('regression')
+    expect(fake.measured()).toBe(1)
+    expect(fake.comments[0]?.body).toMatch(
+      /🔁 rounds: auto stopped after 6 rounds \(1 look, up to \d+ planned\): every gated comparison was decided/,
+    )
+    expect(fake.log.lines.some((line) => line.message.includes('rounds: auto stopped after 6 rounds'))).toBe(true)
+  })
 })

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAction } from '../../src/action/run.js'
-import type { RunResult } from '../../src/results/types.js'
-import { fakeDeps, pullRequestContext } from '../action/fake-deps.js'
+import { fakeDeps, found, pullRequestContext } from '../action/fake-deps.js'
 import { startServer } from '../helpers/servers.js'
 import { capacityRun } from './builders.js'
 
@@ -21,24 +20,6 @@ beforeAll(async () => {
   )
 })
 afterAll(async () => server.close())
-
-const found = (result: RunResult) =>
-  ({
-    kind: 'found',
-    result,
-    history: [],
-    source: {
-      store: 'cache',
-      reference: 'tailgate-v1-fp-main-bbbb',
-      branch: 'main',
-      sha: 'b'.repeat(40),
-      exactSha: true,
-      measuredAt: result.startedAt,
-      commitsBehind: 0,
-      runId: '40',
-    },
-    warnings: [],
-  }) as const
 
 describe('the action with model: capacity', () => {
   it('fails on a capacity drop, comments with the reason and sets sustained-rate', async () => {

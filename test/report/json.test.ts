@@ -38,6 +38,7 @@ describe('renderJsonReport', () => {
       headline: '1 regression(s), worst p95 +20.0 %',
       regressions: 1,
       budgetViolations: 1,
+      sequential: null,
     })
     expect(report.warnings).toEqual(['only 5 rounds per side'])
   })

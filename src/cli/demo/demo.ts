@@ -82,6 +82,7 @@ export async function runDemo({ io, outPath, profileYaml = DEMO_PROFILE_YAML }: 
     baselineLines: ['Baseline: measured live, side by side with the candidate (rounds interleaved A B B A).'],
     profileId: profile.id,
     mode: 'demo (live A/B)',
+    pairing: 'abba',
   })
   const { verdict } = input
   io.stdout.write(`\n${renderTerminal(input)}\n`)

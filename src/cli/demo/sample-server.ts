@@ -28,6 +28,11 @@ export interface SampleServerOptions {
   readonly seed?: number
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number
+  /**
+   * Multiplies every service time by its value when the request arrives, e.g. a factor that grows with the clock
+   * (latency that drifts during a run, as a busy runner's does). Default: 1.
+   */
+  readonly drift?: () => number
 }
 
 export interface SampleServer {
@@ -71,7 +76,7 @@ function handle(
     return
   }
   const factor = options.slowdown?.[route.pathPrefix] ?? 1
-  const delayMs = route.medianMs * factor * Math.exp(route.sigma * gaussian(random))
+  const delayMs = route.medianMs * factor * (options.drift?.() ?? 1) * Math.exp(route.sigma * gaussian(random))
   const reply = () => response.writeHead(200, { 'content-type': 'application/json' }).end(route.body)
   if (delayMs <= 0) reply()
   else setTimeout(reply, delayMs)

@@ -1,5 +1,6 @@
 // Bundles the two entry points with esbuild. ESM with a createRequire banner, because some bundled
 // CommonJS dependencies require() Node built-ins (Rollup's bundle of undici breaks on Node 20).
+import { chmod } from 'node:fs/promises'
 import { build } from 'esbuild'
 
 const banner =
@@ -24,3 +25,5 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: `#!/usr/bin/env node\n${banner}` },
 })
+// The CLI is the package's bin: executable, so `npx tailgate` (and ./dist/cli.js) runs it. Git records the mode.
+await chmod('dist/cli.js', 0o755)

@@ -41,7 +41,13 @@ export async function gateAndPublish(candidate: RunResult, restored: Restored, o
     candidate,
     baseline:
       outcome.kind === 'found'
-        ? { kind: 'found', result: outcome.result }
+        ? {
+            kind: 'found',
+            result: outcome.result,
+            // Earlier stored baselines measure the job-to-job shift; a live A/B baseline shares this job.
+            history: outcome.history,
+            design: outcome.source.store === 'live-ab' ? 'live-ab' : 'stored',
+          }
         : { kind: 'missing', reason: outcome.reason },
     gate: gateWithOverrides(profile?.gate ?? null, settings),
     budgets: profile?.budgets ?? {},

@@ -5,6 +5,7 @@ import { renderCalibrationJson, renderCalibrationMarkdown, renderCalibrationText
 import type { ActionSettings } from '../config/inputs.js'
 import type { ActionDeps } from './ports.js'
 import { prepareSecureTarget } from './prepare-target.js'
+import { storedBaselines } from './stored-baseline.js'
 
 export async function runCalibrateMode(settings: ActionSettings, rawDeps: ActionDeps): Promise<void> {
   const { deps, target } = await prepareSecureTarget({ ...settings, baselineTarget: undefined }, rawDeps)
@@ -13,6 +14,7 @@ export async function runCalibrateMode(settings: ActionSettings, rawDeps: Action
     const report = await calibrate({
       profile: target.profile,
       runs: settings.calibrateRuns,
+      history: await storedBaselines(target.profile, settings, deps),
       measure: (profile, options) => deps.measureLiveAb(profile, options),
       signal: deps.signal,
       onRun: ({ run, of, verdict }) => deps.log.info(`A/A run ${run} of ${of}: ${verdict.outcome}`),

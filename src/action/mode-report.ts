@@ -11,13 +11,13 @@ import { gateAndPublish, type Restored } from './gate-and-publish.js'
 import type { ActionDeps } from './ports.js'
 
 export async function runReportMode(settings: ActionSettings, deps: ActionDeps): Promise<void> {
-  const { candidate, baseline, baselineLines } = await readResultPair(settings, deps)
+  const { candidate, baseline, history, baselineLines } = await readResultPair(settings, deps)
   const restored: Restored = {
     outcome: baseline
       ? {
           kind: 'found',
           result: baseline,
-          history: [],
+          history,
           source: sourceOfResult(baseline, { store: 'file', reference: settings.baselinePath ?? '' }),
           warnings: [],
         }
@@ -34,7 +34,7 @@ export async function runReportMode(settings: ActionSettings, deps: ActionDeps):
 export async function readResultPair(
   settings: ActionSettings,
   deps: ActionDeps,
-): Promise<{ candidate: RunResult; baseline: RunResult | null; baselineLines: string[] }> {
+): Promise<{ candidate: RunResult; baseline: RunResult | null; history: RunResult[]; baselineLines: string[] }> {
   if (!settings.resultPath) {
     throw new ConfigError(
       'result-path',
@@ -50,17 +50,23 @@ export async function readResultPair(
   }
   const candidate = parseRunResult(candidateText, settings.resultPath)
   if (!settings.baselinePath) {
-    return { candidate, baseline: null, baselineLines: ['no baseline-path was given to mode: report'] }
+    return { candidate, baseline: null, history: [], baselineLines: ['no baseline-path was given to mode: report'] }
   }
   try {
     // A baseline bundle as the stores save it (current baseline + history), or a bare RunResult file.
     const bundle = parseBundle(await deps.files.readText(settings.baselinePath), settings.baselinePath)
     for (const warning of bundle.warnings) deps.log.warning(warning)
-    return { candidate, baseline: bundle.current, baselineLines: [`Baseline: file ${settings.baselinePath}.`] }
+    return {
+      candidate,
+      baseline: bundle.current,
+      // The earlier baselines the bundle carries measure the job-to-job shift (the same gate as mode: compare).
+      history: [...bundle.history],
+      baselineLines: [`Baseline: file ${settings.baselinePath}.`],
+    }
   } catch (error) {
     const why =
       error instanceof ResultFormatError ? error.message : `cannot read ${settings.baselinePath}: ${messageOf(error)}`
     deps.log.warning(`Baseline not usable: ${why}`)
-    return { candidate, baseline: null, baselineLines: [`baseline not usable: ${why}`] }
+    return { candidate, baseline: null, history: [], baselineLines: [`baseline not usable: ${why}`] }
   }
 }

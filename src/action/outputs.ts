@@ -12,11 +12,13 @@ export const VERDICT_MEANINGS: Readonly<Record<VerdictValue, string>> = {
   invalid: 'the generator fell behind or too many requests failed',
   regression: 'a confirmed regression',
   'budget-violation': 'an absolute budget is broken',
-  inconclusive: 'the rounds cannot tell a change of the margin from noise',
+  inconclusive:
+    'no sign of a regression, but this run could not resolve the margin (the report says what it could catch, and the fix)',
   'no-baseline':
     'nothing to compare with; also every baseline run (a push to the default branch), unless a budget is broken or the run is invalid',
   improvement: 'faster by more than the margin',
-  'no-change': 'equivalent within the margin',
+  pass: 'no evidence of a regression beyond the margin; the headline states what this run would have caught',
+  'no-change': 'equivalence shown within ±margin (two one-sided tests, 90 % interval)',
   skipped: 'nothing was measured (e.g. a deployment_status that is not a success)',
   shard: "a shard's run (shard: i/N): the job with mode: merge gives the verdict",
   calibrated: 'mode: calibrate finished (the calibration JSON is report-path)',

@@ -114,7 +114,10 @@ export function wantsComment(policy: CommentPolicy, verdict: Verdict): 'post' | 
     case 'always':
       return 'post'
     case 'on-change':
-      return verdict.endpoints.some((e) => e.outcome.kind !== 'no-change') || verdict.failed ? 'post' : 'update-only'
+      return verdict.endpoints.some((e) => e.outcome.kind !== 'no-change' && e.outcome.kind !== 'pass') ||
+        verdict.failed
+        ? 'post'
+        : 'update-only'
     case 'on-failure':
       return verdict.failed || verdict.failing.length > 0 ? 'post' : 'update-only'
   }

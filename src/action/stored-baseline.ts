@@ -1,6 +1,7 @@
 // Gating against the baseline stores: restore the base branch's baseline and compare (mode: compare), or save this
 // run as the branch's new baseline (mode: baseline; the previous one is restored for the trend history it carries).
 import type { BaselineQuery } from '../baseline/types.js'
+import { profileFingerprint } from '../config/fingerprint.js'
 import type { ActionSettings } from '../config/inputs.js'
 import type { Profile } from '../config/profile.js'
 import type { SequentialConclusion } from '../gate/types.js'
@@ -36,6 +37,25 @@ export async function gateWithStore(candidate: RunResult, args: StoredBaselineAr
   const measures = `This run measures the baseline of ${query.branch}${query.sha ? ` at ${query.sha.slice(0, 7)}` : ''}.`
   const outcome = { kind: 'missing', reason: 'this run measures the baseline', warnings: previous.warnings } as const
   await gateAndPublish(candidate, { outcome, lines: [measures, ...saved.lines] }, { deps, settings, profile, mode })
+}
+
+/**
+ * The stored baselines of the default branch for this profile (the latest and its history), for the job-to-job noise
+ * calibrate reports next to its A/A runs; none when the store has none (restore never throws).
+ */
+export async function storedBaselines(
+  profile: Profile,
+  settings: ActionSettings,
+  deps: ActionDeps,
+): Promise<RunResult[]> {
+  const { outcome } = await deps.baselines(settings).restore({
+    profileId: profile.id,
+    profileFingerprint: profileFingerprint(profile),
+    branch: deps.context.defaultBranch ?? 'main',
+    sha: null,
+  })
+  for (const warning of outcome.warnings) deps.log.warning(warning)
+  return outcome.kind === 'found' ? [outcome.result, ...outcome.history] : []
 }
 
 /** The baseline a run is gated against: its own branch and commit in baseline mode, the base branch's otherwise. */

@@ -1,11 +1,12 @@
 // Pure aggregation of K A/A verdicts (the same target on both sides) into a CalibrationReport: false-regression
 // rates with exact intervals, detectable shifts per endpoint and gated metric, and the margin they call for.
+import { quantile } from 'simple-statistics'
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import { METRIC_UNITS } from '../gate/measurements.js'
 import { ERROR_RATE_MARGIN_FLOOR } from '../gate/metric-rule.js'
 import type { EndpointOutcomeKind, EndpointVerdict, MetricComparison, Verdict } from '../gate/types.js'
 import { clopperPearson } from './binomial-interval.js'
-import { coveringMargin, type DetectableShift, quantile, roundMarginUp } from './margin.js'
+import { coveringMargin, type DetectableShift, halfWidth, roundMarginUp } from './margin.js'
 import {
   type CalibrationReport,
   type EndpointCalibration,
@@ -38,7 +39,7 @@ export interface AggregateInput {
 /**
  * Aggregates A/A verdicts. A run counts as a false regression when any endpoint's outcome is `regression` (the step
  * would have failed); runs where no endpoint was compared (invalid evidence) are left out of every rate and counted
- * apart. Detectable shifts are the comparisons' `detectableShift` (half the 95 % Hodges-Lehmann interval).
+ * apart. Detectable shifts are half the width of the comparisons' 95 % Hodges-Lehmann interval (halfWidth).
  *
  * O(K · E · M) for K runs, E endpoints and M gated metrics, plus the margin search (O(n² log n), n = K · E).
  * @example
@@ -71,6 +72,9 @@ export function aggregateCalibration(input: AggregateInput): CalibrationReport {
     endpoints,
     recommendations,
     suggestedMargin: suggestMargin(recommendations, gate),
+    // The job-to-job figure needs stored baselines: calibrate() adds it (withJobNoise).
+    historyRuns: 0,
+    jobNoise: [],
   }
   return { ...report, notes: notesFor(report, verdicts, input.interrupted === true) }
 }
@@ -114,13 +118,13 @@ function comparisonsOf(endpoints: readonly EndpointVerdict[], metric: GatedMetri
 
 function calibrateMetric(metric: GatedMetric, comparisons: readonly MetricComparison[]): MetricCalibration | null {
   if (comparisons.length === 0) return null
-  const measured = comparisons.filter((c) => c.detectableShift !== null)
-  const shifts = measured.map((c) => c.detectableShift as number)
+  const measured = comparisons.filter((c) => halfWidth(c) !== null)
+  const shifts = measured.map((c) => halfWidth(c) as number)
   const baselineMedian = quantile(
     comparisons.map((c) => c.baselineMedian),
     0.5,
   )
-  const relatives = measured.map((c) => relativeTo(c.detectableShift as number, c.baselineMedian))
+  const relatives = measured.map((c) => relativeTo(halfWidth(c) as number, c.baselineMedian))
   const finiteRelatives = relatives.filter((r): r is number => r !== null)
   return {
     metric,
@@ -145,8 +149,8 @@ function relativeTo(value: number, base: number): number | null {
 function recommend(metric: GatedMetric, verdicts: readonly Verdict[]): MarginRecommendation | null {
   const comparisons = verdicts.flatMap((verdict) => comparisonsOf(verdict.endpoints.filter(isCompared), metric))
   const shifts: DetectableShift[] = comparisons
-    .filter((c) => c.detectableShift !== null)
-    .map((c) => ({ shift: c.detectableShift as number, baselineMedian: c.baselineMedian }))
+    .filter((c) => halfWidth(c) !== null)
+    .map((c) => ({ shift: halfWidth(c) as number, baselineMedian: c.baselineMedian }))
   const unit = METRIC_UNITS[metric]
   const fixedAbsolute = unit === 'ms' ? undefined : FIXED_FLOORS[unit]
   const pair = coveringMargin(shifts, {

@@ -9,6 +9,7 @@ import { REWARM_MS, runLiveAb } from '../load/live-ab.js'
 import type { RunLoadOptions } from '../load/types.js'
 import type { RunResult } from '../results/types.js'
 import { aggregateCalibration } from './aggregate.js'
+import { withJobNoise } from './job-noise.js'
 import type { CalibrationReport } from './types.js'
 
 /** Most A/A runs one calibration accepts: beyond this the interval hardly narrows and the job runs for hours. */
@@ -46,6 +47,11 @@ export interface CalibrateOptions {
   /** Stops after the run under way; the report covers the runs completed before. */
   readonly signal?: AbortSignal
   readonly onRun?: (progress: CalibrationProgress) => void
+  /**
+   * Stored baselines of the base branch (same profile), for the job-to-job noise the A/A runs in one job cannot see;
+   * the report gives it per endpoint and metric when there are at least 3.
+   */
+  readonly history?: readonly RunResult[]
 }
 
 /**
@@ -80,7 +86,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     if (signal.aborted) break
     const verdict = decide({
       candidate: measured.candidate,
-      baseline: { kind: 'found', result: measured.baseline },
+      baseline: { kind: 'found', result: measured.baseline, design: 'live-ab' },
       gate: profile.gate,
       budgets: {},
       accepted: null,
@@ -89,7 +95,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     verdicts.push(verdict)
     options.onRun?.({ run, of: runs, verdict })
   }
-  return aggregateCalibration({
+  const report = aggregateCalibration({
     profileId: profile.id,
     target: target.href,
     requestedRuns: runs,
@@ -98,6 +104,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     verdicts,
     interrupted: verdicts.length < runs,
   })
+  return withJobNoise(report, options.history ?? [], profile.gate.metrics)
 }
 
 /** What `liveAbMeasure` passes to every load run besides the profile and targets. */

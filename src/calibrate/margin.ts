@@ -2,6 +2,9 @@
 // (relative, absolute) pair the gate's max(relative × baseline median, absolute) rule needs to cover most of them.
 // Pure arithmetic; the rounding is the one people write in a profile (whole %, two significant digits of ms).
 
+import { MIN_EQUIVALENCE_CONF_LEVEL } from '../gate/metric-rule.js'
+import type { MetricComparison } from '../gate/types.js'
+
 /** One detectable shift of one endpoint in one A/A run, with that run's baseline median, both in the metric's unit. */
 export interface DetectableShift {
   readonly shift: number
@@ -16,25 +19,6 @@ export interface MarginPair {
   readonly absolute: number
   /** Share of the shifts with max(relative × median, absolute) ≥ shift. */
   readonly coverage: number
-}
-
-/**
- * The q-quantile of a non-empty list with linear interpolation between order statistics (R's type 7, numpy's
- * default): the value at position (n − 1)·q of the sorted list.
- *
- * O(n log n).
- * @see https://en.wikipedia.org/wiki/Quantile#Estimating_quantiles_from_a_sample
- * @example quantile([1, 2, 3, 4], 0.5) // => 2.5
- */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) throw new RangeError('quantile of an empty list')
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile level must be in [0, 1], got ${q}`)
-  const sorted = [...values].sort((a, b) => a - b)
-  const position = (sorted.length - 1) * q
-  const below = Math.floor(position)
-  const above = Math.min(below + 1, sorted.length - 1)
-  const low = sorted[below] as number
-  return low + (position - below) * ((sorted[above] as number) - low)
 }
 
 /**
@@ -124,4 +108,14 @@ function averageRelativeMargin(shifts: readonly DetectableShift[], relative: num
   let sum = 0
   for (const s of scaled) sum += marginOf(s, { relative, absolute }) / Math.abs(s.baselineMedian)
   return sum / scaled.length
+}
+
+/**
+ * What an A/A comparison can resolve: half the width of its shift interval (0 when every round was equal on each
+ * side, so the shift is exact; null when the interval's achieved level is below MIN_EQUIVALENCE_CONF_LEVEL).
+ */
+export function halfWidth(comparison: MetricComparison): number | null {
+  const interval = comparison.shiftInterval
+  if (interval === null) return 0
+  return interval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL ? null : (interval.upper - interval.lower) / 2
 }

@@ -29,6 +29,20 @@ const DETAIL_HEADERS = [
   'Largest A/A shift',
 ] as const
 const MARGIN_HEADERS = ['Metric', 'Detectable (p90)', 'Relative', 'Absolute', 'Covers'] as const
+const JOB_HEADERS = ['Endpoint', 'Metric', 'Runs', 'Job-to-job sd', 'Within-run sd', 'Run-to-run sd'] as const
+
+/** One row per endpoint and metric of the job-to-job noise (log-scale sds, shown as ≈ percentages). */
+function jobRows(report: CalibrationReport, name: (endpoint: string) => string): string[][] {
+  const sd = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`)
+  return report.jobNoise.map((row) => [
+    name(row.endpoint),
+    row.metric,
+    String(row.runs),
+    sd(row.jobSd),
+    sd(row.withinSd),
+    sd(row.runSd),
+  ])
+}
 
 /** A percentage for people: `7 %`, `12.5 %`, `0.3 %`. */
 function percent(fraction: number): string {
@@ -133,6 +147,13 @@ export function renderCalibrationText(report: CalibrationReport): string {
     )
   }
   if (report.suggestedMargin) parts.push('', marginAdvice(report.suggestedMargin))
+  if (report.jobNoise.length > 0) {
+    parts.push(
+      '',
+      `Between CI jobs (${report.historyRuns} stored baselines):`,
+      alignedTable(JOB_HEADERS, jobRows(report, name)),
+    )
+  }
   if (report.notes.length > 0) parts.push('', 'Notes:', ...report.notes.map((note) => `- ${plainText(note)}`))
   return `${parts.join('\n')}\n`
 }
@@ -163,6 +184,14 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
     )
   }
   if (report.suggestedMargin) parts.push('', marginAdvice(report.suggestedMargin))
+  if (report.jobNoise.length > 0) {
+    parts.push(
+      '',
+      `#### Between CI jobs (${report.historyRuns} stored baselines)`,
+      '',
+      markdownTable(JOB_HEADERS, jobRows(report, name)),
+    )
+  }
   if (report.notes.length > 0)
     parts.push('', '**Notes**', '', ...report.notes.map((note) => `- ${escapeMarkdown(note)}`))
   return `${parts.join('\n')}\n`

@@ -1,8 +1,10 @@
 // The A/A calibration's result: how often the gate cried wolf with the same target on both sides, how small a change
 // the rounds could see, and the practical margin that follows. Produced by aggregate.ts, rendered by render.ts.
+
 import type { GatedMetric } from '../config/gate-schema.js'
 import type { EndpointOutcomeKind, MetricComparison } from '../gate/types.js'
 import type { ProportionInterval } from './binomial-interval.js'
+import type { JobNoiseEstimate } from './job-noise.js'
 
 /** The share of the detectable changes a recommended margin covers (0.9: the 90th percentile). */
 export const MARGIN_COVERAGE = 0.9
@@ -116,6 +118,13 @@ export interface CalibrationReport {
   readonly recommendations: readonly MarginRecommendation[]
   /** Null when no latency metric had a detectable shift (too few rounds, or nothing compared). */
   readonly suggestedMargin: SuggestedMargin | null
+  /** Stored baselines of the base branch given to calibrate (they measure the job-to-job shift). */
+  readonly historyRuns: number
+  /**
+   * The job-to-job noise per endpoint and metric from those stored runs (empty with fewer than 3): the shift between
+   * CI jobs that A/A runs inside one job cannot see, and that the gate allows for against a stored baseline.
+   */
+  readonly jobNoise: readonly JobNoiseEstimate[]
   /** Things to know: too few rounds, invalid runs, a false-regression rate above alpha, an interruption. */
   readonly notes: readonly string[]
 }

@@ -1,8 +1,10 @@
 // A growing queue in a capacity step: the rounds' low percentile rising round over round (Mann-Kendall, Theil-Sen).
+
+import { median } from 'simple-statistics'
 import type { GateSettings } from '../config/gate-schema.js'
 import { formatMs } from '../config/units.js'
 import { gatedHistogram } from '../gate/measurements.js'
-import { marginFor, median } from '../gate/metric-rule.js'
+import { marginFor } from '../gate/metric-rule.js'
 import type { RunResult } from '../results/types.js'
 import { mannKendall, theilSenSlope } from '../stats/trend.js'
 

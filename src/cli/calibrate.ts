@@ -15,10 +15,11 @@ import { formatMs } from '../config/units.js'
 import { localEnvironment, localGitContext } from '../load/environment.js'
 import { messageOf } from '../log.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
+import { historyPaths, readHistoryFiles } from './history-files.js'
 import type { CliIo } from './io.js'
 
 /** `tailgate calibrate --help`. */
-export const CALIBRATE_HELP = `tailgate calibrate <profile.yml> [--target URL] [--runs K] [--format text|json|markdown] [--out FILE]
+export const CALIBRATE_HELP = `tailgate calibrate <profile.yml> [--target URL] [--runs K] [--history FILE]... [--format text|json|markdown] [--out FILE]
 
 A/A calibration: measures the same target as both sides of a live A/B (rounds interleaved
 A B B A, as with baseline-target), K times, and decides each run with the profile's gate.
@@ -28,12 +29,15 @@ Reports, for this profile on this machine:
   - the smallest detectable change per endpoint and gated metric (half the width of the
     shift's 95 % interval; median and max over the runs)
   - a recommended gate.margin: the smallest that covers 90 % of those detectable changes
+  - with 3+ stored baselines (--history), the job-to-job noise per endpoint and metric: the
+    shift between CI jobs that A/A runs in one job cannot see
 
 Run it where the gate runs (a CI runner), against a target that does not change meanwhile.
 It takes about K x (2 x (duration + warm-up) + re-warm-ups): the profile's own run, twice, K times.
 
 Options:
   --target URL      the target to measure (overrides the profile's target)
+  --history FILE    a stored baseline of the base branch (RunResult or bundle; repeat)
   --runs K          A/A runs, 1 to ${MAX_CALIBRATION_RUNS} (default ${DEFAULT_CALIBRATION_RUNS}; 0 of 10 still allows a 31 % rate: use 30+ for a tight figure)
   --format FORMAT   text | json | markdown (default text)
   --out FILE        write the report there instead of stdout
@@ -53,6 +57,8 @@ export interface CalibrateArgs {
   readonly format?: string
   readonly out?: string
   readonly quiet?: boolean
+  /** Repeatable: stored baselines for the job-to-job noise. */
+  readonly history?: string | readonly string[]
 }
 
 const FORMATS = ['text', 'json', 'markdown'] as const
@@ -78,9 +84,11 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIo): Promise<
       `Calibrating '${profile.id}': ${runs} A/A run(s) with ${profile.target.href} as both sides, ` +
         `${profile.rounds} rounds per side, about ${formatMs(estimatedCalibrationMs(profile, runs))} ...\n`,
     )
+    const history = await readHistoryFiles(io, historyPaths(args.history))
     const report = await calibrate({
       profile,
       runs,
+      history,
       measure: liveAbMeasure({ environment: localEnvironment(), git: localGitContext() }),
       signal: io.signal,
       ...(args.quiet

@@ -1,5 +1,5 @@
 // `tailgate compare`: two RunResult files (per-endpoint verdict) or two plain sample files (the test itself).
-
+import { parseBundle } from '../baseline/bundle.js'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
 import { readProfile } from '../config/load-profile.js'
@@ -13,12 +13,15 @@ import { sourceOfResult } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 import { compareSamples, parseSampleText } from '../stats/sample-comparison.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
+import { historyPaths, readHistoryFiles } from './history-files.js'
 import type { CliIo } from './io.js'
 import { localReport } from './local-report.js'
 
 export interface CompareFlags {
   readonly baseline?: string
   readonly candidate?: string
+  /** Repeatable: one path per --history. */
+  readonly history?: string | readonly string[]
   readonly format?: string
   readonly profile?: string
   readonly alpha?: string
@@ -46,9 +49,15 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
     readOrExplain(io, candidatePath, '--candidate'),
   ])
   if (looksLikeRunResult(baselineText) || looksLikeRunResult(candidateText)) {
-    const baseline = parseRunResult(baselineText, baselinePath)
+    // A baseline bundle (as the stores save it) carries its history; a bare RunResult file has none.
+    const bundle = parseBundle(baselineText, baselinePath)
+    for (const warning of bundle.warnings) io.stderr.write(`warning: ${warning}\n`)
     const candidate = parseRunResult(candidateText, candidatePath)
-    return compareRuns({ baseline, candidate, baselinePath, flags, format, io })
+    const history = [...bundle.history, ...(await readHistoryFiles(io, historyPaths(flags.history)))]
+    return compareRuns({ baseline: bundle.current, history, candidate, baselinePath, flags, format, io })
+  }
+  if (historyPaths(flags.history).length > 0) {
+    throw new ConfigError('--history', 'applies to RunResult files only', 'drop --history when comparing sample files')
   }
   const result = compareSamples(
     parseSampleText(baselineText, baselinePath),
@@ -65,6 +74,7 @@ export async function compareCommand(flags: CompareFlags, io: CliIo): Promise<Ex
 
 interface CompareRunsArgs {
   readonly baseline: RunResult
+  readonly history: readonly RunResult[]
   readonly candidate: RunResult
   readonly baselinePath: string
   readonly flags: CompareFlags
@@ -74,6 +84,7 @@ interface CompareRunsArgs {
 
 async function compareRuns({
   baseline,
+  history,
   candidate,
   baselinePath,
   flags,
@@ -84,6 +95,7 @@ async function compareRuns({
   const profile = flags.profile ? readProfile(flags.profile, { gateOnly: true }) : null
   const input = localReport({
     baseline,
+    history,
     candidate,
     source: sourceOfResult(baseline, { store: 'file', reference: baselinePath }),
     gate: gateFromFlags(profile?.gate ?? DEFAULT_GATE, flags),

@@ -48,6 +48,9 @@ numbers, or one number per line: prints the Mann-Whitney U test and the Hodges-L
 Options:
   --baseline FILE       the baseline (RunResult or samples)
   --candidate FILE      the candidate (RunResult or samples)
+  --history FILE        an earlier baseline of the base branch (repeat; any order, sorted by startedAt):
+                        3 or more measure the job-to-job shift, as the action does with its stored history.
+                        A baseline bundle (baseline + history, as the stores save it) works for --baseline too
   --format FORMAT       markdown | json | text (default: text on a terminal, markdown otherwise)
   --profile FILE        take gate settings and budgets from this profile
   --alpha P             significance level after Holm (default 0.05)

@@ -2,12 +2,17 @@
 
 import type { Budgets, GateSettings } from '../config/gate-schema.js'
 import { decide } from '../gate/decide.js'
+import type { BaselineDesign } from '../gate/types.js'
 import type { ReportInput } from '../report/types.js'
 import type { BaselineSource } from '../results/provenance.js'
 import type { RunResult } from '../results/types.js'
 
 export interface LocalComparison {
   readonly baseline: RunResult
+  /** Earlier baselines of the base branch (any order): they measure the job-to-job shift. */
+  readonly history?: readonly RunResult[]
+  /** `live-ab` when both runs were measured side by side, rounds interleaved (the demo); default `stored`. */
+  readonly design?: BaselineDesign
   readonly candidate: RunResult
   readonly source: BaselineSource
   readonly gate: GateSettings
@@ -22,9 +27,10 @@ export interface LocalComparison {
 /** Decides the candidate against the baseline and returns what the renderers take. */
 export function localReport(comparison: LocalComparison): ReportInput {
   const { baseline, candidate } = comparison
+  const history = comparison.history ?? []
   const verdict = decide({
     candidate,
-    baseline: { kind: 'found', result: baseline },
+    baseline: { kind: 'found', result: baseline, history, design: comparison.design ?? 'stored' },
     gate: comparison.gate,
     budgets: comparison.budgets,
     accepted: null,
@@ -33,7 +39,7 @@ export function localReport(comparison: LocalComparison): ReportInput {
   return {
     verdict,
     candidate,
-    baseline: { result: baseline, history: [], source: comparison.source },
+    baseline: { result: baseline, history, source: comparison.source },
     baselineLines: comparison.baselineLines,
     profileId: comparison.profileId,
     runUrl: null,

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { isUserError } from '../config/errors.js'
 import { messageOf } from '../log.js'
 import { ResultFormatError } from '../results/errors.js'
+import { DifferenceOverflowError } from '../stats/hodges-lehmann.js'
 import { SampleFileError } from '../stats/sample-comparison.js'
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js'
 import { CHECK_HELP, checkCommand } from './check.js'
@@ -34,6 +35,7 @@ const CHECK_FLAGS = {
 const COMPARE_FLAGS = {
   baseline: { type: 'string' },
   candidate: { type: 'string' },
+  history: { type: 'string', multiple: true },
   format: { type: 'string' },
   profile: { type: 'string' },
   alpha: { type: 'string' },
@@ -65,6 +67,7 @@ const EXPORT_FLAGS = {
 const CALIBRATE_FLAGS = {
   target: { type: 'string' },
   runs: { type: 'string' },
+  history: { type: 'string', multiple: true },
   format: { type: 'string' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -155,7 +158,10 @@ async function checkWithFlags(rest: readonly string[], io: CliIo): Promise<ExitC
 /** A usage or user error: one line and exit 2; anything else is an internal error (stack with TAILGATE_DEBUG). */
 function failed(error: unknown, io: CliIo): ExitCode {
   if (error instanceof UsageError) return usage(io, error.message, null)
-  if (isUserError(error) || error instanceof ResultFormatError || error instanceof SampleFileError) {
+  const userMistake = [ResultFormatError, SampleFileError, DifferenceOverflowError].some(
+    (type) => error instanceof type,
+  )
+  if (isUserError(error) || userMistake) {
     io.stderr.write(`tailgate: ${messageOf(error)}\n`)
     return EXIT.usage
   }

@@ -1,25 +1,24 @@
 // The gate: budgets and the regression rule over every endpoint and gated metric of a run -> one Verdict.
 import { PROFILE_CHANGED } from '../config/fingerprint.js'
-import type { FailOn, GateSettings } from '../config/gate-schema.js'
+import type { GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
+import { testAcrossJobs } from './across-jobs-rule.js'
 import { budgetsFor, evaluateBudgets, unknownBudgetKeys } from './budgets.js'
 import { decideCapacity } from './capacity.js'
-import { inconclusiveReason } from './explain.js'
-import { headline } from './headline.js'
-import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues, WORSE_DIRECTION } from './measurements.js'
+import { baseHistory, historyRoundValues, historyWarning } from './history.js'
+import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
+import { endpointOutcome, overall } from './outcome.js'
 import { pairedTests, pairsDecide } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
-import {
-  type EndpointOutcome,
-  type EndpointVerdict,
-  type GateInput,
-  type MetricComparison,
-  OVERALL_OUTCOMES,
-  type OverallOutcome,
-  type SequentialConclusion,
-  type Verdict,
+import type {
+  BaselineDesign,
+  EndpointOutcome,
+  EndpointVerdict,
+  GateInput,
+  SequentialConclusion,
+  Verdict,
 } from './types.js'
 import {
   cannotFailWarning,
@@ -36,7 +35,9 @@ type Pending = Omit<EndpointVerdict, 'outcome' | 'comparisons'> & { readonly tes
  * Decides the verdict of a run. Per endpoint: budgets on the pooled data (always, baseline or not); invalid when the
  * candidate or baseline run is unhealthy or the endpoint failed more than `gate.maxErrorRate`; no-baseline when the
  * baseline is missing, was measured with another profile, or lacks the endpoint; otherwise each gated metric is
- * compared round against round (exact Mann-Whitney against the margin-shifted null, Hodges-Lehmann interval), with
+ * compared: against a stored baseline (another CI job) by the run-level test across jobs (testAcrossJobs: the
+ * job-to-job shift from the base branch's history, or an allowance), against a live A/B baseline (same job) and for
+ * the error rate round against round (exact Mann-Whitney against the margin-shifted null, Hodges-Lehmann interval);
  * Holm over every gated comparison of the run. The overall outcome is the worst, in OVERALL_OUTCOMES order; the step
  * fails on the `gate.failOn` outcomes that occurred, unless a reviewer accepted the change by label. A capacity run
  * is decided by the capacity gate instead (decideCapacity).
@@ -45,6 +46,11 @@ export function decide(input: GateInput): Verdict {
   if (input.candidate.capacity !== undefined) return decideCapacity(input)
   const { candidate, gate } = input
   const baselineRun = input.baseline.kind === 'found' ? input.baseline.result : null
+  const design: BaselineDesign = input.baseline.kind === 'found' ? (input.baseline.design ?? 'stored') : 'stored'
+  const history =
+    input.baseline.kind === 'found' && baselineRun !== null
+      ? baseHistory(baselineRun, input.baseline.history ?? [], candidate.profileFingerprint)
+      : []
   const profileChanged = baselineRun !== null && baselineRun.profileFingerprint !== candidate.profileFingerprint
   const comparable = profileChanged ? null : baselineRun
   const warnings = [...completionWarnings(candidate, 'candidate')]
@@ -59,6 +65,8 @@ export function decide(input: GateInput): Verdict {
     missingReason: input.baseline.kind === 'missing' ? input.baseline.reason : PROFILE_CHANGED,
     runInvalid: runInvalidReason(candidate, comparable),
     warnings,
+    design,
+    history,
   }
   const planned = candidate.endpoints.map((endpoint) => planEndpoint(endpoint, context))
   for (const removed of comparable?.endpoints ?? []) {
@@ -87,6 +95,8 @@ export function decide(input: GateInput): Verdict {
     paired,
     input.sequential ?? null,
   )
+  const thin = historyWarning(endpoints.flatMap((endpoint) => endpoint.comparisons))
+  if (thin !== null) warnings.push(thin)
   return overall(endpoints, input, warnings)
 }
 
@@ -98,6 +108,9 @@ interface EndpointContext {
   /** Live A/B with enough pairs: compare round i against round i (paired-rule.ts). */
   readonly paired: boolean
   readonly warnings: string[]
+  readonly design: BaselineDesign
+  /** Earlier baselines of the base branch, same profile, newest first (baseHistory). */
+  readonly history: readonly RunResult[]
 }
 
 function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settled | Pending {
@@ -137,14 +150,16 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
     if (skipped > 0)
       context.warnings.push(`${endpoint.name}: ${skipped} round(s) without data were left out of ${metric}.`)
     if (baselineRounds.values.length === 0 || candidateRounds.values.length === 0) continue
-    tests.push(
-      testMetric({
-        metric,
-        baselineRounds: baselineRounds.values,
-        candidateRounds: candidateRounds.values,
-        gate: input.gate,
-      }),
-    )
+    const rounds = { metric, baselineRounds: baselineRounds.values, candidateRounds: candidateRounds.values }
+    const acrossJobs =
+      context.design === 'stored' && metric !== 'error-rate'
+        ? testAcrossJobs({
+            ...rounds,
+            historyRounds: historyRoundValues(context.history, endpoint.name, metric),
+            gate: input.gate,
+          })
+        : null
+    tests.push(acrossJobs ?? testMetric({ ...rounds, gate: input.gate }))
   }
   return { ...withBaseline, requestLevel: requestLevelComparison(pooledBefore.histogram, pooled.histogram), tests }
 }
@@ -162,6 +177,7 @@ function settle(
   const tests = planned.flatMap((plan) => ('tests' in plan ? plan.tests : []))
   const regression = holmAdjust(tests.map((test) => test.pValue))
   const improvement = holmAdjust(tests.map((test) => test.improvementPValue))
+  const roundTests = tests.filter((test) => test.jobNoise === undefined || test.jobNoise.kind === 'same-job')
   const cannotFail = cannotFailWarning({
     baselineRounds,
     candidateRounds,
@@ -169,7 +185,8 @@ function settle(
     alpha: gate.alpha,
     paired,
   })
-  if (cannotFail !== null) warnings.push(cannotFail)
+  // Only the exact rank test on rounds has a smallest possible p; the run-level t test can always reject.
+  if (cannotFail !== null && roundTests.length > 0) warnings.push(cannotFail)
   let next = 0
   return planned.map((plan) => {
     if (!('tests' in plan)) return { ...plan, comparisons: [] }
@@ -180,61 +197,10 @@ function settle(
         test,
         { regression: regression[index] as number, improvement: improvement[index] as number },
         gate.alpha,
+        tests.length,
       )
       return sequential === null ? concluded : sequential.conclude(plan.endpoint, concluded)
     })
     return { ...rest, comparisons, outcome: endpointOutcome(comparisons) }
   })
-}
-
-/** The endpoint's outcome from its comparisons: regression, then inconclusive, then improvement, then no change. */
-function endpointOutcome(comparisons: readonly MetricComparison[]): EndpointOutcome {
-  const worseness = (c: MetricComparison): number =>
-    WORSE_DIRECTION[c.metric] * (Number.isFinite(c.relativeShift) ? c.relativeShift : c.shift)
-  const regressions = comparisons.filter((c) => c.outcome === 'regression')
-  if (regressions.length > 0)
-    return { kind: 'regression', worst: regressions.reduce((a, b) => (worseness(b) > worseness(a) ? b : a)) }
-  const inconclusive = comparisons.filter((c) => c.outcome === 'inconclusive')
-  if (inconclusive.length > 0) return { kind: 'inconclusive', reason: inconclusive.map(inconclusiveReason).join('; ') }
-  if (comparisons.length === 0) return { kind: 'inconclusive', reason: 'no round had data for the gated metrics' }
-  const improvements = comparisons.filter((c) => c.outcome === 'improvement')
-  if (improvements.length > 0)
-    return { kind: 'improvement', best: improvements.reduce((a, b) => (worseness(b) < worseness(a) ? b : a)) }
-  return { kind: 'no-change' }
-}
-
-function overall(endpoints: readonly EndpointVerdict[], input: GateInput, warnings: string[]): Verdict {
-  const kinds = new Set<string>(endpoints.map((endpoint) => endpoint.outcome.kind))
-  const budgetFailed = endpoints.some((endpoint) => endpoint.budgets.some((check) => !check.passed))
-  if (budgetFailed) kinds.add('budget-violation')
-  if (endpoints.length === 0) {
-    kinds.add('invalid')
-    warnings.push('The run measured no endpoint.')
-  }
-  const outcome: OverallOutcome = OVERALL_OUTCOMES.find((candidate) => kinds.has(candidate)) ?? 'no-change'
-  const occurred: Record<FailOn, boolean> = {
-    regression: kinds.has('regression'),
-    budget: budgetFailed,
-    invalid: kinds.has('invalid'),
-    inconclusive: kinds.has('inconclusive'),
-    'no-baseline': kinds.has('no-baseline'),
-  }
-  const failing = input.gate.failOn.filter((failOn) => occurred[failOn])
-  const accepted = input.accepted ?? null
-  if (accepted !== null && failing.length > 0) {
-    warnings.push(
-      `Accepted by the '${accepted.label}' label${accepted.by ? ` (applied by @${accepted.by})` : ''}: ` +
-        `${failing.join(', ')} would have failed the step.`,
-    )
-  }
-  const acceptedNote = accepted !== null && failing.length > 0 ? ` (accepted by label '${accepted.label}')` : ''
-  return {
-    outcome,
-    failed: failing.length > 0 && accepted === null,
-    failing,
-    endpoints,
-    warnings,
-    headline: `${headline(outcome, endpoints)}${acceptedNote}`,
-    ...(input.sequential ? { sequential: input.sequential.summary } : {}),
-  }
 }

@@ -1,4 +1,5 @@
 // The words of the gate: one-line explanations of comparisons, inconclusive reasons and the verdict's headline.
+import { RESOLVABLE_MARGIN_MULTIPLE } from './resolution.js'
 import type { MetricComparison } from './types.js'
 
 const MINUS = '−'
@@ -53,6 +54,7 @@ const OUTCOME_WORDS = {
   regression: 'regression',
   improvement: 'improvement',
   'no-change': 'no change',
+  pass: 'no regression',
   inconclusive: 'inconclusive',
 } as const satisfies Record<MetricComparison['outcome'], string>
 
@@ -66,30 +68,66 @@ export function explainComparison(comparison: Omit<MetricComparison, 'explanatio
   const change = `${metric} ${formatSigned(shift, unit)} (${formatRelative(relativeShift)}), ${formatInterval(comparison)}`
   const worse = metric === 'throughput' ? 'lower' : 'worse'
   const test = `p = ${formatP(pValue)} (Holm ${formatP(pValueAdjusted)}) for "${worse} by more than the ${formatValue(margin, unit)} margin"`
-  return `${change}; ${test}; ${roundsText(comparison)} → ${OUTCOME_WORDS[outcome]}`
+  return `${change}; ${test}; ${roundsText(comparison)}${jobNoiseNote(comparison.jobNoise)} → ${OUTCOME_WORDS[outcome]}`
 }
 
-/** Why a comparison is inconclusive, in one sentence with the detectable shift. */
+/** How the comparison allowed for job-to-job shifts, for its one line: `, job-to-job sd 1.7 % from 11 runs`. */
+function jobNoiseNote(noise: MetricComparison['jobNoise']): string {
+  switch (noise?.kind) {
+    case undefined:
+    case 'same-job':
+      return ''
+    case 'history':
+      return noise.jobSd === null
+        ? `, run-to-run sd ${(noise.runSd * 100).toFixed(1)} % from ${noise.runs} base-branch runs`
+        : `, job-to-job sd ${(noise.jobSd * 100).toFixed(1)} % from ${noise.runs} base-branch runs`
+    case 'allowance':
+      return `, assumed job-to-job sd ${(noise.jobSd * 100).toFixed(0)} % (${noise.historyRuns} earlier baselines)`
+  }
+}
+
+/**
+ * Why a comparison is inconclusive (it could not resolve the margin), in one sentence: the smallest worsening it
+ * would catch, then the cheapest way to resolve the margin (resolutionFix).
+ */
 export function inconclusiveReason(comparison: MetricComparison): string {
   const { metric, unit, margin, detectableShift } = comparison
   const rounds = roundsText(comparison)
-  if (detectableShift === null) {
-    return `${metric}: ${rounds} are too few for a ${formatLevel(0.95)} interval, so a change of the ${formatValue(margin, unit)} margin cannot be ruled out; run more rounds`
-  }
-  if (detectableShift < margin) {
-    // Precise enough, but the change itself sits near the margin: its interval reaches past it.
+  const caught =
+    detectableShift === null
+      ? `${rounds} cannot detect any change`
+      : `only a worsening of ${formatValue(detectableShift, unit)}${relativeTo(detectableShift, comparison)} or more would be caught (in 80 % of runs, ${rounds})`
+  return `${metric}: could not resolve the ${formatValue(margin, unit)} margin: ${caught}; ${resolutionFix(comparison)}`
+}
+
+/** ` (+12.3 %)` when the comparison has a non-zero baseline, else empty. */
+function relativeTo(size: number, comparison: Pick<MetricComparison, 'baselineMedian'>): string {
+  return comparison.baselineMedian === 0 ? '' : ` (${formatRelative(size / Math.abs(comparison.baselineMedian))})`
+}
+
+/**
+ * The cheapest way to resolve the margin, from what limits the comparison: no history → keep history or live A/B;
+ * too few rounds for any interval → more rounds; job-to-job shifts dominate → live A/B or a wider margin (more rounds
+ * cannot average a job's shift away); round noise dominates → about how many rounds would do.
+ */
+export function resolutionFix(comparison: MetricComparison): string {
+  const noise = comparison.jobNoise
+  if (comparison.detectableShift === null) return 'run more rounds (at least 5 per side), or longer rounds'
+  if (noise?.kind === 'allowance') {
     return (
-      `${metric}: the change (${formatSigned(comparison.shift, unit)}, ${formatInterval(comparison)}) is close to the ` +
-      `${formatValue(margin, unit)} margin: the rounds resolve about ±${formatValue(detectableShift, unit)}, but the ` +
-      `interval reaches past the margin and the test could not confirm a change beyond it with ${rounds}; ` +
-      'more rounds would decide'
+      `keep ${3 - Math.min(3, noise.historyRuns)} more stored baseline(s) of the base branch as history, which ` +
+      'measures the real job-to-job shift, or run live A/B (baseline-target), which cancels it'
     )
   }
-  return (
-    `${metric}: the rounds resolve changes of about ±${formatValue(detectableShift, unit)} (${formatInterval(comparison)}), ` +
-    `so a change of the ${formatValue(margin, unit)} margin can be neither confirmed nor ruled out with ${rounds}; ` +
-    'more rounds or a quieter runner would decide'
-  )
+  const spread = comparison.detectableShift - comparison.margin
+  const wider = `a margin of at least ${formatValue(spread / (RESOLVABLE_MARGIN_MULTIPLE - 1), comparison.unit)}`
+  if (noise?.kind === 'history' && noise.jobSd !== null && (noise.withinSd === null || noise.jobSd >= noise.withinSd)) {
+    return `the job-to-job shift dominates, so run live A/B (baseline-target), which cancels it, or use ${wider}`
+  }
+  const target = (RESOLVABLE_MARGIN_MULTIPLE - 1) * comparison.margin
+  const factor = spread > 0 && target > 0 ? Math.ceil((spread / target) ** 2 * 10) / 10 : 2
+  const more = Math.ceil(comparison.candidateRounds.length * Math.max(1.5, factor))
+  return `run about ${more} rounds (or longer rounds), live A/B (baseline-target), or use ${wider}`
 }
 
 /** `6 v 6 rounds`, or for a live A/B run `6 A/B pairs (signed-rank)`. */

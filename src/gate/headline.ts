@@ -10,6 +10,7 @@ export const OUTCOME_EMOJI = {
   inconclusive: '❔',
   'no-baseline': '➖',
   improvement: '🚀',
+  pass: '✅',
   'no-change': '✅',
 } as const satisfies Record<OverallOutcome, string>
 
@@ -45,7 +46,10 @@ export function headline(outcome: OverallOutcome, endpoints: readonly EndpointVe
     }
     case 'inconclusive': {
       const inconclusive = of('inconclusive')
-      return `${emoji} Inconclusive: ${plural(inconclusive.length, 'endpoint')} could not be decided within the margin (${inconclusive.map((e) => e.endpoint).join(', ')})`
+      const names = inconclusive.map((e) => e.endpoint).join(', ')
+      const resolution = resolutionOf(inconclusive)
+      const caught = resolution === null ? '' : `; only ${resolution} would have been caught`
+      return `${emoji} Inconclusive: ${plural(inconclusive.length, 'endpoint')} could not resolve the margin (${names})${caught}, no sign of a regression`
     }
     case 'no-baseline': {
       const first = of('no-baseline')[0]
@@ -60,9 +64,38 @@ export function headline(outcome: OverallOutcome, endpoints: readonly EndpointVe
       )
       return `${emoji} ${plural(improvements.length, 'improvement')}: ${describe(best)}`
     }
+    case 'pass': {
+      const resolution = resolutionOf(endpoints)
+      const caught = resolution === null ? '' : `: ${resolution} would have been caught`
+      return `${emoji} No regression in ${plural(endpoints.length, 'endpoint')}${caught}`
+    }
     case 'no-change':
       return `${emoji} No change: ${plural(endpoints.length, 'endpoint')} within the margin`
   }
+}
+
+/**
+ * The run's resolution in words, from the comparison that resolves least (largest detectable worsening relative to
+ * its baseline): `a slowdown of +14.2 % or more (GET /a p95)`; null when no comparison states one.
+ */
+export function resolutionOf(endpoints: readonly EndpointVerdict[]): string | null {
+  let coarsest: readonly [string, MetricComparison, number] | null = null
+  for (const endpoint of endpoints) {
+    for (const comparison of endpoint.comparisons) {
+      if (comparison.detectableShift === null || comparison.outcome === 'regression') continue
+      const base = Math.abs(comparison.baselineMedian)
+      const size = base > 0 ? comparison.detectableShift / base : Number.POSITIVE_INFINITY
+      if (coarsest === null || size > coarsest[2]) coarsest = [endpoint.endpoint, comparison, size]
+    }
+  }
+  if (coarsest === null) return null
+  const [endpoint, comparison, size] = coarsest
+  const worse =
+    comparison.metric === 'throughput' ? 'a throughput drop' : comparison.unit === 'ms' ? 'a slowdown' : 'a rise'
+  const amount = Number.isFinite(size)
+    ? `${comparison.metric === 'throughput' ? '−' : '+'}${(size * 100).toFixed(1)} %`
+    : formatValue(comparison.detectableShift as number, comparison.unit)
+  return `${worse} of ${amount} or more (${endpoint} ${comparison.metric})`
 }
 
 /** The comparison with the largest relative change (in absolute value) among (endpoint, comparison) pairs. */

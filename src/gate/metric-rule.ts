@@ -1,13 +1,16 @@
 // The regression rule for one gated metric: exact Mann-Whitney on round values against a shifted null (the margin),
 // the Hodges-Lehmann shift with its interval, and the outcome once Holm has adjusted every p of the run.
+import { median } from 'simple-statistics'
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import { exactConditionalTest } from '../stats/exact-conditional.js'
 import { hodgesLehmannWeighted } from '../stats/hodges-lehmann.js'
 import { mannWhitneyWeighted } from '../stats/mann-whitney.js'
+import { normalQuantile } from '../stats/normal.js'
 import type { Alternative } from '../stats/types.js'
 import { weightedFromValues } from '../stats/weighted-sample.js'
 import { explainComparison } from './explain.js'
 import { METRIC_UNITS, WORSE_DIRECTION } from './measurements.js'
+import { detectableWorsening, type Precision, RESOLVABLE_MARGIN_MULTIPLE } from './resolution.js'
 import type { MetricComparison } from './types.js'
 
 /**
@@ -23,9 +26,11 @@ export const ERROR_RATE_MARGIN_FLOOR = 0.005
  */
 export const MIN_EQUIVALENCE_CONF_LEVEL = 0.9
 
-/** A metric compared round against round, before Holm's adjustment and the outcome. */
+/** A metric compared, before Holm's adjustment and the outcome. */
 export type MetricTest = Omit<MetricComparison, 'pValueAdjusted' | 'outcome' | 'explanation'> & {
   readonly improvementPValue: number
+  /** null when the comparison cannot detect anything (too few rounds for a meaningful interval). */
+  readonly precision: Precision | null
 }
 
 /**
@@ -54,8 +59,8 @@ export function testMetric(input: {
   const direction = WORSE_DIRECTION[metric]
   const baseline = weightedFromValues(baselineRounds, `${metric} baseline rounds`)
   const candidate = weightedFromValues(candidateRounds, `${metric} candidate rounds`)
-  const baselineMedian = median(baselineRounds)
-  const candidateMedian = median(candidateRounds)
+  const baselineMedian = median([...baselineRounds])
+  const candidateMedian = median([...candidateRounds])
   const margin = marginFor(metric, baselineMedian, gate)
   // "x stochastically smaller" (less) is "candidate larger": worse for latency and errors, better for throughput.
   const worseAlternative: Alternative = direction === 1 ? 'less' : 'greater'
@@ -66,7 +71,7 @@ export function testMetric(input: {
   const interval = hl.interval
   const shiftInterval =
     interval === null ? null : { lower: interval.lower, upper: interval.upper, confLevel: intervalLevel(interval) }
-  const detectableShift = detectableShiftOf(shiftInterval)
+  const precision = precisionOf(shiftInterval, margin)
   return {
     metric,
     unit: METRIC_UNITS[metric],
@@ -80,26 +85,38 @@ export function testMetric(input: {
     margin,
     pValue,
     improvementPValue,
-    detectableShift,
+    detectableShift: null,
+    jobNoise: { kind: 'same-job' },
+    precision,
   }
 }
 
 /**
- * The outcome once Holm has adjusted every regression p (and, separately, every improvement p) of the run:
- * regression if the adjusted p < alpha; improvement likewise; no-change only when the interval rules out a change
- * as large as the margin in the worse direction (equivalence; with every round equal on both sides, the exact
- * shift decides); otherwise inconclusive.
+ * The outcome once Holm has adjusted every regression p (and, separately, every improvement p) of the run's
+ * `comparisons` gated comparisons: regression if the adjusted p < alpha; improvement likewise; no-change when
+ * equivalence is shown (the shift interval lies within ±margin: with the (1 − 2α) interval of the run-level test this
+ * is Schuirmann's two one-sided tests; with every round equal on both sides, the exact shift decides); pass when there
+ * is no evidence of a regression and the run resolves the margin (detectable worsening at alpha/comparisons at most
+ * RESOLVABLE_MARGIN_MULTIPLE × margin); otherwise inconclusive.
  */
 export function concludeMetric(
   test: MetricTest,
   adjusted: { readonly regression: number; readonly improvement: number },
   alpha: number,
+  comparisons = 1,
 ): MetricComparison {
-  const direction = WORSE_DIRECTION[test.metric]
   const interval = test.shiftInterval
-  const worstPlausible = interval === null ? test.shift : direction === 1 ? interval.upper : interval.lower
   const levelSufficient = interval === null || interval.confLevel >= MIN_EQUIVALENCE_CONF_LEVEL
-  const equivalent = levelSufficient && direction * worstPlausible < test.margin
+  // Without a precision nothing was measured (e.g. one round a side, no history): no claim of equivalence.
+  const equivalent =
+    test.precision !== null &&
+    levelSufficient &&
+    (interval === null
+      ? Math.abs(test.shift) < test.margin
+      : interval.lower > -test.margin && interval.upper < test.margin)
+  const { precision: _precision, ...shown } = test
+  const detectableShift = detectableWorsening(test, alpha / Math.max(1, comparisons))
+  const resolved = detectableShift !== null && detectableShift <= RESOLVABLE_MARGIN_MULTIPLE * test.margin
   const outcome: MetricComparison['outcome'] =
     adjusted.regression < alpha
       ? 'regression'
@@ -107,14 +124,29 @@ export function concludeMetric(
         ? 'improvement'
         : equivalent
           ? 'no-change'
-          : 'inconclusive'
+          : resolved
+            ? 'pass'
+            : 'inconclusive'
   const concluded = {
-    ...test,
+    ...shown,
+    detectableShift,
     pValueAdjusted: adjusted.regression,
     improvementPValueAdjusted: adjusted.improvement,
     outcome,
   }
   return { ...concluded, explanation: explainComparison(concluded) }
+}
+
+/**
+ * The precision of a comparison from its shift interval. A null interval means every round was equal on each side, so
+ * the shift is exact; an interval below MIN_EQUIVALENCE_CONF_LEVEL (too few rounds) has no meaningful width (null);
+ * otherwise the interval's half-width, read as a normal-theory 95 % interval, gives the standard error.
+ */
+export function precisionOf(shiftInterval: MetricComparison['shiftInterval'], margin: number): Precision | null {
+  if (shiftInterval === null) return { scale: 'unit', standardError: 0, df: Number.POSITIVE_INFINITY, margin }
+  if (shiftInterval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL) return null
+  const standardError = (shiftInterval.upper - shiftInterval.lower) / 2 / normalQuantile(0.975)
+  return { scale: 'unit', standardError, df: Number.POSITIVE_INFINITY, margin }
 }
 
 /** One-sided exact p of baseline against candidate + offset; a degenerate comparison is "no evidence" (p = 1). */
@@ -138,26 +170,8 @@ function intervalLevel(interval: { readonly achievedConfLevel: number | null; re
   return interval.achievedConfLevel ?? interval.confLevel
 }
 
-/**
- * Half the width of the shift's interval: the smallest change the rounds resolve. 0 without an interval (every round
- * equal on each side: the shift is exact); null when the interval's level is too low to mean anything (too few rounds).
- */
-export function detectableShiftOf(interval: MetricComparison['shiftInterval']): number | null {
-  if (interval === null) return 0
-  return interval.confLevel < MIN_EQUIVALENCE_CONF_LEVEL ? null : (interval.upper - interval.lower) / 2
-}
-
 /** A shift relative to the baseline value (±Infinity for a change from 0, 0 for none). */
 export function relative(shift: number, base: number): number {
   if (base !== 0) return shift / Math.abs(base)
   return shift === 0 ? 0 : Math.sign(shift) * Number.POSITIVE_INFINITY
-}
-
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }

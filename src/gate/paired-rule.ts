@@ -1,11 +1,12 @@
 // The regression rule for a live A/B run, whose rounds are paired: the candidate's round i ran next to the baseline's
 // round i (A B B A order), so each pair shares the runner's momentary state. The Wilcoxon signed-rank test on the
 // pair differences against the margin, and the one-sided-sample Hodges-Lehmann shift with its Walsh interval.
+import { median } from 'simple-statistics'
 import type { GatedMetric, GateSettings } from '../config/gate-schema.js'
 import type { EndpointResult, RunResult } from '../results/types.js'
 import { minimumSignedRankPValue, pseudoMedian, wilcoxonSignedRank } from '../stats/signed-rank.js'
 import { METRIC_UNITS, roundValue, WORSE_DIRECTION } from './measurements.js'
-import { detectableShiftOf, type MetricTest, marginFor, median, relative } from './metric-rule.js'
+import { type MetricTest, marginFor, precisionOf, relative } from './metric-rule.js'
 import type { GateInput } from './types.js'
 
 /**
@@ -73,7 +74,7 @@ export function testPairedMetric(input: {
   }
   const direction = WORSE_DIRECTION[metric]
   const differences = candidateRounds.map((value, i) => value - (baselineRounds[i] as number))
-  const baselineMedian = median(baselineRounds)
+  const baselineMedian = median([...baselineRounds])
   const margin = marginFor(metric, baselineMedian, gate)
   const worse = direction === 1 ? 'greater' : 'less'
   const better = direction === 1 ? 'less' : 'greater'
@@ -85,21 +86,22 @@ export function testPairedMetric(input: {
     hl.interval === null
       ? null
       : { lower: hl.interval.lower, upper: hl.interval.upper, confLevel: hl.interval.achievedConfLevel }
-  const detectableShift = detectableShiftOf(shiftInterval)
   return {
     metric,
     unit: METRIC_UNITS[metric],
     baselineRounds: [...baselineRounds],
     candidateRounds: [...candidateRounds],
     baselineMedian,
-    candidateMedian: median(candidateRounds),
+    candidateMedian: median([...candidateRounds]),
     shift: hl.estimate,
     relativeShift: relative(hl.estimate, baselineMedian),
     shiftInterval,
     margin,
     pValue,
     improvementPValue,
-    detectableShift,
+    detectableShift: null,
+    jobNoise: { kind: 'same-job' },
+    precision: precisionOf(shiftInterval, margin),
     paired: true,
   }
 }

@@ -24,9 +24,14 @@ export interface MetricComparison {
   readonly pValue: number
   /** After Holm-Bonferroni over every gated comparison of the run. */
   readonly pValueAdjusted: number
-  readonly outcome: 'regression' | 'improvement' | 'no-change' | 'inconclusive'
-  /** Smallest shift the rounds could detect at alpha, in `unit` (null when not computable). */
+  readonly outcome: MetricOutcome
+  /**
+   * The resolution of this comparison: the smallest worsening (a positive size in `unit`) it would catch in at least
+   * 80 % of runs, at Holm's strictest level alpha/m; null when it could catch none (too few rounds or runs).
+   */
   readonly detectableShift: number | null
+  /** How the test accounted for the shift between the baseline's CI job and this one (absent for older verdicts). */
+  readonly jobNoise?: JobNoise
   /** One line a reviewer reads: change with its interval, p-value, margin, rounds per side. */
   readonly explanation: string
   /** One-sided p of "better by more than the margin" (the mirrored shifted-null test), before Holm. */
@@ -39,6 +44,32 @@ export interface MetricComparison {
    */
   readonly paired?: boolean
 }
+
+/**
+ * A comparison's outcome: `regression` (worse by more than the margin, significant after Holm); `improvement`
+ * (the mirror); `no-change` (equivalence shown: the (1 − 2α) interval lies within ±margin, two one-sided tests);
+ * `pass` (no evidence of a regression, and the run resolves the margin: see detectableShift); `inconclusive` (no
+ * evidence either way, and the run could not resolve the margin).
+ */
+export type MetricOutcome = 'regression' | 'improvement' | 'no-change' | 'pass' | 'inconclusive'
+
+/**
+ * How the regression test accounted for the CI job-to-job shift (log-scale sds, ≈ relative: 0.02 = 2 %):
+ * `history`: estimated from `runs` stored runs of the base branch (the baseline and its history), with the sd of a
+ * run's value (`runSd`), its between-job part (`jobSd`) and its within-run part (`withinSd`, from the rounds);
+ * `allowance`: too little history (`historyRuns` earlier baselines), a conservative `jobSd` was assumed;
+ * `same-job`: the baseline was measured in the same job (live A/B), so there is no job-to-job shift to allow for.
+ */
+export type JobNoise =
+  | {
+      readonly kind: 'history'
+      readonly runs: number
+      readonly runSd: number
+      readonly jobSd: number | null
+      readonly withinSd: number | null
+    }
+  | { readonly kind: 'allowance'; readonly historyRuns: number; readonly jobSd: number }
+  | { readonly kind: 'same-job' }
 
 /** The result of one budget on one endpoint. */
 export interface BudgetCheck {
@@ -62,6 +93,7 @@ export type EndpointOutcome =
   | { readonly kind: 'regression'; readonly worst: MetricComparison }
   | { readonly kind: 'improvement'; readonly best: MetricComparison }
   | { readonly kind: 'no-change' }
+  | { readonly kind: 'pass' }
   | { readonly kind: 'inconclusive'; readonly reason: string }
   | { readonly kind: 'no-baseline'; readonly reason: string }
   | { readonly kind: 'invalid'; readonly reason: string }
@@ -96,6 +128,7 @@ export const OVERALL_OUTCOMES = [
   'inconclusive',
   'no-baseline',
   'improvement',
+  'pass',
   'no-change',
 ] as const
 export type OverallOutcome = (typeof OVERALL_OUTCOMES)[number]
@@ -159,9 +192,24 @@ export interface SequentialSummary {
   readonly reason: string
 }
 
-/** The baseline the gate compares with, or why there is none. */
+/**
+ * How the baseline was measured: `stored` in another CI job (a stored baseline: job-to-job shifts count), or
+ * `live-ab` in this job, its rounds interleaved with the candidate's.
+ */
+export type BaselineDesign = 'stored' | 'live-ab'
+
+/**
+ * The baseline the gate compares with, or why there is none. `history`: earlier stored baselines of the base branch
+ * (any order; other profiles and duplicates of the baseline are ignored), which measure the job-to-job shift.
+ * `design` defaults to `stored`.
+ */
 export type GateBaseline =
-  | { readonly kind: 'found'; readonly result: RunResult }
+  | {
+      readonly kind: 'found'
+      readonly result: RunResult
+      readonly history?: readonly RunResult[]
+      readonly design?: BaselineDesign
+    }
   | { readonly kind: 'missing'; readonly reason: string }
 
 /** Everything `decide` needs: the candidate run, the baseline (or why not), the rules and the budgets. */

@@ -1,19 +1,12 @@
 // Spike recovery of ramping-arrival-rate profiles: how long after the spike ends (config/spike.ts finds it) the
 // per-second p95 takes to come back within the gate's margin of its pre-spike level.
+import { median } from 'simple-statistics'
 import type { GateSettings } from '../config/gate-schema.js'
 import type { SpikeWindow } from '../config/spike.js'
 import type { SpikeRecovery, TimelinePoint } from '../results/types.js'
 
 /** The p95 must stay within the margin this many seconds in a row to count as recovered. */
 export const RECOVERED_SECONDS = 2
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
-}
 
 /**
  * The recovery after a spike, from the run's per-second timeline (seconds since the run started, warm-up

@@ -15,11 +15,12 @@ const ENDPOINT_OUTCOME_KINDS = [
   'regression',
   'improvement',
   'no-change',
+  'pass',
   'inconclusive',
   'no-baseline',
   'invalid',
 ] as const
-const COMPARISON_OUTCOMES = ['regression', 'improvement', 'no-change', 'inconclusive'] as const
+const COMPARISON_OUTCOMES = ['regression', 'improvement', 'no-change', 'pass', 'inconclusive'] as const
 
 const measured = z.number().nullable().meta({ description: 'null when the value is not a finite number' })
 const count = z.number().int().min(0)
@@ -36,6 +37,22 @@ const LatencySummarySchema = z.object({
 
 const IntervalSchema = z.object({ lower: measured, upper: measured })
 
+const JobNoiseSchema = z
+  .object({
+    kind: z.enum(['history', 'allowance', 'same-job']).meta({
+      description:
+        'history: estimated from stored base-branch runs; allowance: assumed (too little history); same-job: live A/B, none',
+    }),
+    historyRuns: count.meta({ description: 'earlier baselines of the base branch the gate had (0 for same-job)' }),
+    runSd: measured.meta({ description: 'history: sd of a run’s log value from run to run (≈ relative: 0.02 = 2 %)' }),
+    jobSd: measured.meta({
+      description:
+        'history: its between-job part (random-effects moment estimate); allowance: the job-to-job sd assumed',
+    }),
+    withinSd: measured.meta({ description: 'history: its within-run part, from the rounds' }),
+  })
+  .meta({ description: 'how the regression test allowed for the shift between CI jobs (log-scale sds)' })
+
 const ComparisonSchema = z.object({
   metric: z.enum(GATED_METRICS),
   unit: z.enum(['ms', 'fraction', 'rps']).meta({ description: 'unit of every value of this comparison' }),
@@ -49,8 +66,17 @@ const ComparisonSchema = z.object({
   margin: measured,
   pValue: measured,
   pValueAdjusted: measured.meta({ description: 'after Holm-Bonferroni over every gated comparison of the run' }),
-  detectableShift: measured,
-  outcome: z.enum(COMPARISON_OUTCOMES),
+  detectableShift: measured.meta({
+    description:
+      'resolution: the smallest worsening (a positive size in unit) caught in ≥ 80 % of runs at alpha/comparisons; null when none can be',
+  }),
+  jobNoise: JobNoiseSchema.nullable().meta({
+    description: 'how the test allowed for the shift between CI jobs; null for a verdict made without this field',
+  }),
+  outcome: z.enum(COMPARISON_OUTCOMES).meta({
+    description:
+      'no-change: equivalence shown (two one-sided tests, (1 − 2 alpha) interval within ±margin); pass: no evidence of a regression and the run resolves the margin; inconclusive: it could not',
+  }),
   explanation: text,
 })
 

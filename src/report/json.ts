@@ -45,8 +45,28 @@ function comparison(c: MetricComparison): JsonEndpoint['comparisons'][number] {
     pValue: num(c.pValue),
     pValueAdjusted: num(c.pValueAdjusted),
     detectableShift: c.detectableShift === null ? null : num(c.detectableShift),
+    jobNoise: jobNoise(c.jobNoise),
     outcome: c.outcome,
     explanation: c.explanation,
+  }
+}
+
+function jobNoise(noise: MetricComparison['jobNoise']): JsonEndpoint['comparisons'][number]['jobNoise'] {
+  switch (noise?.kind) {
+    case undefined:
+      return null
+    case 'history':
+      return {
+        kind: 'history',
+        historyRuns: noise.runs - 1,
+        runSd: num(noise.runSd),
+        jobSd: noise.jobSd === null ? null : num(noise.jobSd),
+        withinSd: noise.withinSd === null ? null : num(noise.withinSd),
+      }
+    case 'allowance':
+      return { kind: 'allowance', historyRuns: noise.historyRuns, runSd: null, jobSd: num(noise.jobSd), withinSd: null }
+    case 'same-job':
+      return { kind: 'same-job', historyRuns: 0, runSd: null, jobSd: null, withinSd: null }
   }
 }
 

@@ -42,6 +42,7 @@ function comparisonStatus(
       return { kind: 'skipped', message: `inconclusive: ${comparison.explanation}` }
     case 'improvement':
     case 'no-change':
+    case 'pass':
       return { kind: 'passed', output: comparison.explanation }
   }
 }
@@ -77,6 +78,7 @@ function endpointStatus(endpoint: EndpointVerdict): CaseStatus | null {
     case 'inconclusive':
       return endpoint.comparisons.length === 0 ? { kind: 'skipped', message: `inconclusive: ${outcome.reason}` } : null
     case 'no-change':
+    case 'pass':
       return endpoint.comparisons.length === 0 ? { kind: 'passed', output: 'no change' } : null
     case 'regression':
     case 'improvement':

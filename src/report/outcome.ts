@@ -8,6 +8,7 @@ export const ENDPOINT_LABELS = {
   regression: { emoji: '❌', word: 'regression' },
   improvement: { emoji: '🚀', word: 'improvement' },
   'no-change': { emoji: '✅', word: 'no change' },
+  pass: { emoji: '✅', word: 'no regression' },
   inconclusive: { emoji: '❔', word: 'inconclusive' },
   'no-baseline': { emoji: '➖', word: 'no baseline' },
   invalid: { emoji: '⚠️', word: 'invalid' },
@@ -21,6 +22,7 @@ export const OVERALL_LABELS = {
   inconclusive: { emoji: OUTCOME_EMOJI.inconclusive, word: 'inconclusive' },
   'no-baseline': { emoji: OUTCOME_EMOJI['no-baseline'], word: 'no baseline' },
   improvement: { emoji: OUTCOME_EMOJI.improvement, word: 'improvement' },
+  pass: { emoji: OUTCOME_EMOJI.pass, word: 'no regression' },
   'no-change': { emoji: OUTCOME_EMOJI['no-change'], word: 'no change' },
 } as const satisfies Record<OverallOutcome, { emoji: string; word: string }>
 
@@ -34,6 +36,7 @@ export function outcomeReason(outcome: EndpointOutcome): string | null {
     case 'regression':
     case 'improvement':
     case 'no-change':
+    case 'pass':
       return null
   }
 }

@@ -26,6 +26,7 @@ const ANSI_COLOURS = {
   regression: '\u001b[31m',
   improvement: '\u001b[32m',
   'no-change': '\u001b[32m',
+  pass: '\u001b[32m',
   inconclusive: '\u001b[33m',
   'no-baseline': '\u001b[90m',
   invalid: '\u001b[33m',

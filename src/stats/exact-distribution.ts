@@ -34,6 +34,8 @@ export function exactUCounts(m: number, n: number, maxK: number): Float64Array |
 
 /**
  * Counts c(m, n, k), k = 0..top, by the all-positive recurrence (see exactUCounts). O(m·n·top).
+ * Method: the all-positive counting recurrence c(m, n, k) = c(m − 1, n, k − n) + c(m, n − 1, k).
+ * @see H. B. Mann and D. R. Whitney, Ann. Math. Statist. 18(1), 1947; A. Di Bucchianico, J. Statist. Plann. Inference 79, 1999
  * @example
  * uCountsByRecurrence(2, 2, 4) // => Float64Array [1, 1, 2, 1, 1]
  */
@@ -59,6 +61,8 @@ export function uCountsByRecurrence(m: number, n: number, top: number): Float64A
 /**
  * Counts c(m, n, k), k = 0..top, from the Gaussian binomial [m+n choose m]_q (see exactUCounts; only for small m).
  * O(m·top).
+ * Method: the coefficients of the Gaussian polynomial ∏(1 − q^{n+i})/(1 − q^i), i = 1..m (only for small m, where the doubles stay exact).
+ * @see G. E. Andrews, "The Theory of Partitions", 1976, ch. 3 (Gaussian polynomials)
  * @example
  * uCountsByProductForm(2, 2, 4) // => Float64Array [1, 1, 2, 1, 1]
  */
@@ -75,6 +79,8 @@ export function uCountsByProductForm(m: number, n: number, top: number): Float64
 
 /**
  * binom(m + n, m), the number of arrangements of two samples, in doubles (Infinity past 1.8e308). O(min(m, n)).
+ * Method: the multiplicative formula ∏ (n + i)/i, i = 1..min(m, n).
+ * @see D. E. Knuth, "The Art of Computer Programming" vol. 1, §1.2.6
  * @example
  * arrangements(6, 6) // => 924
  */
@@ -91,6 +97,8 @@ export function arrangements(m: number, n: number): number {
  * (P(U ≤ k) = 1 − P(U ≤ mn − k − 1)). Returns null when the distribution is too large to compute (see exactUCounts).
  *
  * O(m·n·min(k, mn − k)) at most.
+ * Method: the exact permutation distribution of U (Mann & Whitney 1947), counts from exactUCounts.
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.mannwhitneyu.html (method='exact')
  * @example
  * exactLowerCdf(17, 5, 4) // => 0.9682539682539683 (SciPy: mannwhitneyu(..., alternative='less', method='exact'))
  */
@@ -115,6 +123,8 @@ export function exactLowerCdf(k: number, m: number, n: number): number | null {
 /**
  * qwilcox(p, m, n): the smallest q with P(U ≤ q) ≥ p, as R defines it. Used for the exact Hodges-Lehmann interval.
  * Returns null when the distribution is too large. O(m·n·mn) at most.
+ * Method: the exact distribution of U, inverted as R's qwilcox.
+ * @see R's src/nmath/qwilcox.c; M. Hollander, D. A. Wolfe and E. Chicken, "Nonparametric Statistical Methods", 3rd ed. 2014, §4.3
  * @example
  * exactQuantile(0.025, 6, 6) // => 6
  */
@@ -138,6 +148,8 @@ export function exactQuantile(p: number, m: number, n: number): number | null {
  * (complete separation). With k rounds per side the gate can only fail when this is below alpha/comparisons.
  *
  * O(min(n, m)).
+ * Method: complete separation is one of binom(n + m, n) equally likely arrangements (Mann & Whitney 1947).
+ * @see the statistics note §9 (Holm and the smallest exact p)
  * @example
  * minimumExactPValue(6, 6) // => 1/924 ≈ 0.00108
  */

@@ -36,6 +36,8 @@ export function mannWhitneyU(
  * test on the bucketed data. Exact only when every count is 1 and the sizes fit; otherwise asymptotic.
  *
  * O(buckets), one merge-join (the statistics note §6).
+ * Method: Mann-Whitney U with the tie-corrected variance and continuity correction (SciPy/R), see mannWhitneyU.
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.mannwhitneyu.html
  * @example
  * mannWhitneyUFromHistograms([{ value: 1, count: 2 }], [{ value: 1, count: 1 }, { value: 2, count: 1 }]).u // => 1
  */
@@ -53,6 +55,9 @@ export function mannWhitneyUFromHistograms(
 
 /**
  * The test on two weighted samples (the shared core of the raw and histogram forms). O(distinct values).
+ * Method: Mann-Whitney U from weighted ranks; exact null distribution without ties and small sizes, else the
+ * tie-corrected normal approximation with continuity correction (SciPy `auto`, R `correct = TRUE`).
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.mannwhitneyu.html; R's wilcox.test
  * @example
  * mannWhitneyWeighted(weightedFromValues([1, 2], 'x'), weightedFromValues([3], 'y'), { alternative: 'less' }).pValue
  * // => 1/3
@@ -105,6 +110,8 @@ export function mannWhitneyWeighted(
 /**
  * Exact p-value without ties: less = P(U ≤ u), greater = P(U ≥ u), two-sided = min(1, 2·P(U ≤ min(u, mn − u))).
  * null when the distribution is too large. O(n_x·n_y·min(u, mn − u)).
+ * Method: tails of the exact permutation distribution of U (Mann & Whitney 1947).
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.mannwhitneyu.html (method='exact')
  * @example
  * exactPValue(17, 5, 4, 'two-sided') // => 0.1111111111111111
  */
@@ -125,6 +132,8 @@ export function exactPValue(u: number, nX: number, nY: number, alternative: Alte
 /**
  * z of the normal approximation: (U − mean ∓ 0.5)/sd, the correction moving U toward the mean (SciPy's
  * `_correction_sign`; R's `correct = TRUE`): −0.5 for greater, +0.5 for less, −0.5·sign(d) two-sided. O(1).
+ * Method: the normal approximation of U with continuity correction.
+ * @see SciPy scipy/stats/_mannwhitneyu.py (`_correction_sign`); R's wilcox.test (correct = TRUE)
  * @example
  * standardized({ u: 17, meanU: 10, sdU: 4.08248290463863, alternative: 'less', continuity: true }) // => 1.8371…
  */
@@ -146,6 +155,8 @@ export function standardized(input: {
 
 /**
  * p from z: greater = Φ̄(z), less = Φ(z), two-sided = min(1, 2·min(Φ(z), Φ̄(z))), both tails from erfc. O(1).
+ * Method: normal tails via the complementary error function.
+ * @see https://www.netlib.org/specfun/erf (Cody's erfc, through @stdlib)
  * @example
  * asymptoticPValue(1.959963984540054, 'two-sided') // => 0.05
  */

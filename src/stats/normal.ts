@@ -17,6 +17,8 @@ export function normalUpperTail(z: number): number {
 
 /**
  * Lower tail of the standard normal distribution, Φ(z) = P(Z ≤ z) = erfc(−z/√2)/2. O(1).
+ * Method: the complementary error function at −z/√2.
+ * @see https://www.netlib.org/specfun/erf (Cody's erfc, through @stdlib)
  * @example
  * normalLowerTail(0) // => 0.5
  */
@@ -26,6 +28,8 @@ export function normalLowerTail(z: number): number {
 
 /**
  * Quantile of the standard normal distribution, Φ⁻¹(p), from @stdlib (via the inverse error function). O(1).
+ * Method: @stdlib's Φ⁻¹(p) = −√2 · erfcinv(2p), erfcinv by rational approximations (as Boost's erf_inv).
+ * @see https://github.com/stdlib-js/stats-base-dists-normal-quantile
  * @example
  * normalQuantile(0.975) // => 1.959963984540054
  */

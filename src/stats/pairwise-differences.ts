@@ -54,6 +54,8 @@ export function pairwiseDifferenceAt(x: WeightedSample, y: WeightedSample, rank:
 /**
  * The (k+1)-th smallest pairwise difference given the k-th (`kth`, at `rank`): `kth` again when it has enough weight,
  * otherwise the smallest difference above it, found in one two-pointer sweep. O(n_x + n_y).
+ * Method: a monotone two-pointer sweep over the sorted samples (selection in X + Y).
+ * @see D. B. Johnson and T. Mizoguchi, "Selecting the Kth element in X + Y and X1 + X2 + … + Xm", SIAM J. Comput. 7(2), 1978
  * @example
  * nextPairwiseDifference(weightedFromValues([1, 2], 'x'), weightedFromValues([5], 'y'), 3, 1) // => 4
  */

@@ -50,6 +50,9 @@ export interface SampleComparison {
  * RangeError naming the sample when one is empty or holds a value that is not finite.
  *
  * O(N log N) to sort once, then O(N) per statistic.
+ * Method: mannWhitneyU, hodgesLehmann and effectSize together.
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.mannwhitneyu.html; R's wilcox.test; N. Cliff,
+ *  Psychological Bulletin 114(3), 1993 (delta)
  * @example
  * compareSamples([1, 2, 3], [4, 5, 6]).mannWhitney.u // => 0
  */

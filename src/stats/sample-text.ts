@@ -22,6 +22,8 @@ const FORMAT_HINT = 'write a JSON array of numbers, or one number per line'
  * else that is not a finite number are rejected with a SampleFileError naming the file and the 1-based line.
  *
  * O(length of the text).
+ * Method: none (input parsing for compareSamples); numbers as JavaScript's Number() reads them.
+ * @see `tailgate compare --help` (the sample file format)
  * @example
  * parseSampleText('# ms\n12.5\n13\n', 'base.txt') // => [12.5, 13]
  */

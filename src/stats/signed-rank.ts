@@ -153,7 +153,9 @@ export function pseudoMedian(
 
 /**
  * The null distribution of 2V for n untied differences (ranks 1..n), as probabilities of 2V = 0, 1, …, n(n+1).
- * Exported for the tests and for `minimumSignedRankPValue`.
+ * Exported for the tests and for `minimumSignedRankPValue`. Method: the exact distribution by counting sign patterns
+ * (the shift-algorithm recursion over ranks).
+ * @see Hollander, Wolfe & Chicken, Nonparametric Statistical Methods, 3rd ed., §3.1, Table A.4 (2014)
  */
 export function untiedSignedRankDistribution(n: number): Float64Array {
   return signedRankDistribution(Array.from({ length: n }, (_, i) => 2 * (i + 1)))
@@ -161,6 +163,7 @@ export function untiedSignedRankDistribution(n: number): Float64Array {
 
 /**
  * The smallest one-sided p the exact signed-rank test can give with n non-zero pairs: 1/2^n (every sign the same).
+ * @see Hollander, Wolfe & Chicken, Nonparametric Statistical Methods, 3rd ed., §3.1 (2014)
  * @example minimumSignedRankPValue(6) // => 0.015625
  */
 export function minimumSignedRankPValue(n: number): number {

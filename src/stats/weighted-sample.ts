@@ -14,6 +14,8 @@ export interface WeightedSample {
  * Throws a RangeError naming `name` for an empty sample or a value that is not a finite number.
  *
  * O(n log n) (typed-array sort).
+ * Method: ties by exact equality, as average ranks need them.
+ * @see SciPy scipy.stats.rankdata (method='average'); R's rank (ties.method = "average")
  * @example
  * weightedFromValues([3, 1, 3], 'baseline') // => values [1, 3], counts [1, 2], total 3
  */
@@ -49,6 +51,8 @@ export function weightedFromValues(observations: ArrayLike<number>, name: string
  * empty buckets. Throws a RangeError naming `name` and the offending entry, or when no observation remains.
  *
  * O(buckets).
+ * Method: histogram buckets as tie groups (every observation of a bucket ties).
+ * @see the statistics note §6 (U and Hodges-Lehmann from histograms with shared bucket edges)
  * @example
  * weightedFromEntries([{ value: 1, count: 2 }, { value: 2, count: 0 }], 'baseline') // => values [1], counts [2]
  */
@@ -80,6 +84,8 @@ export function weightedFromEntries(entries: readonly WeightedValue[], name: str
 
 /**
  * Σ(t³ − t) over the tie groups of one sample (within-sample ties only). O(distinct values).
+ * Method: the tie term of the tie-corrected variance of U, Var(U) = n_x n_y/12 · (N + 1 − Σ(t³ − t)/(N(N − 1))).
+ * @see M. Hollander, D. A. Wolfe and E. Chicken, "Nonparametric Statistical Methods", 3rd ed. 2014, §4.1
  * @example
  * tieTermOf(weightedFromValues([1, 1, 2], 'x')) // => 6
  */

@@ -25,7 +25,13 @@ export function comparison(spec: ComparisonSpec): MetricComparison {
     candidateMedian: baselineMedian + shift,
     shift,
     relativeShift: baselineMedian === 0 ? 0 : shift / baselineMedian,
-    shiftInterval: null,
+    // The interval calibration reads its half-width from: ±detectable at 95 %, or a 67 % one (2 v 2 rounds) for null.
+    shiftInterval:
+      spec.detectable === null
+        ? { lower: shift - 1, upper: shift + 1, confLevel: 0.667 }
+        : spec.detectable === 0
+          ? null
+          : { lower: shift - spec.detectable, upper: shift + spec.detectable, confLevel: 0.95 },
     margin: 1,
     pValue: 0.5,
     pValueAdjusted: 0.5,
@@ -39,6 +45,7 @@ const OUTCOMES: Record<EndpointOutcome['kind'], (c: readonly MetricComparison[])
   regression: (c) => ({ kind: 'regression', worst: c[0] as MetricComparison }),
   improvement: (c) => ({ kind: 'improvement', best: c[0] as MetricComparison }),
   'no-change': () => ({ kind: 'no-change' }),
+  pass: () => ({ kind: 'pass' }),
   inconclusive: () => ({ kind: 'inconclusive', reason: 'synthetic' }),
   'no-baseline': () => ({ kind: 'no-baseline', reason: 'synthetic' }),
   invalid: () => ({ kind: 'invalid', reason: 'the generator fell behind' }),

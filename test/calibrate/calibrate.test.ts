@@ -1,6 +1,7 @@
 // The calibration loop with an injected measure: synthetic runs in, one gate decision per run, aggregated out.
 import { describe, expect, it } from 'vitest'
 import { type CalibrationMeasure, calibrate, estimatedCalibrationMs } from '../../src/calibrate/calibrate.js'
+import { renderCalibrationMarkdown, renderCalibrationText } from '../../src/calibrate/render.js'
 import { ConfigError } from '../../src/config/errors.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { RunResult } from '../../src/results/types.js'
@@ -115,5 +116,46 @@ describe('calibrate', () => {
   it('estimates the time: both sides, first warm-ups and the short re-warm-ups, K times', () => {
     // 2 × 6 s measured + 2 × 1 s warm-up + 10 re-warm-ups of 250 ms = 16.5 s per run
     expect(estimatedCalibrationMs(PROFILE, 4)).toBe(4 * 16_500)
+  })
+
+  it('reports the job-to-job noise per endpoint and metric from 3+ stored baselines, which A/A in one job cannot see', async () => {
+    // given 5 stored baselines whose whole runs sit at 0.90, 1.10, 0.95, 1.05, 1.00 of the same latencies
+    const factors = [0.9, 1.1, 0.95, 1.05, 1]
+    const history = factors.map((factor) =>
+      buildRun([{ name: 'GET /a', roundsMs: roundsAround(CENTRES_MS.map((centre) => centre * factor)) }]),
+    )
+
+    // when calibrating with them
+    const report = await calibrate({ profile: PROFILE, runs: 1, measure: recordingMeasure().measure, history })
+
+    // then the job-to-job sd is about the sd of log(factor) (≈ 7.9 %), the rounds' own spread is small
+    expect(report.historyRuns).toBe(5)
+    const p50 = report.jobNoise.find((row) => row.endpoint === 'GET /a' && row.metric === 'p50')
+    const logs = factors.map(Math.log)
+    const meanLog = logs.reduce((sum, value) => sum + value, 0) / logs.length
+    const sdLog = Math.sqrt(logs.reduce((sum, value) => sum + (value - meanLog) ** 2, 0) / (logs.length - 1))
+    expect(p50?.runs).toBe(5)
+    expect(p50?.runSd).toBeCloseTo(sdLog, 2)
+    expect(p50?.jobSd).toBeGreaterThan(0.07)
+    expect(p50?.withinSd).toBeLessThan(0.01)
+    expect(renderCalibrationText(report)).toMatch(
+      /Between CI jobs \(5 stored baselines\):\nEndpoint +Metric +Runs +Job-to-job sd/,
+    )
+    expect(renderCalibrationMarkdown(report)).toContain('#### Between CI jobs (5 stored baselines)')
+    expect(report.notes.join('\n')).toMatch(
+      /Between CI jobs \(5 stored baselines\): GET \/a p(50|95) moves by a job-to-job sd of \d+\.\d %/,
+    )
+  })
+
+  it('says 3 stored baselines are needed when fewer are given', async () => {
+    const report = await calibrate({
+      profile: PROFILE,
+      runs: 1,
+      measure: recordingMeasure().measure,
+      history: [sameRun()],
+    })
+
+    expect(report.jobNoise).toEqual([])
+    expect(report.notes.join('\n')).toMatch(/No job-to-job figure: 1 stored baseline\(s\) given, 3 needed/)
   })
 })

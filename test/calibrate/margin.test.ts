@@ -5,28 +5,8 @@ import {
   coverageOf,
   coveringMargin,
   type DetectableShift,
-  quantile,
   roundMarginUp,
 } from '../../src/calibrate/margin.js'
-
-describe('quantile', () => {
-  // numpy 2 on this machine: numpy.quantile(values, q) (linear, R type 7)
-  it.each([
-    { values: [1, 2, 3, 4], q: 0.5, expected: 2.5 },
-    { values: [4, 1, 3, 2], q: 0.9, expected: 3.7 },
-    { values: [5], q: 0.9, expected: 5 },
-    { values: [1, 2, 3, 4, 5], q: 0.9, expected: 4.6 },
-    { values: [0, 10], q: 0, expected: 0 },
-    { values: [0, 10], q: 1, expected: 10 },
-  ])('the $q quantile of $values is $expected', ({ values, q, expected }) => {
-    expect(quantile(values, q)).toBeCloseTo(expected, 12)
-  })
-
-  it('refuses an empty list and a level outside [0, 1]', () => {
-    expect(() => quantile([], 0.5)).toThrow(/empty/)
-    expect(() => quantile([1], 1.5)).toThrow(/must be in \[0, 1\]/)
-  })
-})
 
 describe('ceilSignificant', () => {
   it.each([

@@ -110,6 +110,16 @@ describe('tailgate CLI', () => {
     expect(json.n).toEqual({ baseline: 5, candidate: 5 })
   })
 
+  it('refuses sample files whose differences overflow a double with a clear error (exit 2), never a null shift', async () => {
+    const a = await file('huge-a.txt', '-1.7e308\n1\n2\n')
+    const b = await file('huge-b.txt', '1.7e308\n3\n4\n')
+    const io = memoryIo()
+
+    expect(await main(['compare', '--baseline', a, '--candidate', b, '--format', 'json'], io)).toBe(EXIT.usage)
+    expect(io.err()).toMatch(/^tailgate: the samples' differences overflow a double: .*rescale both samples/)
+    expect(io.out()).toBe('')
+  })
+
   it('imports a real autocannon result and exports it as Bencher BMF through the main command table', async () => {
     const fixture = new URL('../fixtures/import/', import.meta.url)
     const autocannon = (await import('node:fs'))

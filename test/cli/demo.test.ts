@@ -3,12 +3,28 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PROFILE_YAML, runDemo } from '../../src/cli/demo/demo.js'
+import { parseProfile } from '../../src/config/load-profile.js'
 import { memoryIo } from '../helpers/memory-io.js'
 
-// The demo's own profile, shortened: same endpoints, rate and rounds, shorter rounds.
-const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 12s', 'duration: 3.6s')
+// The demo's own profile, shortened: same endpoints, model, lag limit and gate; 8 rounds of 0.5 s a side.
+const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s')
+  .replace('duration: 12s', 'duration: 4s')
+  .replace('rounds: 12', 'rounds: 8')
 
 describe('tailgate demo', () => {
+  it('shortens its own profile in this test (the replacements above all applied)', () => {
+    expect(SHORT_PROFILE).toMatch(/^warmup: 1s$/m)
+    expect(SHORT_PROFILE).toMatch(/^duration: 4s$/m)
+    expect(SHORT_PROFILE).toMatch(/^rounds: 8$/m)
+  })
+
+  it('keeps validity limits that fit a busy machine only in the demo: a profile keeps the 50 ms lag default', () => {
+    expect(DEMO_PROFILE_YAML).toMatch(/^max-event-loop-lag: 1s$/m)
+    const parse = (text: string) => parseProfile({ text, file: 'p.yml', overrides: { target: 'http://127.0.0.1:1' } })
+    expect(parse(DEMO_PROFILE_YAML).maxEventLoopLagMs).toBe(1000)
+    expect(parse(DEMO_PROFILE_YAML.replace(/^max-event-loop-lag: .*\n/m, '')).maxEventLoopLagMs).toBe(50)
+  })
+
   it('marks the slowed endpoint as a regression and the others not, and writes the comment markdown', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tailgate-demo-'))
     const io = memoryIo()

@@ -32,6 +32,12 @@ const COVERED_ELSEWHERE: Readonly<Record<string, string>> = {
     ".ci/run runs npm ci; test/cli/demo.test.ts runs runDemo, what `tailgate demo` runs, with the demo's profile shortened",
   'npx tailgate demo':
     "test/cli/demo.test.ts runs runDemo, what `tailgate demo` runs, with the demo's profile shortened",
+  'npm pack': 'test/repository/cli-package.test.ts packs this checkout',
+  'npm install --save-dev /path/to/tailgate-0.1.0.tgz':
+    'test/repository/cli-package.test.ts installs the packed tarball into an empty project, offline',
+  'npm install --save-dev github:your-org/tailgate#v0':
+    'not run (your-org is a placeholder, and the suite is offline): npm packs the same files from a git checkout',
+  'npx tailgate --version': 'test/repository/cli-package.test.ts runs it in the project that installed the tarball',
 }
 
 const CLI = /^npx tailgate /
@@ -52,6 +58,10 @@ describe('shell commands in README.md', () => {
     expect(scripts.test).toContain('vitest')
     expect(scripts.demo).toMatch(/dist\/cli\.js demo$/)
     expect(demoTest).toMatch(/runDemo\(/)
+    const packageTest = readFileSync(join(REPO_ROOT, 'test/repository/cli-package.test.ts'), 'utf8')
+    for (const step of ["'pack'", "'install', '--offline', '--save-dev'", "'tailgate', '--version'"]) {
+      expect(packageTest).toContain(step)
+    }
     expect(readFileSync(join(REPO_ROOT, 'src/cli/main.ts'), 'utf8')).toMatch(/case 'demo':[\s\S]*?runDemo\(/)
   })
 

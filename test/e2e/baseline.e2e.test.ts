@@ -118,7 +118,7 @@ describe('a pull request into main', () => {
       expect(run.exitCode, run.stdout).toBe(0)
       expect(run.summary).toMatch(line)
       expect(run.outputs['baseline-source']).toMatch(new RegExp(`^${store}:`))
-      expect(['no-change', 'inconclusive', 'improvement']).toContain(run.outputs.verdict)
+      expect(['no-change', 'pass', 'inconclusive', 'improvement']).toContain(run.outputs.verdict)
       expect(run.summary).toMatch(/\| GET \/api\/search\?q=shoes \| \d+(\.\d+)? → \d+(\.\d+)? \|/)
       expect(fake.state.cacheEntries).toHaveLength(savedBefore.entries)
       expect(fake.state.artifacts).toHaveLength(savedBefore.artifacts)

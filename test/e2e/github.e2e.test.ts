@@ -100,8 +100,9 @@ describe.each(nodeRuntimes())('the sticky comment on $label', (runtime) => {
     expect(second.exitCode).toBe(0)
     const comments = fake.state.commentsOn(pr)
     expect(comments.map((c) => c.id)).toEqual([human.id, created.id])
-    expect(comments[1]!.body).toContain('**Tailgate: no change**')
-    expect(comments[1]!.body).not.toContain('regression**')
+    // An unchanged result against a stored baseline without history is a pass ("no regression").
+    expect(comments[1]!.body).toContain('**Tailgate: no regression**')
+    expect(comments[1]!.body).not.toContain('**Tailgate: regression**')
     expect(comments[0]!.body).toBe('Looks good to me')
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
     expect(second.stdout).toContain(`PR comment updated: ${first.outputs['comment-url']}`)
@@ -130,11 +131,12 @@ describe('comment: on-change', () => {
       files: resultFiles(syntheticResult({ searchFactor: 1 }), syntheticResult({ searchFactor: 1 })),
     })
 
-    // then the verdict is no-change, the summary carries the report, and no comment was created or edited.
+    // then the verdict is a pass (no regression; equivalence against a stored baseline needs history or live A/B),
+    // the summary carries the report, and no comment was created or edited.
     expect(run.stderr).not.toMatch(STACK_TRACE)
     expect(run.exitCode).toBe(0)
-    expect(run.outputs.verdict).toBe('no-change')
-    expect(run.summary).toContain('**Tailgate: no change**')
+    expect(run.outputs.verdict).toBe('pass')
+    expect(run.summary).toContain('**Tailgate: no regression**')
     expect(run.stdout).toContain("No PR comment: comment: 'on-change' and nothing to report")
     expect(fake.state.commentsOn(pr)).toEqual([])
     expect(commentWrites()).toHaveLength(writesBefore)
@@ -160,11 +162,11 @@ describe('comment: on-change', () => {
     // when the next run is equivalent to the baseline,
     const fixed = await run(1)
 
-    // then the one comment now says no change.
+    // then the one comment now says no regression.
     expect(fixed.exitCode).toBe(0)
     expect(fake.state.commentsOn(pr)).toHaveLength(1)
     expect(fake.state.commentsOn(pr)[0]!.id).toBe(regressionComment!.id)
-    expect(fake.state.commentsOn(pr)[0]!.body).toContain('**Tailgate: no change**')
+    expect(fake.state.commentsOn(pr)[0]!.body).toContain('**Tailgate: no regression**')
   })
 })
 

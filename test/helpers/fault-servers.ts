@@ -227,10 +227,13 @@ export interface FlappingServer extends FaultServer {
 
 /**
  * A healthy server that dies (drops every connection, stops listening: later connections are refused) `upMs` after
- * the first load request (the health path does not count), and listens again on the same port `downMs` later; with
- * `downMs: null` it stays down.
+ * the first load request (the health path does not count), or, with `upRequests`, right after answering that many
+ * load requests (a share of the load that no busy scheduler can change); and listens again on the same port `downMs`
+ * later; with `downMs: null` it stays down.
  */
-export async function startFlapping(options: { upMs: number; downMs: number | null }): Promise<FlappingServer> {
+export async function startFlapping(
+  options: ({ upMs: number } | { upRequests: number }) & { downMs: number | null },
+): Promise<FlappingServer> {
   const tracked = new Tracked()
   let stopped = false
   let settleBack: () => void = () => undefined
@@ -245,11 +248,22 @@ export async function startFlapping(options: { upMs: number; downMs: number | nu
       if (!stopped && options.downMs !== null) tracked.after(options.downMs, comeBack)
     })
   }
+  let dying = false
   const server = createServer((req, res) => {
     if (answeredHealth(req, res)) return
-    if (tracked.count++ === 0) tracked.after(options.upMs, die)
+    const count = ++tracked.count
+    if ('upMs' in options && count === 1) tracked.after(options.upMs, die)
+    // Requests read in the same turn as the last one it answers (a starved loop reads many at once) are reset.
+    if (dying) return req.socket.destroy()
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end('{"ok":true}')
+    if ('upRequests' in options && count === options.upRequests) {
+      dying = true
+      setImmediate(() => {
+        die()
+        dying = false
+      })
+    }
   })
   tracked.watch(server)
   const port = await listenOn(server)

@@ -26,7 +26,8 @@ describe('stopping a run early', () => {
     expect(performance.now() - startedMs).toBeLessThan(5_000)
     expect(result.completion).toEqual({ status: 'partial', reason: 'stopped early: SIGTERM received' })
     expect(result.durationMs).toBeGreaterThanOrEqual(250)
-    expect(result.durationMs).toBeLessThan(2_000)
+    // (stopped: far below the 10 s it was set to run; the margin is a busy runner's stalls, not a precision)
+    expect(result.durationMs).toBeLessThan(5_000)
     expect(result.rounds).toHaveLength(1)
     expect(result.rounds[0]?.durationMs).toBe(result.durationMs)
     expect(total(result, (r) => r.requests)).toBe(servedAtReturn)
@@ -68,7 +69,8 @@ describe('stopping a run early', () => {
 
     expect(result.completion).toEqual({ status: 'partial', reason: 'max-duration (400 ms) reached' })
     expect(result.durationMs).toBeGreaterThanOrEqual(250)
-    expect(result.durationMs).toBeLessThan(1_500)
+    // (capped: far below the 10 s duration; the margin is a busy runner's stalls, not a precision)
+    expect(result.durationMs).toBeLessThan(5_000)
     expect(total(result, (r) => r.requests)).toBeGreaterThan(0)
   })
 

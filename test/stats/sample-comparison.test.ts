@@ -1,5 +1,6 @@
 // Sample files for `tailgate compare`: parsing (JSON array or one number per line) and the JSON object printed.
 import { describe, expect, it } from 'vitest'
+import { DifferenceOverflowError } from '../../src/stats/hodges-lehmann.js'
 import { compareSamples, parseSampleText, SampleFileError } from '../../src/stats/sample-comparison.js'
 
 describe('parseSampleText', () => {
@@ -79,5 +80,26 @@ describe('compareSamples', () => {
 
   it('names the empty sample', () => {
     expect(() => compareSamples([1], [])).toThrow(/candidate sample is empty/)
+  })
+})
+
+describe('samples whose differences overflow a double', () => {
+  it.each([
+    { what: 'opposite extremes', baseline: [-1.7e308, 1], candidate: [1.7e308, 2] },
+    { what: 'candidate far below the baseline', baseline: [1.7e308, 1.6e308], candidate: [-1.7e308, -1.6e308] },
+  ])(
+    'are refused with the overflowing difference and the fix, never a null shift: $what',
+    ({ baseline, candidate }) => {
+      expect(() => compareSamples(baseline, candidate)).toThrow(DifferenceOverflowError)
+      expect(() => compareSamples(baseline, candidate)).toThrow(
+        /differences overflow a double: .* is -?Infinity, .*rescale both samples/,
+      )
+    },
+  )
+
+  it('still compares the largest finite samples whose differences stay finite', () => {
+    const result = compareSamples([8e307, 8.5e307], [8.9e307, 8.8e307])
+    expect(result.hodgesLehmann.estimate).toBeGreaterThan(0)
+    expect(result.hodgesLehmann.ci95.lower).not.toBeNull()
   })
 })

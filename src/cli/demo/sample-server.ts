@@ -24,6 +24,8 @@ export const SAMPLE_ROUTES: readonly SampleRoute[] = [
 export interface SampleServerOptions {
   /** Multiplies a route's service time, keyed by path prefix: `{ '/api/search': 1.3 }` makes search 30 % slower. */
   readonly slowdown?: Readonly<Record<string, number>>
+  /** Multiplies every route's service time (default 1): the demo uses longer ones than `serve-sample`. */
+  readonly latencyScale?: number
   /** Seed of the latency jitter, so runs are reproducible. */
   readonly seed?: number
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -75,7 +77,7 @@ function handle(
     response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
     return
   }
-  const factor = options.slowdown?.[route.pathPrefix] ?? 1
+  const factor = (options.slowdown?.[route.pathPrefix] ?? 1) * (options.latencyScale ?? 1)
   const delayMs = route.medianMs * factor * (options.drift?.() ?? 1) * Math.exp(route.sigma * gaussian(random))
   const reply = () => response.writeHead(200, { 'content-type': 'application/json' }).end(route.body)
   if (delayMs <= 0) reply()

@@ -2,6 +2,7 @@
 
 /**
  * Binomial(n, 1/2) upper tail P(K ≥ k), exact for n ≤ 1000 (sums the probabilities in doubles).
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.binomtest.html (the reference values)
  * @example binomialHalfUpperTail(6, 6) // => 0.015625
  */
 export function binomialHalfUpperTail(n: number, k: number): number {
@@ -34,6 +35,7 @@ export interface SignTestResult {
  * The exact sign test of values against a threshold (Conover, Practical Nonparametric Statistics, 3rd ed., §3.4):
  * ties are dropped, K = number above ~ Binomial(n, 1/2) under H0 "median = threshold". Equals SciPy's
  * `binomtest(above, above + below, 0.5, alternative='greater')` (pAbove) and `alternative='less'` (pBelow).
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.binomtest.html
  * @example signTest([12, 14, 13, 15, 12, 16], 10).pAbove // => 0.015625
  */
 export function signTest(values: readonly number[], threshold: number): SignTestResult {

@@ -5,6 +5,7 @@ import { normalUpperTail } from './normal.js'
  * Number of permutations of n items with exactly k inversions, k = 0..n(n−1)/2 (the Mahonian numbers, OEIS A008302),
  * by the recurrence I(n, k) = Σ_{j=0}^{min(k, n−1)} I(n−1, k−j). Exact in doubles up to n = 20 or so; counts are
  * only used as ratios to n!, so larger n stay accurate to rounding.
+ * @see https://oeis.org/A008302
  */
 export function inversionCounts(n: number): Float64Array {
   let counts = new Float64Array([1])
@@ -39,6 +40,7 @@ const EXACT_MAX_N = 60
  * values) S = n(n−1)/2 − 2·(inversions) of a random permutation, so P(S ≥ s) is exact from the inversion counts.
  * Ties count 0 in S; using the no-ties distribution then is conservative (ties shrink the variance of S). Equals
  * SciPy's `kendalltau(range(n), x, method='exact', alternative='greater')` without ties.
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.kendalltau.html
  * @example mannKendall([1, 2, 3, 4, 5, 6]).pIncreasing // => 1/720
  */
 export function mannKendall(values: readonly number[]): MannKendallResult {
@@ -75,6 +77,7 @@ export function mannKendall(values: readonly number[]): MannKendallResult {
 /**
  * Theil-Sen slope (Sen 1968): the median of the pairwise slopes (y_j − y_i)/(x_j − x_i), i < j, x_i ≠ x_j.
  * Returns 0 for fewer than two distinct x.
+ * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.theilslopes.html
  * @example theilSenSlope([0, 1, 2, 3], [1, 3, 5, 7]) // => 2
  */
 export function theilSenSlope(x: readonly number[], y: readonly number[]): number {

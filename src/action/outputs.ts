@@ -30,7 +30,9 @@ const verdictList = `${VERDICT_VALUES.slice(0, -1).join(', ')} or ${VERDICT_VALU
 /** Every output of the action, in action.yml order. */
 export const OUTPUTS = {
   verdict: `Overall outcome: ${verdictList}. A baseline run (push to the default branch) compares nothing: no-baseline unless a budget is broken or the run is invalid.`,
-  regressions: 'Number of endpoints with a confirmed regression.',
+  regressions: 'Number of endpoints with a confirmed regression (plus 1 for a capacity regression).',
+  'sustained-rate':
+    'Capacity runs: the highest arrival rate (req/s) at which the SLO held; empty when none held (docs/capacity.md).',
   'report-path': 'Path of the JSON report (schema/report.schema.json); with mode: calibrate, the calibration JSON.',
   'markdown-path': 'Path of the markdown report (the comment body).',
   'junit-path': 'Path of the JUnit XML report (one test case per endpoint and gated metric).',

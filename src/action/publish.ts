@@ -8,6 +8,7 @@ import { annotationsFor } from '../report/annotations.js'
 import { renderJsonReport } from '../report/json.js'
 import { renderJunit } from '../report/junit.js'
 import { renderMarkdown } from '../report/markdown.js'
+import { regressionCount } from '../report/outcome.js'
 import type { ReportBaseline, ReportInput } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
 import { publishHtmlReport } from './html-report.js'
@@ -51,9 +52,10 @@ export async function publishReports(args: PublishArgs): Promise<void> {
   )
   const junitPath = await deps.files.writeText(join(dir, 'junit.xml'), renderJunit(input))
 
-  const regressions = verdict.endpoints.filter((e) => e.outcome.kind === 'regression').length
   deps.outputs.set('verdict', verdict.outcome)
-  deps.outputs.set('regressions', String(regressions))
+  deps.outputs.set('regressions', String(regressionCount(verdict)))
+  const sustained = candidate.capacity?.sustainedRatePerSecond
+  if (sustained !== undefined) deps.outputs.set('sustained-rate', sustained === null ? '' : sustained.toFixed(1))
   deps.outputs.set('report-path', reportPath)
   deps.outputs.set('markdown-path', markdownPath)
   deps.outputs.set('junit-path', junitPath)

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
+import { measureProfile } from '../capacity/measure.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { type GitHubContext, parseGitHubContext } from '../github/context.js'
 import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
@@ -12,7 +13,6 @@ import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
 import { runLiveAb } from '../load/live-ab.js'
 import { logProgress } from '../load/progress.js'
-import { runLoad } from '../load/run-load.js'
 import {
   commentPort,
   coreAnnotate,
@@ -63,7 +63,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     fail: (message) => core.setFailed(message),
     files: workspaceFiles(workspace),
     measure: (profile, options) =>
-      runLoad({ profile, signal: options.signal, log: coreLog, environment, git, onProgress }),
+      measureProfile({ profile, signal: options.signal, log: coreLog, environment, git, onProgress }),
     measureLiveAb: (profile, options) =>
       runLiveAb({
         profile,

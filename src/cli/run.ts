@@ -1,13 +1,13 @@
 // `tailgate run`: measure a profile and write the RunResult file. Everything that can be checked before the load is
 // (the profile, the target, the output path, whether the rounds can ever show a regression); a run that is no
 // evidence (a dead target, a generator that fell behind) exits 1 and says why, with the fix per error class.
+import { measureProfile, stepLine } from '../capacity/measure.js'
 import { ConfigError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
 import { cannotFailWarning, measuredRunProblems } from '../gate/validity.js'
 import { localEnvironment, localGitContext } from '../load/environment.js'
-import { runLoad } from '../load/run-load.js'
 import { errorAdvice } from '../report/error-advice.js'
 import { plural } from '../report/format.js'
 import { serializeRunResult } from '../results/codec.js'
@@ -33,15 +33,16 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   const profile = applyShard(full, shard)
   const out = flags.out ?? 'tailgate-result.json'
   await checkWritable(out, '--out')
-  const roundsWarning = roundsTooFew(profile)
+  const roundsWarning = profile.capacity === null ? roundsTooFew(profile) : null
   if (roundsWarning) io.stderr.write(`warning: ${roundsWarning}\n`)
   const progress = flags.quiet ? undefined : cliProgress(io)
-  const result = await runLoad({
+  const result = await measureProfile({
     profile,
     signal: io.signal,
     environment: localEnvironment(),
     git: localGitContext(),
     ...(progress ? { onProgress: progress.update } : {}),
+    ...(flags.quiet ? {} : { onStep: (step) => io.stderr.write(`${stepLine(step)}\n`) }),
   })
   progress?.done()
   const outPath = await io.writeText(out, serializeRunResult(result))
@@ -49,10 +50,18 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   io.stderr.write(
     `Measured ${plural(requests, 'request')} on ${plural(result.endpoints.length, 'endpoint')}; result written to ${outPath}\n`,
   )
+  const capacity = result.capacity
+  if (capacity) {
+    io.stderr.write(
+      `Capacity: ${capacity.reason}. ${capacity.steps.length} steps, ${capacity.totalRequests} requests, ${(capacity.totalDurationMs / 1000).toFixed(1)} s\n`,
+    )
+  }
   if (result.completion.status === 'partial') {
     io.stderr.write(`The run was cut short (${result.completion.reason}); the partial result was written\n`)
     return EXIT.interrupted
   }
+  // A capacity search is no evidence when it ended without an answer; its own steps' failures are its findings.
+  if (capacity) return capacity.status === 'invalid' ? EXIT.gateFailed : EXIT.pass
   return reportInvalid(result, profile, io) ? EXIT.gateFailed : EXIT.pass
 }
 

@@ -53,6 +53,8 @@ export function profileFingerprint(profile: Profile): string {
     durationMs: profile.durationMs,
     rounds: profile.rounds,
     requestTimeoutMs: profile.requestTimeoutMs,
+    // Only capacity profiles carry it (undefined is left out, so other profiles keep their fingerprints).
+    capacity: profile.capacity ?? undefined,
     defaultHeaders: headersForFingerprint(profile.headers),
     scenarios: profile.scenarios.map((scenario) => ({
       name: scenario.name,

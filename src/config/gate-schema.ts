@@ -10,13 +10,30 @@ export type GatedMetric = (typeof GATED_METRICS)[number]
 export const FAIL_ON = ['regression', 'budget', 'invalid', 'inconclusive', 'no-baseline'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 
-/** Metrics a budget can limit (k6 threshold names, plus our percentiles). */
-export const BUDGET_METRICS = ['p50', 'p90', 'p95', 'p99', 'p99.9', 'max', 'mean', 'error-rate', 'rps'] as const
+/**
+ * Metrics a budget can limit (k6 threshold names, plus our percentiles). `recovery`: the time after a ramp's spike
+ * until p95 is back within the margin of its pre-spike level (ramping-arrival-rate profiles with a spike).
+ */
+export const BUDGET_METRICS = [
+  'p50',
+  'p90',
+  'p95',
+  'p99',
+  'p99.9',
+  'max',
+  'mean',
+  'error-rate',
+  'rps',
+  'recovery',
+] as const
 export type BudgetMetric = (typeof BUDGET_METRICS)[number]
 export const BUDGET_OPERATORS = ['<', '<=', '>', '>='] as const
 export type BudgetOperator = (typeof BUDGET_OPERATORS)[number]
 
-/** One absolute limit, e.g. `p95 < 300ms`: latency limits in ms, error-rate as a fraction, rps in requests/s. */
+/**
+ * One absolute limit, e.g. `p95 < 300ms`: latency and recovery limits in ms, error-rate as a fraction, rps in
+ * requests/s.
+ */
 export interface Budget {
   readonly expression: string
   readonly metric: BudgetMetric
@@ -44,6 +61,9 @@ export const DEFAULT_GATE: GateSettings = Object.freeze({
   failOn: Object.freeze(['regression', 'budget', 'invalid'] as FailOn[]),
   maxErrorRate: 0.5,
 })
+
+/** The key of `budgets:` (and `slo:`) that applies to every endpoint. */
+export const EVERY_ENDPOINT_KEY = '*'
 
 const BUDGET_PATTERN = /^\s*([a-z0-9.-]+)\s*(<=|>=|<|>)\s*(.+?)\s*$/
 
@@ -91,6 +111,26 @@ export const BudgetsSchema = z
     return out
   })
 
+/**
+ * `slo:` of the capacity model: a list of budget expressions for every endpoint (`["p95 < 50ms", "error-rate < 1%"]`),
+ * or a map like `budgets:`. `rps` (the search sets the rate) and `recovery` (no spike in a step) are refused.
+ */
+export const SloSchema = z
+  .union([z.array(budgetSchema).min(1, 'the SLO needs at least one objective, e.g. "p95 < 50ms"'), BudgetsSchema])
+  .transform((value, ctx) => {
+    const slo: Record<string, readonly Budget[]> = Array.isArray(value) ? { [EVERY_ENDPOINT_KEY]: value } : value
+    for (const budget of Object.values(slo).flat()) {
+      if (budget.metric === 'rps' || budget.metric === 'recovery') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${budget.expression}' cannot be an SLO: a step is judged by latency or error-rate; use e.g. "p95 < 50ms"`,
+        })
+        return z.NEVER
+      }
+    }
+    return slo
+  })
+
 const percentSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const fraction = parsePercentFraction(value)
   if (fraction === undefined) {
@@ -108,6 +148,8 @@ const msSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   }
   return ms
 })
+
+export { percentSchema }
 
 export const GateSchema = z
   .strictObject({

@@ -9,10 +9,11 @@ import { ConfigError, ConfigErrors } from './errors.js'
 import { GateSchema } from './gate-schema.js'
 import { inferModel, modelKeyIssues } from './model-keys.js'
 import { normalizeParts, PROFILE_DEFAULTS } from './normalize-profile.js'
-import type { Profile } from './profile.js'
+import type { LoadShape, Profile } from './profile.js'
 import { LOAD_MODELS } from './profile.js'
 import { formatPath, type IssuePath, issuesFromZod, type ProfileIssue } from './profile-issues.js'
-import { rawProfileSchema } from './profile-schema.js'
+import { type RawProfile, rawProfileSchema } from './profile-schema.js'
+import { findSpike, SPIKE_FACTOR } from './spike.js'
 import { yamlDepthProblem } from './yaml-depth.js'
 import { parseYaml } from './yaml-document.js'
 
@@ -174,6 +175,7 @@ function buildProfile(
     { raw: rawProfile, model, file: options.file, readTextFile: options.readTextFile ?? readUtf8 },
     issues,
   )
+  issues.push(...recoveryBudgetIssues(rawProfile, parts.load))
   const autoRounds = autoRoundsOf(rawProfile, model, issues)
   if (issues.length > 0 || target === null) return null
   return deepFreeze({
@@ -182,9 +184,14 @@ function buildProfile(
     target,
     model,
     load: parts.load,
-    warmupMs: rawProfile.warmup ?? PROFILE_DEFAULTS.warmupMs,
+    warmupMs:
+      rawProfile.warmup ??
+      (parts.capacity !== null ? PROFILE_DEFAULTS.capacityStepWarmupMs : PROFILE_DEFAULTS.warmupMs),
     durationMs: parts.durationMs,
-    rounds: autoRounds?.minRounds ?? (rawProfile.rounds as number | undefined) ?? PROFILE_DEFAULTS.rounds,
+    rounds:
+      autoRounds?.minRounds ??
+      (rawProfile.rounds as number | undefined) ??
+      (parts.capacity !== null ? PROFILE_DEFAULTS.capacityRounds : PROFILE_DEFAULTS.rounds),
     autoRounds,
     requestTimeoutMs: rawProfile.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs,
     maxDurationMs: rawProfile['max-duration'] ?? null,
@@ -195,7 +202,21 @@ function buildProfile(
     scenarios: parts.scenarios,
     gate: rawProfile.gate ?? GateSchema.parse({}),
     budgets: rawProfile.budgets ?? {},
+    capacity: parts.capacity,
   })
+}
+
+/** A `recovery` budget needs a spike to recover from: an issue on the first budget key that has one, else none. */
+function recoveryBudgetIssues(rawProfile: RawProfile, load: LoadShape): ProfileIssue[] {
+  const key = Object.entries(rawProfile.budgets ?? {}).find(([, list]) => list.some((b) => b.metric === 'recovery'))
+  if (key === undefined || findSpike(load) !== null) return []
+  return [
+    {
+      path: ['budgets', key[0]],
+      problem: 'a recovery budget needs a spike to recover from',
+      fix: `use model ramping-arrival-rate with stages that rise to at least ${SPIKE_FACTOR}× the base rate and come back`,
+    },
+  ]
 }
 
 /**

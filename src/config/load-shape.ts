@@ -16,6 +16,13 @@ export function loadShape(raw: RawProfile, model: LoadModel): LoadShape {
   switch (model) {
     case 'constant-arrival-rate':
       return { model, ratePerSecond: raw.rate ?? 0, maxConnections: openConnections, maxInFlight }
+    case 'capacity': // the first step's shape: the search runs every step as constant-arrival-rate at its own rate
+      return {
+        model: 'constant-arrival-rate',
+        ratePerSecond: raw['start-rate'] ?? 0,
+        maxConnections: openConnections,
+        maxInFlight,
+      }
     case 'ramping-arrival-rate':
       return { model, startRatePerSecond: raw['start-rate'] ?? 0, stages, maxConnections: openConnections, maxInFlight }
     case 'constant-vus':

@@ -1,10 +1,20 @@
 // Raw (schema-checked) profile -> Profile: defaults, the load shape, scenarios and steps, data files, and the
 // template-variable check. Returns issues instead of throwing, so every problem is reported at once.
 import { dirname, resolve } from 'node:path'
+import { capacitySettings } from './capacity-settings.js'
 import { parseDataFile, sha256Hex } from './data-files.js'
 import { parseJsonPath } from './json-path.js'
 import { loadShape, silentLoadIssues, sumMs } from './load-shape.js'
-import type { Capture, DataSource, LoadModel, LoadShape, Scenario, Step, ThinkTime } from './profile.js'
+import type {
+  CapacitySettings,
+  Capture,
+  DataSource,
+  LoadModel,
+  LoadShape,
+  Scenario,
+  Step,
+  ThinkTime,
+} from './profile.js'
 import { PROFILE_DEFAULTS } from './profile-defaults.js'
 import type { IssuePath, ProfileIssue } from './profile-issues.js'
 import type { RawProfile, RawRequest } from './profile-schema.js'
@@ -24,6 +34,8 @@ export interface NormalizeContext {
 export interface NormalizedParts {
   readonly load: LoadShape
   readonly durationMs: number
+  /** The capacity search's settings (`model: capacity`), else null. */
+  readonly capacity: CapacitySettings | null
   readonly scenarios: Scenario[]
 }
 
@@ -176,7 +188,9 @@ export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]
   const { raw, model } = context
   const load = loadShape(raw, model)
   issues.push(...silentLoadIssues(load))
-  const durationMs = 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)
+  const capacity = capacitySettings(raw, model, issues)
+  const durationMs =
+    capacity !== null ? capacity.stepDurationMs : 'stages' in load ? sumMs(load.stages) : (raw.duration ?? 0)
   const timeoutMs = raw.timeout ?? PROFILE_DEFAULTS.requestTimeoutMs
   const scenarios: Scenario[] = []
   for (const [index, request] of (raw.requests ?? []).entries()) {
@@ -214,5 +228,5 @@ export function normalizeParts(context: NormalizeContext, issues: ProfileIssue[]
   if (scenarios.length === 0) {
     issues.push({ path: [], problem: 'no requests to send', fix: 'add requests: [GET /] or scenarios: with steps' })
   }
-  return { load, durationMs, scenarios }
+  return { load, durationMs, scenarios, capacity }
 }

@@ -15,9 +15,16 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   headers: `Headers sent with every request ({{var}} templates; \${NAME} reads an environment variable, for secrets)`,
   timeout: 'Per-request timeout, e.g. 10s (default 10s)',
   tls: 'TLS options; insecure: true accepts self-signed certificates of preview deployments',
-  model: 'Load model: constant-arrival-rate (open, default), ramping-arrival-rate, constant-vus, ramping-vus (closed)',
+  model:
+    'Load model: constant-arrival-rate (open, default), ramping-arrival-rate, constant-vus, ramping-vus (closed), capacity (search for the highest rate that holds the SLO)',
   rate: 'Iterations started per second in constant-arrival-rate: 200, or 600/m',
-  'start-rate': 'Initial rate of ramping-arrival-rate (default 0)',
+  'start-rate': 'Initial rate of ramping-arrival-rate (default 0); the first step of a capacity search',
+  'max-rate': 'capacity: no step runs above this rate, e.g. 2000/s',
+  'step-duration': 'capacity: measured time of each step (each also has its own warm-up, default 1s), e.g. 5s',
+  growth: 'capacity: factor the rate grows by after each passing step (default 2)',
+  resolution:
+    'capacity: bisection stops when the first failing rate is within this much of the sustained one (default 5%)',
+  slo: 'capacity: the objective each step is judged by, like budgets: ["p95 < 50ms", "error-rate < 1%"] or a map per endpoint',
   vus: 'Virtual users of constant-vus (each loops over iterations on its own connection)',
   'start-vus': 'Initial virtual users of ramping-vus (default 1)',
   stages: 'Ramp stages: each moves linearly to target (rate or VUs) over duration',
@@ -34,7 +41,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'max-duration':
     'Hard cap on the whole run; the result is then marked partial. Required with rounds: auto (its time budget)',
   'grace-period': 'How long in-flight requests may finish after a stop (default 5s)',
-  'max-event-loop-lag': 'Generator event-loop lag (p99) above which the run is invalid (default 50ms)',
+  'max-event-loop-lag':
+    'Generator event-loop lag (p99) above which the run is invalid (default 50ms; not applied to capacity steps, where lag only makes a step look worse)',
   requests:
     'Requests, each its own one-step scenario: "GET /path" or an object with path, method, ... A {{var}} template may use {{iteration}} and captures; data-file columns only in scenarios (`tailgate check` checks every variable)',
   scenarios: 'User journeys picked by weight; each runs its steps in order',

@@ -1,7 +1,7 @@
 // The YAML profile as a zod schema: the shapes users write (k6-style keys, durations as "10s"). Normalization into
 // a Profile (defaults, stages, data files) is in normalize-profile.ts. Messages read "problem; fix".
 import { z } from 'zod'
-import { BudgetsSchema, GateSchema } from './gate-schema.js'
+import { BudgetsSchema, GateSchema, percentSchema, SloSchema } from './gate-schema.js'
 import { DATA_ORDERS, LOAD_MODELS } from './profile.js'
 import { DURATION_HINT, parseDurationMs } from './units.js'
 
@@ -182,6 +182,19 @@ export const rawProfileSchema = z.strictObject({
   'max-connections': positiveInt('a number of connections').optional(),
   'max-in-flight': positiveInt('a number of iterations').optional(),
   'max-duration': positiveDurationSchema.optional(),
+  'max-rate': rateSchema(true).optional(),
+  'step-duration': positiveDurationSchema.optional(),
+  growth: z
+    .number({ message: 'expected a growth factor; write a number above 1, e.g. 2' })
+    .gt(1, 'growth must be above 1 (each passing step multiplies the rate by it); write e.g. 2')
+    .max(10, 'growth above 10 skips too much; write e.g. 2')
+    .optional(),
+  resolution: percentSchema
+    .refine((fraction) => fraction >= 0.005 && fraction <= 0.5, {
+      message: 'resolution must be between 0.5% and 50%; write e.g. 5%',
+    })
+    .optional(),
+  slo: SloSchema.optional(),
   'grace-period': durationSchema.optional(),
   'max-event-loop-lag': positiveDurationSchema.optional(),
   requests: z.array(requestSchema).min(1).optional(),

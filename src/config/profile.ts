@@ -2,13 +2,38 @@
 // Parsing lives in load-profile.ts; this module owns only the types the load engine and the shells code against.
 import type { Budgets, GateSettings } from './gate-schema.js'
 
-/** Load models, named as k6 executors. Arrival-rate models are open (the default); VU models are closed. */
-export const LOAD_MODELS = ['constant-arrival-rate', 'ramping-arrival-rate', 'constant-vus', 'ramping-vus'] as const
+/**
+ * Load models, named as k6 executors. Arrival-rate models are open (the default); VU models are closed. `capacity`
+ * is a search: a series of constant-arrival-rate steps looking for the highest rate at which the SLO holds.
+ */
+export const LOAD_MODELS = [
+  'constant-arrival-rate',
+  'ramping-arrival-rate',
+  'constant-vus',
+  'ramping-vus',
+  'capacity',
+] as const
 export type LoadModel = (typeof LOAD_MODELS)[number]
 
 /** True for the open (arrival-rate) models, where latency is measured from the intended start. */
 export function isOpenModel(model: LoadModel): boolean {
-  return model === 'constant-arrival-rate' || model === 'ramping-arrival-rate'
+  return model === 'constant-arrival-rate' || model === 'ramping-arrival-rate' || model === 'capacity'
+}
+
+/** The capacity search (`model: capacity`): rates, step length, the SLO each step is judged by. */
+export interface CapacitySettings {
+  /** The first step's rate, requests (iterations) per second. */
+  readonly startRatePerSecond: number
+  /** Hard cap: no step runs above this rate. */
+  readonly maxRatePerSecond: number
+  /** Each passing step multiplies the rate by this factor until a step fails (default 2). */
+  readonly growthFactor: number
+  /** Bisection stops when the first failing rate is within this fraction above the sustained one (0.05 = 5 %). */
+  readonly resolution: number
+  /** Measured length of each step, ms (split into `rounds`); each step also has its own warm-up (`warmupMs`). */
+  readonly stepDurationMs: number
+  /** The objective per endpoint name or `*`, written like budgets: `p95 < 50ms`, `error-rate < 1%`. */
+  readonly slo: Budgets
 }
 
 /** One stage of a ramp: move linearly from the previous level to `target` over `durationMs`. */
@@ -149,6 +174,8 @@ export interface Profile {
   readonly scenarios: readonly Scenario[]
   readonly gate: GateSettings
   readonly budgets: Budgets
+  /** The capacity search's settings when `model` is `capacity` (then `load` is the first step's shape); else null. */
+  readonly capacity: CapacitySettings | null
   /**
    * Set by applyShard on a shard's profile: the whole profile's fingerprint, which the shard's RunResult carries so
    * that merged shards compare with unsharded baselines (see runFingerprint).

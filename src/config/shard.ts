@@ -26,10 +26,13 @@ export function parseShard(text: string, field = 'shard'): Shard | null {
 /**
  * The profile one shard runs: arrival rates divided by N (open models); VUs divided by N, the remainder going to
  * the first shards (closed models), so the shards together make the unsharded load. A closed-model shard left with
- * no VU is refused.
+ * no VU is refused, and so is a capacity search (its steps must see the whole load).
  */
 export function applyShard(profile: Profile, shard: Shard | null): Profile {
   if (shard === null || shard.count === 1) return profile
+  if (profile.capacity !== null) {
+    throw new ConfigError('shard', 'a capacity search cannot be sharded', 'run it in one job (drop shard)')
+  }
   const { index, count } = shard
   const share = (total: number) => Math.floor(total / count) + (index <= total % count ? 1 : 0)
   const load = profile.load

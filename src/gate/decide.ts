@@ -5,6 +5,7 @@ import type { EndpointResult, RunResult } from '../results/types.js'
 import { holmAdjust } from '../stats/holm.js'
 import { testAcrossJobs } from './across-jobs-rule.js'
 import { budgetsFor, evaluateBudgets, unknownBudgetKeys } from './budgets.js'
+import { decideCapacity } from './capacity.js'
 import { baseHistory, historyRoundValues, historyWarning } from './history.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
@@ -38,9 +39,11 @@ type Pending = Omit<EndpointVerdict, 'outcome' | 'comparisons'> & { readonly tes
  * job-to-job shift from the base branch's history, or an allowance), against a live A/B baseline (same job) and for
  * the error rate round against round (exact Mann-Whitney against the margin-shifted null, Hodges-Lehmann interval);
  * Holm over every gated comparison of the run. The overall outcome is the worst, in OVERALL_OUTCOMES order; the step
- * fails on the `gate.failOn` outcomes that occurred, unless a reviewer accepted the change by label.
+ * fails on the `gate.failOn` outcomes that occurred, unless a reviewer accepted the change by label. A capacity run
+ * is decided by the capacity gate instead (decideCapacity).
  */
 export function decide(input: GateInput): Verdict {
+  if (input.candidate.capacity !== undefined) return decideCapacity(input)
   const { candidate, gate } = input
   const baselineRun = input.baseline.kind === 'found' ? input.baseline.result : null
   const design: BaselineDesign = input.baseline.kind === 'found' ? (input.baseline.design ?? 'stored') : 'stored'
@@ -115,7 +118,7 @@ function planEndpoint(endpoint: EndpointResult, context: EndpointContext): Settl
   const pooled = poolEndpoint(input.candidate, endpoint)
   const common = {
     endpoint: endpoint.name,
-    budgets: evaluateBudgets(pooled, budgetsFor(endpoint.name, input.budgets)),
+    budgets: evaluateBudgets(pooled, budgetsFor(endpoint.name, input.budgets), input.candidate.recovery ?? null),
     requestLevel: null,
     baseline: null,
     candidate: latencySummary(pooled),

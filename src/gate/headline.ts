@@ -117,5 +117,6 @@ function budgetActual(check: BudgetCheck): string {
   const { metric } = check.budget
   if (metric === 'error-rate') return `error-rate ${formatValue(check.actual, 'fraction')}`
   if (metric === 'rps') return `rps ${formatValue(check.actual, 'rps')}`
+  if (metric === 'recovery' && !Number.isFinite(check.actual)) return 'recovery: not recovered by the end'
   return `${metric} ${formatValue(check.actual, 'ms')}`
 }

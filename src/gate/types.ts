@@ -1,6 +1,6 @@
 // The gate's output: per-endpoint outcomes (a tagged union) and the overall verdict.
 import type { Budget, Budgets, FailOn, GatedMetric, GateSettings } from '../config/gate-schema.js'
-import type { RunResult } from '../results/types.js'
+import type { CapacityResult, CapacityStatus, RunResult } from '../results/types.js'
 
 /** How one gated metric of one endpoint compares, round against round. */
 export interface MetricComparison {
@@ -133,6 +133,29 @@ export const OVERALL_OUTCOMES = [
 ] as const
 export type OverallOutcome = (typeof OVERALL_OUTCOMES)[number]
 
+/** Where one capacity search put the limit: held at `lowerPerSecond`, broke at `upperPerSecond` (∞: never). */
+export interface CapacitySummary {
+  readonly status: CapacityStatus
+  readonly sustainedRatePerSecond: number | null
+  readonly firstFailingRatePerSecond: number | null
+  readonly lowerPerSecond: number
+  readonly upperPerSecond: number
+  readonly breaking: CapacityResult['breaking']
+}
+
+/** The capacity gate's comparison of two searches (see compareCapacity). */
+export interface CapacityComparison {
+  readonly outcome: 'regression' | 'improvement' | 'no-change' | 'invalid' | 'no-baseline'
+  readonly baseline: CapacitySummary | null
+  readonly candidate: CapacitySummary
+  /** Sustained rate candidate / baseline − 1; null when either has none. */
+  readonly relativeChange: number | null
+  /** The gate's relative margin (a fraction) the drop must exceed. */
+  readonly marginRelative: number
+  /** One line a reviewer reads: both rates, both brackets, the margin, the outcome. */
+  readonly explanation: string
+}
+
 export interface Verdict {
   readonly outcome: OverallOutcome
   /** True when any configured `fail-on` outcome occurred (and was not accepted by label). */
@@ -144,6 +167,8 @@ export interface Verdict {
   readonly warnings: readonly string[]
   /** One line: overall verdict, count of regressions, worst change. */
   readonly headline: string
+  /** Capacity runs only: the capacity gate's comparison (then `endpoints` is empty: rates differ per step). */
+  readonly capacity?: CapacityComparison
   /** rounds: auto only: how many rounds it took and why it stopped. */
   readonly sequential?: SequentialSummary
 }

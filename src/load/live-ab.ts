@@ -38,6 +38,13 @@ export function abbaOrder(rounds: number): ('A' | 'B')[] {
  */
 export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   const { profile } = options
+  if (profile.model === 'capacity') {
+    throw new ConfigError(
+      'model',
+      'live A/B does not run capacity searches yet',
+      'compare two capacity results with tailgate compare (stored baseline), or drop baseline-target',
+    )
+  }
   if (profile.model === 'ramping-arrival-rate' || profile.model === 'ramping-vus') {
     throw new ConfigError(
       'model',

@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
 import { runFingerprint } from '../config/fingerprint.js'
 import { isOpenModel } from '../config/profile.js'
+import { findSpike } from '../config/spike.js'
 import { silentLog } from '../log.js'
 import type { RunResult } from '../results/types.js'
 import { performanceClock } from './clock.js'
@@ -15,6 +16,7 @@ import { IterationRunner } from './iteration.js'
 import { OpenDriver, scheduleNextTick } from './open-model.js'
 import { Recorder } from './recorder.js'
 import { prepareRequests } from './request-plan.js'
+import { spikeRecovery } from './spike.js'
 import { RunStoppedError, waitForStop } from './stopping.js'
 import type { RunLoadOptions } from './types.js'
 
@@ -171,6 +173,9 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     )
   }
   for (const why of health.invalidReasons) log.warning(`Run is invalid evidence: ${why}`)
+  const timeline = recorder.timeline()
+  const spike = findSpike(load)
+  const recovery = spike === null ? null : spikeRecovery(spike, timeline, profile.warmupMs, profile.gate)
   return {
     profileId: profile.id,
     profileFingerprint: runFingerprint(profile),
@@ -181,13 +186,14 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     durationMs: measuredMs,
     rounds,
     endpoints: recorder.endpoints(rounds.length),
-    timeline: recorder.timeline(),
+    timeline,
     health,
     completion: reason.kind === 'complete' ? { status: 'complete' } : { status: 'partial', reason: reason.reason },
     environment: options.environment,
     git: options.git,
     source: 'tailgate',
     ...(openDriver ? { generatorLateness: openDriver.latenessByRound.slice(0, rounds.length) } : {}),
+    ...(recovery === null ? {} : { recovery }),
   }
 }
 

@@ -117,6 +117,7 @@ export function formatBudgetActual(check: BudgetCheck): string {
   const { metric } = check.budget
   if (metric === 'error-rate') return formatValue(check.actual, 'fraction')
   if (metric === 'rps') return formatValue(check.actual, 'rps')
+  if (metric === 'recovery' && !Number.isFinite(check.actual)) return 'not recovered by the end'
   return formatValue(check.actual, 'ms')
 }
 

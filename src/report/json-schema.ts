@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { BUDGET_METRICS, BUDGET_OPERATORS, FAIL_ON, GATED_METRICS } from '../config/gate-schema.js'
 import { OVERALL_OUTCOMES } from '../gate/types.js'
-import { LATENCY_ORIGINS } from '../results/types.js'
+import { CAPACITY_STATUSES, LATENCY_ORIGINS } from '../results/types.js'
 
 /** The version of the JSON report format; bumped on any incompatible change. */
 export const REPORT_VERSION = 1
@@ -153,6 +153,26 @@ const BaselineSourceSchema = z.object({
   ageSeconds: measured.meta({ description: 'candidate start − baseline start, seconds' }),
 })
 
+const CapacitySummarySchema = z.object({
+  status: z.enum(CAPACITY_STATUSES),
+  sustainedRatePerSecond: measured.nullable().meta({ description: 'the highest rate that held the SLO, req/s' }),
+  firstFailingRatePerSecond: measured.nullable().meta({ description: 'the lowest rate that broke it, req/s' }),
+  breaking: z.object({ endpoint: text, objective: text, actual: measured.nullable() }).nullable(),
+})
+
+/** A capacity run's comparison (present only for capacity runs). */
+const CapacitySchema = z.object({
+  outcome: z.enum(['regression', 'improvement', 'no-change', 'invalid', 'no-baseline']),
+  baseline: CapacitySummarySchema.nullable(),
+  candidate: CapacitySummarySchema,
+  relativeChange: measured.nullable().meta({ description: 'sustained rate candidate / baseline − 1' }),
+  marginRelative: measured,
+  explanation: text,
+  steps: count.meta({ description: "steps the candidate's search ran" }),
+  totalRequests: count,
+  totalDurationMs: measured,
+})
+
 /** The JSON report (`report-path` output), version 1. */
 export const ReportSchema = z
   .object({
@@ -191,6 +211,7 @@ export const ReportSchema = z
     }),
     candidate: RunSchema,
     warnings: z.array(text),
+    capacity: CapacitySchema.optional(),
   })
   .meta({ title: 'Tailgate JSON report', description: 'The verdict of one Tailgate run, per endpoint and overall' })
 
@@ -198,6 +219,7 @@ export const ReportSchema = z
 export type JsonReport = z.output<typeof ReportSchema>
 export type JsonRun = z.output<typeof RunSchema>
 export type JsonEndpoint = z.output<typeof EndpointSchema>
+export type JsonCapacity = z.output<typeof CapacitySchema>
 
 /** The published JSON Schema (draft 2020-12) of the report; schema/report.schema.json holds this, formatted. */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -1,10 +1,17 @@
 // The JSON report (`report-path` output): the verdict and every figure behind it, versioned (reportVersion 1),
 // shaped by ReportSchema in json-schema.ts. Non-finite numbers become null; strings are kept verbatim.
-import type { BudgetCheck, EndpointVerdict, LatencySummary, MetricComparison } from '../gate/types.js'
-import type { RunResult } from '../results/types.js'
+import type {
+  BudgetCheck,
+  CapacityComparison,
+  CapacitySummary,
+  EndpointVerdict,
+  LatencySummary,
+  MetricComparison,
+} from '../gate/types.js'
+import type { CapacityResult, RunResult } from '../results/types.js'
 import { TAILGATE_VERSION } from '../version.js'
 import { finiteOrNull as num } from './format.js'
-import { type JsonEndpoint, type JsonReport, type JsonRun, REPORT_VERSION } from './json-schema.js'
+import { type JsonCapacity, type JsonEndpoint, type JsonReport, type JsonRun, REPORT_VERSION } from './json-schema.js'
 import { outcomeReason, regressionCount } from './outcome.js'
 import type { ReportBaseline, ReportInput } from './types.js'
 
@@ -163,6 +170,32 @@ export function renderJsonReport(input: ReportInput): JsonReport {
     baseline: baselineSection(input),
     candidate: runSummary(input.candidate),
     warnings: [...verdict.warnings],
+    ...(verdict.capacity && input.candidate.capacity
+      ? { capacity: capacitySection(verdict.capacity, input.candidate.capacity) }
+      : {}),
+  }
+}
+
+function capacitySummary(summary: CapacitySummary): JsonCapacity['candidate'] {
+  return {
+    status: summary.status,
+    sustainedRatePerSecond: summary.sustainedRatePerSecond,
+    firstFailingRatePerSecond: summary.firstFailingRatePerSecond,
+    breaking: summary.breaking && { ...summary.breaking },
+  }
+}
+
+function capacitySection(comparison: CapacityComparison, search: CapacityResult): JsonCapacity {
+  return {
+    outcome: comparison.outcome,
+    baseline: comparison.baseline === null ? null : capacitySummary(comparison.baseline),
+    candidate: capacitySummary(comparison.candidate),
+    relativeChange: comparison.relativeChange === null ? null : num(comparison.relativeChange),
+    marginRelative: comparison.marginRelative,
+    explanation: comparison.explanation,
+    steps: search.steps.length,
+    totalRequests: search.totalRequests,
+    totalDurationMs: search.totalDurationMs,
   }
 }
 

@@ -1,6 +1,6 @@
 // JUnit XML for test-report tools: one <testcase> per endpoint and gated metric, one per budget. Every string
 // goes through escapeXml(), so names and server texts cannot break the XML and the file is valid UTF-8.
-import type { EndpointVerdict, MetricComparison } from '../gate/types.js'
+import type { CapacityComparison, EndpointVerdict, MetricComparison } from '../gate/types.js'
 import { formatBudgetActual } from './details.js'
 import { escapeXml as x } from './escape.js'
 import { gatedComparisons, OVERALL_LABELS } from './outcome.js'
@@ -45,6 +45,26 @@ function comparisonStatus(
     case 'pass':
       return { kind: 'passed', output: comparison.explanation }
   }
+}
+
+/** The capacity gate as one test case: a regression fails it, no baseline skips it, an invalid search errors. */
+function capacityCase(capacity: CapacityComparison, accepted: string | null): TestCase {
+  const status = ((): CaseStatus => {
+    switch (capacity.outcome) {
+      case 'regression':
+        return accepted !== null
+          ? { kind: 'skipped', message: `regression ${accepted}: ${capacity.explanation}` }
+          : { kind: 'failure', type: 'regression', message: capacity.explanation, detail: capacity.explanation }
+      case 'invalid':
+        return { kind: 'error', type: 'invalid', message: capacity.explanation }
+      case 'no-baseline':
+        return { kind: 'skipped', message: capacity.explanation }
+      case 'improvement':
+      case 'no-change':
+        return { kind: 'passed', output: capacity.explanation }
+    }
+  })()
+  return { classname: 'capacity', name: 'sustained rate', status }
 }
 
 /** The status every gate case of an endpoint gets when the endpoint as a whole was not compared. */
@@ -119,7 +139,11 @@ const seconds = (ms: number): string => (Number.isFinite(ms) && ms > 0 ? ms / 10
  * would be meaningless); the suite carries the run's wall time (warm-up plus measured duration).
  */
 export function renderJunit(input: ReportInput): string {
-  const cases = input.verdict.endpoints.flatMap((endpoint) => casesOf(endpoint, input))
+  const capacity = input.verdict.capacity
+  const cases = [
+    ...(capacity === undefined ? [] : [capacityCase(capacity, acceptedNote(input))]),
+    ...input.verdict.endpoints.flatMap((endpoint) => casesOf(endpoint, input)),
+  ]
   const count = (kind: CaseStatus['kind']): number => cases.filter((c) => c.status.kind === kind).length
   const totals = `tests="${cases.length}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}"`
   const time = seconds(input.candidate.warmupMs + input.candidate.durationMs)

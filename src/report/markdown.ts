@@ -2,6 +2,7 @@
 // run link, and the sticky-comment marker. Pure: ReportInput in, Markdown out, within GitHub's comment limit.
 import type { EndpointVerdict, Verdict } from '../gate/types.js'
 import { TAILGATE_VERSION } from '../version.js'
+import { capacityLine, capacityParts } from './capacity.js'
 import { detailBlocks, endpointName, formatBudgetActual } from './details.js'
 import { escapeMarkdown as md, truncateText, wellFormed } from './escape.js'
 import { formatChange, formatMsNumber, plural } from './format.js'
@@ -183,6 +184,11 @@ function essentials(input: ReportInput, budgetChars: number): string[] {
   const top = [headlineLine(verdict, input.profileId), statusLine(input), ...targetLine(input)]
   if (verdict.sequential) top.push(`🔁 ${md(verdict.sequential.reason)}`)
   const rest = notices(input)
+  const capacity = input.candidate.capacity
+  if (capacity !== undefined) {
+    const comparison = verdict.capacity === undefined ? [] : [md(truncateText(verdict.capacity.explanation, 2000))]
+    return [...top, capacityLine(capacity), ...comparison, ...rest]
+  }
   const full = [...top, endpointTable(verdict.endpoints), explanationLines(verdict.endpoints), ...rest]
   if (full.join('\n\n').length <= budgetChars) return full
   const withoutExplanations = [...top, endpointTable(verdict.endpoints), EXPLANATIONS_DROPPED, ...rest]
@@ -211,6 +217,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   const tail = footer(input)
   const head = essentials(input, maxChars - tail.length - 2)
   const optional: string[] = []
+  if (input.candidate.capacity !== undefined) optional.push(...capacityParts(input.candidate.capacity, input))
   if (input.baseline !== null) {
     const runs = { endpoints: verdict.endpoints, baseline: input.baseline.result, candidate: input.candidate }
     const percentile = percentileCharts(runs)

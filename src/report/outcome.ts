@@ -59,7 +59,8 @@ export function headlineComparison(endpoint: EndpointVerdict): MetricComparison 
 
 /** Endpoints whose outcome is a regression. */
 export function regressionCount(verdict: Verdict): number {
-  return verdict.endpoints.filter((endpoint) => endpoint.outcome.kind === 'regression').length
+  const capacity = verdict.capacity?.outcome === 'regression' ? 1 : 0
+  return capacity + verdict.endpoints.filter((endpoint) => endpoint.outcome.kind === 'regression').length
 }
 
 /**

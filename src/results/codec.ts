@@ -3,7 +3,7 @@ import { TAILGATE_VERSION } from '../version.js'
 import { ResultFormatError } from './errors.js'
 import { decodeHistogram } from './histogram.js'
 import { FORMAT_MAJOR, FORMAT_VERSION, type RunResultFile, RunResultFileSchema } from './schema.js'
-import type { EndpointResult, ErrorClass, RoundMeasurement, RunResult } from './types.js'
+import type { CapacityResult, EndpointResult, ErrorClass, RoundMeasurement, RunHealth, RunResult } from './types.js'
 
 /** Result files larger than this are refused before parsing (a baseline is typically well under 1 MB). */
 export const MAX_RESULT_BYTES = 50 * 1024 * 1024
@@ -24,24 +24,50 @@ export function encodeRunResult(result: RunResult): RunResultFile {
     warmupMs: result.warmupMs,
     durationMs: result.durationMs,
     rounds: result.rounds.map((r) => ({ ...r })),
-    endpoints: result.endpoints.map((endpoint) => ({
-      name: endpoint.name,
-      warmupRequests: endpoint.warmupRequests,
-      rounds: endpoint.rounds.map((round) => ({
-        latency: round.latency.encode(),
-        actualLatency: round.actualLatency.encode(),
-        requests: round.requests,
-        statusCounts: { ...round.statusCounts },
-        errors: { ...round.errors },
-        bytesReceived: round.bytesReceived,
-      })),
-    })),
+    endpoints: result.endpoints.map(encodeEndpoint),
     timeline: result.timeline.map((p) => ({ ...p })),
-    health: { ...result.health, invalidReasons: [...result.health.invalidReasons] },
+    health: encodeHealth(result.health),
     completion: { ...result.completion },
     environment: { ...result.environment },
     git: { ...result.git },
     ...(result.generatorLateness ? { generatorLateness: result.generatorLateness.map((h) => h.encode()) } : {}),
+    ...(result.capacity ? { capacity: encodeCapacity(result.capacity) } : {}),
+    ...(result.recovery ? { recovery: { ...result.recovery } } : {}),
+  }
+}
+
+function encodeEndpoint(endpoint: EndpointResult): RunResultFile['endpoints'][number] {
+  return {
+    name: endpoint.name,
+    warmupRequests: endpoint.warmupRequests,
+    rounds: endpoint.rounds.map((round) => ({
+      latency: round.latency.encode(),
+      actualLatency: round.actualLatency.encode(),
+      requests: round.requests,
+      statusCounts: { ...round.statusCounts },
+      errors: { ...round.errors },
+      bytesReceived: round.bytesReceived,
+    })),
+  }
+}
+
+const encodeHealth = (health: RunHealth): RunResultFile['health'] => ({
+  ...health,
+  invalidReasons: [...health.invalidReasons],
+})
+
+function encodeCapacity(capacity: CapacityResult): NonNullable<RunResultFile['capacity']> {
+  return {
+    ...capacity,
+    breaking: capacity.breaking && { ...capacity.breaking },
+    slo: Object.fromEntries(Object.entries(capacity.slo).map(([key, list]) => [key, [...list]])),
+    steps: capacity.steps.map((step) => ({
+      ...step,
+      rounds: step.rounds.map((r) => ({ ...r })),
+      endpoints: step.endpoints.map(encodeEndpoint),
+      health: encodeHealth(step.health),
+      objectives: step.objectives.map((check) => ({ ...check, roundValues: [...check.roundValues] })),
+    })),
   }
 }
 
@@ -109,30 +135,14 @@ export function decodeRunResult(json: unknown, origin: string): RunResult {
 
 function fromFile(file: RunResultFile, origin: string): RunResult {
   const roundCount = file.rounds.length
-  const endpoints: EndpointResult[] = file.endpoints.map((endpoint, e) => {
-    if (endpoint.rounds.length !== roundCount) {
-      throw new ResultFormatError(
-        origin,
-        `endpoint '${endpoint.name}' has ${endpoint.rounds.length} rounds; the run has ${roundCount}`,
-      )
-    }
-    const rounds: RoundMeasurement[] = endpoint.rounds.map((round, r) => {
-      const where = `endpoints[${e}].rounds[${r}]`
-      return Object.freeze({
-        latency: decodeAt(round.latency, origin, `${where}.latency`),
-        actualLatency: decodeAt(round.actualLatency, origin, `${where}.actualLatency`),
-        requests: round.requests,
-        statusCounts: Object.freeze(copyRecord(round.statusCounts)),
-        errors: Object.freeze(copyRecord(round.errors) as Partial<Record<ErrorClass, number>>),
-        bytesReceived: round.bytesReceived,
-      })
-    })
-    return Object.freeze({
-      name: endpoint.name,
-      warmupRequests: endpoint.warmupRequests,
-      rounds: Object.freeze(rounds),
-    })
-  })
+  const endpoints = decodeEndpoints(file.endpoints, roundCount, origin, 'endpoints')
+  const capacity: CapacityResult | undefined = file.capacity && {
+    ...file.capacity,
+    steps: file.capacity.steps.map((step, index) => ({
+      ...step,
+      endpoints: decodeEndpoints(step.endpoints, step.rounds.length, origin, `capacity.steps[${index}].endpoints`),
+    })),
+  }
   const lateness = file.generatorLateness
   if (lateness && lateness.length !== roundCount) {
     throw new ResultFormatError(
@@ -163,6 +173,40 @@ function fromFile(file: RunResultFile, origin: string): RunResult {
           ),
         }
       : {}),
+    ...(capacity ? { capacity } : {}),
+    ...(file.recovery ? { recovery: file.recovery } : {}),
+  })
+}
+
+function decodeEndpoints(
+  list: RunResultFile['endpoints'],
+  roundCount: number,
+  origin: string,
+  at: string,
+): EndpointResult[] {
+  return list.map((endpoint, e) => {
+    if (endpoint.rounds.length !== roundCount) {
+      throw new ResultFormatError(
+        origin,
+        `endpoint '${endpoint.name}' has ${endpoint.rounds.length} rounds; the run has ${roundCount}`,
+      )
+    }
+    const rounds: RoundMeasurement[] = endpoint.rounds.map((round, r) => {
+      const where = `${at}[${e}].rounds[${r}]`
+      return Object.freeze({
+        latency: decodeAt(round.latency, origin, `${where}.latency`),
+        actualLatency: decodeAt(round.actualLatency, origin, `${where}.actualLatency`),
+        requests: round.requests,
+        statusCounts: Object.freeze(copyRecord(round.statusCounts)),
+        errors: Object.freeze(copyRecord(round.errors) as Partial<Record<ErrorClass, number>>),
+        bytesReceived: round.bytesReceived,
+      })
+    })
+    return Object.freeze({
+      name: endpoint.name,
+      warmupRequests: endpoint.warmupRequests,
+      rounds: Object.freeze(rounds),
+    })
   })
 }
 

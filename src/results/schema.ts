@@ -1,9 +1,12 @@
 // The zod schema of the RunResult file, format v1. Histograms are HdrHistogram compressed base64 strings.
 import { z } from 'zod'
-import { ERROR_CLASSES } from './types.js'
+import { CAPACITY_STATUSES, CAPACITY_STEP_OUTCOMES, ERROR_CLASSES, SAFETY_STOPS } from './types.js'
 
-/** The format this version writes. Readers accept any 1.x; a newer minor may add fields, which are ignored. */
-export const FORMAT_VERSION = '1.0'
+/**
+ * The format this version writes. Readers accept any 1.x; a newer minor may add fields, which are ignored.
+ * 1.1 added `capacity` (capacity searches: every step and the finding) and `recovery` (spike recovery of ramps).
+ */
+export const FORMAT_VERSION = '1.1'
 export const FORMAT_MAJOR = 1
 
 const count = z.number().int().nonnegative()
@@ -21,6 +24,67 @@ const roundMeasurement = z.strictObject({
 
 const nullableString = z.string().nullable()
 
+const roundWindows = z
+  .array(z.object({ index: count, startMs: finite.nonnegative(), durationMs: finite.nonnegative() }))
+  .max(1000)
+
+const endpointResults = z
+  .array(z.object({ name: z.string().min(1).max(500), warmupRequests: count, rounds: z.array(roundMeasurement) }))
+  .max(10_000)
+
+const health = z.object({
+  intendedRatePerSecond: finite.nonnegative().nullable(),
+  achievedRatePerSecond: finite.nonnegative(),
+  maxEventLoopLagMs: finite.nonnegative(),
+  invalidReasons: z.array(z.string().max(2000)).max(100),
+})
+
+const rate = finite.nonnegative().meta({ description: 'requests (iterations) per second' })
+
+const capacityStep = z.object({
+  index: count,
+  ratePerSecond: rate,
+  attempt: count,
+  outcome: z.enum(CAPACITY_STEP_OUTCOMES),
+  reason: z.string().max(4000),
+  safetyStop: z.enum(SAFETY_STOPS).nullable(),
+  warmupMs: finite.nonnegative(),
+  durationMs: finite.nonnegative(),
+  rounds: roundWindows,
+  endpoints: endpointResults,
+  health,
+  objectives: z
+    .array(
+      z.object({
+        endpoint: z.string().max(500),
+        objective: z.string().max(500),
+        roundValues: z.array(finite).max(1000),
+        pooled: finite.nullable(),
+        status: z.enum(['holds', 'broken', 'undecided']),
+        pBroken: finite.min(0).max(1),
+        pHolds: finite.min(0).max(1),
+      }),
+    )
+    .max(10_000),
+})
+
+/** A capacity search's finding and steps (format 1.1). */
+const capacity = z.object({
+  status: z.enum(CAPACITY_STATUSES),
+  sustainedRatePerSecond: rate.nullable().meta({ description: 'the highest rate whose step held the SLO' }),
+  firstFailingRatePerSecond: rate.nullable().meta({ description: 'the lowest rate whose step broke it' }),
+  resolution: finite.nonnegative(),
+  maxRatePerSecond: rate,
+  breaking: z
+    .object({ endpoint: z.string().max(500), objective: z.string().max(500), actual: finite.nullable() })
+    .nullable(),
+  reason: z.string().max(4000),
+  slo: z.record(z.string().max(500), z.array(z.string().max(500)).max(100)),
+  totalDurationMs: finite.nonnegative(),
+  totalRequests: count,
+  steps: z.array(capacityStep).max(1000),
+})
+
 export const RunResultFileSchema = z.object({
   formatVersion: z.string().regex(/^1\.\d+$/),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -34,13 +98,8 @@ export const RunResultFileSchema = z.object({
   startedAt: z.string(),
   warmupMs: finite.nonnegative(),
   durationMs: finite.nonnegative(),
-  rounds: z
-    .array(z.object({ index: count, startMs: finite.nonnegative(), durationMs: finite.nonnegative() }))
-    .min(1)
-    .max(1000),
-  endpoints: z
-    .array(z.object({ name: z.string().min(1).max(500), warmupRequests: count, rounds: z.array(roundMeasurement) }))
-    .max(10_000),
+  rounds: roundWindows.min(1),
+  endpoints: endpointResults,
   timeline: z
     .array(
       z.object({
@@ -53,12 +112,7 @@ export const RunResultFileSchema = z.object({
       }),
     )
     .max(1_000_000),
-  health: z.object({
-    intendedRatePerSecond: finite.nonnegative().nullable(),
-    achievedRatePerSecond: finite.nonnegative(),
-    maxEventLoopLagMs: finite.nonnegative(),
-    invalidReasons: z.array(z.string().max(2000)).max(100),
-  }),
+  health,
   completion: z.discriminatedUnion('status', [
     z.object({ status: z.literal('complete') }),
     z.object({ status: z.literal('partial'), reason: z.string() }),
@@ -82,6 +136,21 @@ export const RunResultFileSchema = z.object({
     runId: nullableString,
     workflow: nullableString,
   }),
+  capacity: capacity.optional(),
+  recovery: z
+    .object({
+      spikeStartMs: finite.nonnegative(),
+      spikeEndMs: finite.nonnegative(),
+      baseRatePerSecond: rate,
+      peakRatePerSecond: rate,
+      preSpikeP95Ms: finite.nonnegative().nullable(),
+      limitMs: finite.nonnegative().nullable(),
+      recoveredAfterMs: finite
+        .nonnegative()
+        .nullable()
+        .meta({ description: 'from the end of the spike until p95 is back within the margin; null: not recovered' }),
+    })
+    .optional(),
 })
 
 export type RunResultFile = z.infer<typeof RunResultFileSchema>

@@ -128,4 +128,105 @@ export interface RunResult {
    * Open models only; absent in closed models, imported results and files written before it was recorded.
    */
   readonly generatorLateness?: readonly LatencyHistogram[]
+  /**
+   * A capacity search's steps and finding (`model: capacity`); absent for other runs. The run's own rounds and
+   * endpoints are then those of the step at the sustained rate (or of the last step when none held).
+   */
+  readonly capacity?: CapacityResult
+  /** Ramps with a spike stage: how long the latency took to recover after it (format 1.1); absent otherwise. */
+  readonly recovery?: SpikeRecovery
+}
+
+/** How a ramp's spike ended (ramping-arrival-rate profiles with a spike stage); times in ms since the warm-up. */
+export interface SpikeRecovery {
+  readonly spikeStartMs: number
+  /** When the schedule is back at the base rate. */
+  readonly spikeEndMs: number
+  readonly baseRatePerSecond: number
+  readonly peakRatePerSecond: number
+  /** Median per-second p95 before the spike, ms; null when no whole second was measured before it. */
+  readonly preSpikeP95Ms: number | null
+  /** The p95 counted as recovered: pre-spike level plus the gate's margin, ms. */
+  readonly limitMs: number | null
+  /** From the spike's end until the per-second p95 is back within the limit (1 s resolution); null: not recovered. */
+  readonly recoveredAfterMs: number | null
+}
+
+/** How one capacity step ended. `undecided` steps are repeated once, then counted as failed. */
+export const CAPACITY_STEP_OUTCOMES = ['pass', 'fail', 'undecided', 'invalid', 'stopped'] as const
+export type CapacityStepOutcome = (typeof CAPACITY_STEP_OUTCOMES)[number]
+
+/** The safety stops that end a step at once (the target may be a shared preview). */
+export const SAFETY_STOPS = ['latency', 'in-flight', 'errors', 'max-in-flight'] as const
+export type SafetyStop = (typeof SAFETY_STOPS)[number]
+
+/** One objective of the SLO on one endpoint in one step, judged round by round (exact sign test). */
+export interface ObjectiveCheck {
+  readonly endpoint: string
+  /** The objective as written, e.g. `p95 < 50ms`. */
+  readonly objective: string
+  /** The objective's metric per round, in its unit (ms, or a fraction for error-rate). */
+  readonly roundValues: readonly number[]
+  /** Over the whole step (pooled rounds), in the same unit; null when nothing was measured. */
+  readonly pooled: number | null
+  /** `holds`: evidence it holds; `broken`: evidence it does not; `undecided`: neither. */
+  readonly status: 'holds' | 'broken' | 'undecided'
+  /** One-sided exact sign-test p of "broken" (after Holm over the step's objectives). */
+  readonly pBroken: number
+  /** One-sided exact sign-test p of "holds". */
+  readonly pHolds: number
+}
+
+/** One step of a capacity search: a constant-arrival-rate run at one rate, and what it decided. */
+export interface CapacityStep {
+  /** 0-based position in the search. */
+  readonly index: number
+  /** The arrival rate the step asked for, requests (iterations) per second. */
+  readonly ratePerSecond: number
+  /** 1, or 2 when an undecided or invalid step was repeated. */
+  readonly attempt: number
+  readonly outcome: CapacityStepOutcome
+  /** Why, in one sentence (the objective that broke, the safety stop, the health problem). */
+  readonly reason: string
+  /** The safety stop that ended the step early, or null. */
+  readonly safetyStop: SafetyStop | null
+  readonly warmupMs: number
+  /** Measured time of the step (shorter when stopped early), ms. */
+  readonly durationMs: number
+  readonly rounds: readonly RoundWindow[]
+  readonly endpoints: readonly EndpointResult[]
+  readonly health: RunHealth
+  readonly objectives: readonly ObjectiveCheck[]
+}
+
+/** How a capacity search ended. */
+export const CAPACITY_STATUSES = ['found', 'at-max-rate', 'below-start-rate', 'invalid', 'stopped'] as const
+export type CapacityStatus = (typeof CAPACITY_STATUSES)[number]
+
+/** What a capacity search found (`model: capacity`). */
+export interface CapacityResult {
+  readonly status: CapacityStatus
+  /** The highest rate whose step held the SLO, requests/s; null when none did. */
+  readonly sustainedRatePerSecond: number | null
+  /** The lowest rate whose step broke it, requests/s; null when none did (max-rate held, or stopped). */
+  readonly firstFailingRatePerSecond: number | null
+  /** The bisection's stopping width (0.05: the limit is bracketed within 5 %). */
+  readonly resolution: number
+  readonly maxRatePerSecond: number
+  /** The objective that broke first at the first failing rate, on which endpoint; null when none broke. */
+  readonly breaking: {
+    readonly endpoint: string
+    readonly objective: string
+    /** Its value over the failing step (ms, or a fraction); null for a safety stop or an undecided step. */
+    readonly actual: number | null
+  } | null
+  /** One sentence: what was found, or why the search ended without an answer. */
+  readonly reason: string
+  /** The SLO as written, per endpoint name or `*`. */
+  readonly slo: Readonly<Record<string, readonly string[]>>
+  /** Wall time of the whole search, warm-ups included, ms. */
+  readonly totalDurationMs: number
+  /** Requests sent over the whole search, warm-ups included. */
+  readonly totalRequests: number
+  readonly steps: readonly CapacityStep[]
 }

@@ -73,11 +73,17 @@ export function shortened(text: string, target: URL): string {
   const closed = doc.has('vus') || doc.has('start-vus')
   const stages = doc.get('stages')
   if (stages) {
-    const items = (doc.toJS().stages as { target: number }[]).map((stage) => ({
+    // Scaled down together (not clamped), so a ramp keeps its shape: a spike stays a spike (recovery budgets).
+    const raw = doc.toJS() as { stages: { target: number }[]; 'start-rate'?: number | string }
+    const startRate = typeof raw['start-rate'] === 'string' ? Number.parseFloat(raw['start-rate']) : raw['start-rate']
+    const peak = Math.max(startRate ?? 0, ...raw.stages.map((stage) => stage.target))
+    const scale = Math.min(1, (closed ? 2 : 10) / Math.max(peak, 1))
+    const items = raw.stages.map((stage) => ({
       duration: '400ms',
-      target: Math.min(stage.target, closed ? 2 : 10),
+      target: closed ? Math.min(stage.target, 2) : stage.target * scale,
     }))
     doc.set('stages', items)
+    if (!closed && startRate !== undefined) set('start-rate', startRate * scale)
   }
   if (!isMap(doc.contents)) throw new Error('not a profile')
   return doc.toString()

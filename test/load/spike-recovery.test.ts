@@ -1,0 +1,120 @@
+// Spike recovery: a ramp with a spike against a loopback server that slows down while overloaded and recovers some
+// seconds later; the reported recovery must match the server's own, and budgets can limit it.
+import { performance } from 'node:perf_hooks'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Budget } from '../../src/config/gate-schema.js'
+import { parseBudget } from '../../src/config/gate-schema.js'
+import { findSpike } from '../../src/config/spike.js'
+import { evaluateBudgets } from '../../src/gate/budgets.js'
+import { poolEndpoint } from '../../src/gate/measurements.js'
+import { parseRunResult, serializeRunResult } from '../../src/results/codec.js'
+import { startServer, type TestServer } from '../helpers/servers.js'
+import { profileFor, run } from './run-helpers.js'
+
+const servers: TestServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+
+const NORMAL_MS = 5
+const DEGRADED_MS = 150
+/** More arrivals than this within OVERLOAD_WINDOW_MS (300/s) is overload; the server stays slow this long after. */
+const OVERLOAD_ARRIVALS = 30
+const OVERLOAD_WINDOW_MS = 100
+const RECOVERS_AFTER_MS = 2000
+
+/** Answers in 5 ms; once overloaded it answers in 150 ms until 2 s after the last overloaded arrival. */
+function slowWhenOverloaded() {
+  const recent: number[] = []
+  let degradedUntilMs = 0
+  const served: { arrivalMs: number; degraded: boolean }[] = []
+  const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+    req.resume()
+    const arrivalMs = performance.now()
+    recent.push(arrivalMs)
+    while ((recent[0] as number) < arrivalMs - OVERLOAD_WINDOW_MS) recent.shift()
+    if (recent.length > OVERLOAD_ARRIVALS) degradedUntilMs = arrivalMs + RECOVERS_AFTER_MS
+    const degraded = arrivalMs < degradedUntilMs
+    served.push({ arrivalMs, degraded })
+    setTimeout(() => res.end('ok'), degraded ? DEGRADED_MS : NORMAL_MS)
+  }
+  return { handler, served }
+}
+
+const SPIKE_PROFILE = `model: ramping-arrival-rate
+warmup: 1s
+start-rate: 60
+stages:
+  - { duration: 3s, target: 60 }
+  - { duration: 1s, target: 1000 }
+  - { duration: 1s, target: 60 }
+  - { duration: 7s, target: 60 }
+gate:
+  margin: { relative: 50%, absolute: 80ms }
+budgets:
+  "*": ["recovery < 10s", "recovery < 500ms"]
+requests:
+  - GET /
+`
+
+describe('spike recovery', () => {
+  it('finds the spike in the stages', () => {
+    const profile = profileFor(new URL('http://127.0.0.1:1'), SPIKE_PROFILE)
+    expect(findSpike(profile.load)).toEqual({ startMs: 3000, endMs: 5000, baseLevel: 60, peakLevel: 1000 })
+  })
+
+  it('reports a recovery time within 1 s of the server’s own, usable in budgets', async () => {
+    const server = slowWhenOverloaded()
+    const started = await startServer(server.handler)
+    servers.push(started)
+    const profile = profileFor(started.url, SPIKE_PROFILE)
+    const runStartMs = performance.now()
+    const result = await run(profile)
+    const recovery = result.recovery
+    expect(recovery).toBeDefined()
+    // The server's own view: the first arrival served normally after the last slow one, from the spike's end.
+    const spikeEndMs = runStartMs + profile.warmupMs + 5000
+    const lastSlow = server.served.filter((s) => s.degraded).at(-1)
+    expect(lastSlow).toBeDefined()
+    const firstNormal = server.served.find((s) => !s.degraded && s.arrivalMs > (lastSlow?.arrivalMs ?? 0))
+    const ownRecoveryMs = (firstNormal?.arrivalMs ?? 0) - spikeEndMs
+    expect(ownRecoveryMs).toBeGreaterThan(500)
+    expect(recovery?.recoveredAfterMs).not.toBeNull()
+    expect(Math.abs((recovery?.recoveredAfterMs as number) - ownRecoveryMs)).toBeLessThanOrEqual(1000)
+
+    const decoded = parseRunResult(serializeRunResult(result), 'spike.json')
+    expect(decoded.recovery).toEqual(recovery)
+    const endpoint = result.endpoints[0]
+    if (endpoint === undefined) throw new Error('no endpoint')
+    const checks = evaluateBudgets(
+      poolEndpoint(result, endpoint),
+      profile.budgets['*'] as readonly Budget[],
+      result.recovery ?? null,
+    )
+    expect(checks.map((c) => c.passed)).toEqual([true, false])
+  }, 60_000)
+
+  it('a ramp that never recovers fails a recovery budget as "not recovered by the end"', () => {
+    const budget = parseBudget('recovery < 10s') as Budget
+    const pooled = { histogram: null as never, requests: 0, errors: 0, durationMs: 0 }
+    const [check] = evaluateBudgets(pooled, [budget], {
+      spikeStartMs: 0,
+      spikeEndMs: 1,
+      baseRatePerSecond: 1,
+      peakRatePerSecond: 10,
+      preSpikeP95Ms: 1,
+      limitMs: 2,
+      recoveredAfterMs: null,
+    })
+    expect(check).toMatchObject({ actual: Number.POSITIVE_INFINITY, passed: false })
+  })
+
+  it('refuses a recovery budget on a profile without a spike', () => {
+    expect(() =>
+      profileFor(
+        new URL('http://127.0.0.1:1'),
+        'rate: 10\nduration: 1s\nbudgets:\n  "*": "recovery < 5s"\nrequests: [GET /]\n',
+      ),
+    ).toThrow(/a recovery budget needs a spike to recover from/)
+  })
+})

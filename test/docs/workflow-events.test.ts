@@ -1,12 +1,18 @@
 // The documented workflows do on each event what they say: on a push to main the Tailgate step measures a URL that
 // exists on push (no PR-only context such as github.event.number) and saves the baseline (mode auto or baseline);
 // on a pull request it measures the PR (a preview URL with the PR's number, or a server started in the job).
-// Static: the expressions are evaluated against each event's context (test/docs/expressions.ts); running the
-// workflows themselves is issue 14's harness.
+// Static: the expressions are evaluated against each event's context by the workflow harness's evaluator
+// (test/helpers/workflows/expressions.ts), without running anything; test/e2e/workflows/ runs the workflows.
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import {
+  condition as conditionIn,
+  type ExpressionContext,
+  evaluateTracked,
+  interpolateTracked,
+  type Value,
+} from '../helpers/workflows/expressions.js'
 import { workflowBlocks } from './doc-blocks.js'
-import { condition, evaluate, interpolate } from './expressions.js'
 
 interface Step {
   readonly uses?: string
@@ -52,6 +58,19 @@ const CONTEXTS = {
     },
   },
 } as const
+
+/** An event's context, read statically: run-time-only contexts (steps, secrets, …) become `<path>` placeholders. */
+const on = (contexts: (typeof CONTEXTS)[keyof typeof CONTEXTS]): ExpressionContext => ({
+  contexts: contexts as unknown as Record<string, Value>,
+  failed: false,
+  placeholders: true,
+})
+const condition = (value: unknown, contexts: (typeof CONTEXTS)[keyof typeof CONTEXTS]) =>
+  conditionIn(value as string | boolean | undefined, on(contexts))
+const interpolate = (value: unknown, contexts: (typeof CONTEXTS)[keyof typeof CONTEXTS]) =>
+  interpolateTracked(value, on(contexts))
+const evaluate = (expression: string, contexts: (typeof CONTEXTS)[keyof typeof CONTEXTS]) =>
+  evaluateTracked(expression, on(contexts))
 
 function events(on: unknown): string[] {
   if (typeof on === 'string') return [on]

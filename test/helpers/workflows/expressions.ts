@@ -2,7 +2,10 @@
 // property paths, `!`, comparisons (strings compared case-insensitively, mixed types as numbers), `&&`/`||` returning
 // an operand, and the functions the documented workflows use (format, contains, startsWith, endsWith, join, toJSON,
 // fromJSON, success, failure, always, cancelled). Unknown syntax throws, so a workflow the harness cannot read fails
-// the test instead of being misread.
+// the test instead of being misread. One evaluator for both users: the workflow harness (test/helpers/workflows/)
+// runs workflows with it, and test/docs/workflow-events.test.ts reads the documented workflows statically with
+// `evaluateTracked`/`interpolateTracked` (which `github.…` paths came out empty; run-time-only contexts as `<path>`).
+// Reference: https://docs.github.com/en/actions/reference/workflows-and-actions/expressions
 
 export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value }
 
@@ -11,6 +14,17 @@ export interface ExpressionContext {
   readonly contexts: Readonly<Record<string, Value>>
   /** Whether an earlier step (or, for a job, a needed job) failed. */
   readonly failed: boolean
+  /**
+   * For reading a workflow without running it: a context missing from `contexts` (steps, secrets, matrix, …, known
+   * only at run time) evaluates to the placeholder `<path>` instead of throwing.
+   */
+  readonly placeholders?: boolean
+}
+
+/** A value, and the `github.…` paths it read that had no value (on push, `github.event.number`). */
+export interface Evaluation {
+  readonly value: Value
+  readonly missing: readonly string[]
 }
 
 type Token =
@@ -62,6 +76,12 @@ function tokenize(source: string): Token[] {
 
 /** Evaluates one expression (the text inside `${{ }}`, or a bare `if:`). */
 export function evaluate(source: string, context: ExpressionContext): Value {
+  return evaluateTracked(source, context).value
+}
+
+/** `evaluate`, also naming the `github.…` paths read that had no value (only those of operands that were used). */
+export function evaluateTracked(source: string, context: ExpressionContext): Evaluation {
+  const missing: string[] = []
   const tokens = tokenize(source)
   let at = 0
   const peek = () => tokens[at]
@@ -71,12 +91,19 @@ export function evaluate(source: string, context: ExpressionContext): Value {
     at++
   }
 
+  // The right operand is always read (to move past it); what it found missing counts only if it is the result.
+  const shortCircuit = (leftDecides: boolean, left: Value, right: () => Value): Value => {
+    const before = missing.length
+    const value = right()
+    if (!leftDecides) return value
+    missing.length = before
+    return left
+  }
   const or = (): Value => {
     let left = and()
     while (isOp('||')) {
       at++
-      const right = and()
-      left = truthy(left) ? left : right
+      left = shortCircuit(truthy(left), left, and)
     }
     return left
   }
@@ -84,8 +111,7 @@ export function evaluate(source: string, context: ExpressionContext): Value {
     let left = comparison()
     while (isOp('&&')) {
       at++
-      const right = comparison()
-      left = truthy(left) ? right : left
+      left = shortCircuit(!truthy(left), left, comparison)
     }
     return left
   }
@@ -103,23 +129,33 @@ export function evaluate(source: string, context: ExpressionContext): Value {
       at++
       return !truthy(unary())
     }
-    return postfix(primary())
+    const root = tokens[at]
+    const call = tokens[at + 1]?.kind === 'op' && tokens[at + 1]?.value === '('
+    const fromContext = root?.kind === 'name' && !call && !KEYWORDS.has(root.value)
+    return postfix(primary(), fromContext ? root.value : null)
   }
-  const postfix = (value: Value): Value => {
+  /** Property access; `path` names a context path (`github.event.number`) while it is one, for `missing`. */
+  const postfix = (value: Value, contextPath: string | null): Value => {
     let current = value
+    let path = contextPath
+    const placeholder = path !== null && !(path in context.contexts)
     for (;;) {
+      let key: string
       if (isOp('.')) {
         at++
         const name = tokens[at++]
         if (name?.kind !== 'name') throw new Error(`expected a property name in '${source}'`)
-        current = property(current, name.value)
+        key = name.value
       } else if (isOp('[')) {
         at++
-        const key = or()
+        key = String(or())
         expect(']')
-        current = property(current, String(key))
-      } else return current
+      } else break
+      path = path === null ? null : `${path}.${key}`
+      current = placeholder ? `<${path}>` : property(current, key)
     }
+    if (current === null && path?.startsWith('github.')) missing.push(path)
+    return current
   }
   const primary = (): Value => {
     const token = tokens[at++]
@@ -144,14 +180,17 @@ export function evaluate(source: string, context: ExpressionContext): Value {
       expect(')')
       return call(token.value, args, context)
     }
-    if (!(token.value in context.contexts)) throw new Error(`unknown context '${token.value}' in '${source}'`)
-    return context.contexts[token.value]!
+    if (token.value in context.contexts) return context.contexts[token.value]!
+    if (context.placeholders) return `<${token.value}>`
+    throw new Error(`unknown context '${token.value}' in '${source}'`)
   }
 
   const value = or()
   if (at !== tokens.length) throw new Error(`unexpected '${tokens[at]!.value}' in '${source}'`)
-  return value
+  return { value, missing }
 }
+
+const KEYWORDS = new Set(['true', 'false', 'null'])
 
 function property(value: Value, name: string): Value {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null
@@ -251,6 +290,23 @@ function call(name: string, args: readonly Value[], context: ExpressionContext):
 /** Replaces every `${{ … }}` in `text` by its value as text. */
 export function interpolate(text: string, context: ExpressionContext): string {
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, inner: string) => asText(evaluate(inner, context)))
+}
+
+/**
+ * A workflow value with its `${{ }}` parts replaced (a value that is one expression keeps its type; a non-string
+ * value, e.g. an absent input, is returned as it is), and the `github.…` paths it read that had no value.
+ */
+export function interpolateTracked(value: unknown, context: ExpressionContext): Evaluation {
+  if (typeof value !== 'string') return { value: (value ?? null) as Value, missing: [] }
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value)
+  if (whole) return evaluateTracked(whole[1]!, context)
+  const missing: string[] = []
+  const text = value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, inner: string) => {
+    const result = evaluateTracked(inner, context)
+    missing.push(...result.missing)
+    return asText(result.value)
+  })
+  return { value: text, missing }
 }
 
 /**

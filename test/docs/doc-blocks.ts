@@ -70,6 +70,7 @@ export function shortened(text: string, target: URL): string {
   set('duration', '1s')
   set('warmup', '0s')
   set('max-duration', '20s')
+  set('step-duration', '1s')
   const closed = doc.has('vus') || doc.has('start-vus')
   const stages = doc.get('stages')
   if (stages) {
@@ -79,7 +80,7 @@ export function shortened(text: string, target: URL): string {
     const peak = Math.max(startRate ?? 0, ...raw.stages.map((stage) => stage.target))
     const scale = Math.min(1, (closed ? 2 : 10) / Math.max(peak, 1))
     const items = raw.stages.map((stage) => ({
-      duration: '400ms',
+      duration: '200ms',
       target: closed ? Math.min(stage.target, 2) : stage.target * scale,
     }))
     doc.set('stages', items)

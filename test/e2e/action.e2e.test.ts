@@ -16,13 +16,14 @@ const ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 const BASE_SHA = 'b'.repeat(40)
 const HEAD_SHA = 'c'.repeat(40)
 
-// Short but real: a closed model (a busy generator cannot fall behind a schedule), 2 endpoints, 8 rounds of 0.5 s
-// after a 0.5 s warm-up, gated on p50 (the median is what scheduler stalls move least).
+// Short but real: a closed model (a busy generator cannot fall behind a schedule), 2 endpoints, 8 rounds of 0.25 s
+// (about 14 requests per endpoint each) after a 0.3 s warm-up, gated on p50 (the median is what scheduler stalls
+// move least).
 const PROFILE = `name: e2e
 model: constant-vus
 vus: 4
-warmup: 500ms
-duration: 4s
+warmup: 300ms
+duration: 2s
 rounds: 8
 # A shared CI machine can stall the event loop for tens of ms; the run stays valid evidence up to 1 s here.
 max-event-loop-lag: 1s

@@ -1,7 +1,6 @@
 // The action and `tailgate compare --history` decide the same on the same runs: both hand the baseline and its
 // history to decide(), which sorts the history by startedAt, so file order and entry point do not matter.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runAction } from '../../src/action/run.js'
@@ -12,6 +11,7 @@ import { serializeRunResult } from '../../src/results/codec.js'
 import type { RunResult } from '../../src/results/types.js'
 import { normalSource, seededRandom, simulateJobs } from '../gate/simulation.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { fakeDeps, pullRequestContext } from './fake-deps.js'
 
 const MODEL = {
@@ -25,7 +25,7 @@ const MODEL = {
 
 let dir: string
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tailgate-history-'))
+  dir = await scratchDir('tailgate-history-')
 })
 
 function scenario(seed: number, historyRuns: number, slowdown: number) {

@@ -1,7 +1,6 @@
 // The action's HTML report: written beside report.json and junit.xml, uploaded as an artifact through its port,
 // linked from the comment and the job summary; a failed upload is a warning and a line, never a lost verdict.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportUploadResult } from '../../src/action/ports.js'
@@ -9,6 +8,7 @@ import { artifactReportUpload, reportArtifactName } from '../../src/action/repor
 import { runAction } from '../../src/action/run.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 import { fakeDeps, found, pullRequestContext } from './fake-deps.js'
 
@@ -17,7 +17,7 @@ let profilePath: string
 
 beforeAll(async () => {
   server = await startServer((_req, res) => res.end('ok'))
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-html-action-'))
+  const dir = await scratchDir('tailgate-html-action-')
   profilePath = join(dir, 'tailgate.yml')
   await writeFile(profilePath, `name: api\nrate: 10/s\nrequests: [GET /a]\nduration: 3s\nrounds: 6\n`)
 })

@@ -1,7 +1,6 @@
 // Labels re-decide, they do not skip: on labeled/unlabeled the pipeline takes the PR head's kept result (no load),
 // applies or removes the acceptance, and fails or passes accordingly; without a kept result it says so and fails.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { resolveMode } from '../../src/action/modes.js'
@@ -9,12 +8,13 @@ import { keepMeasuredResult } from '../../src/action/relabel.js'
 import { runAction } from '../../src/action/run.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 import { fakeDeps, pullRequestContext } from './fake-deps.js'
 
 let profilePath: string
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-relabel-'))
+  const dir = await scratchDir('tailgate-relabel-')
   profilePath = join(dir, 'tailgate.yml')
   // The target is never contacted on a label change: an address nothing listens on proves it.
   await writeFile(

@@ -1,12 +1,12 @@
 // Scenario tests of the action pipeline with fake ports (no module mocks): modes, comment policy, fork PRs,
 // label acceptance, config errors, secrets. The readiness check talks to a real loopback server.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAction } from '../../src/action/run.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 import { fakeDeps, found, pullRequestContext, pushContext } from './fake-deps.js'
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
     seen.push({ headers: req.headers })
     res.end('ok')
   })
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-pipeline-'))
+  const dir = await scratchDir('tailgate-pipeline-')
   profilePath = join(dir, 'tailgate.yml')
   await writeFile(profilePath, `name: api\nrate: 10/s\nrequests: [GET /a]\nduration: 3s\nrounds: 6\n`)
 })
@@ -247,7 +247,7 @@ describe('the action pipeline', () => {
 
   it('with rounds: auto against a stored baseline restores it first, stops when decided and says so', async () => {
     // given a rounds: auto profile and a candidate about 30 % slower than the stored baseline
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-pipeline-auto-'))
+    const dir = await scratchDir('tailgate-pipeline-auto-')
     const autoProfile = join(dir, 'tailgate.yml')
     await writeFile(
       autoProfile,

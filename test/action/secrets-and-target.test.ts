@@ -1,11 +1,11 @@
 // `${VAR}` values in the profile are secrets: registered with the runner before anything is logged, and redacted from
 // every channel. The report names the measured target by its origin only.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runAction } from '../../src/action/run.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 import { fakeDeps, pullRequestContext } from './fake-deps.js'
 
@@ -14,7 +14,7 @@ let server: Awaited<ReturnType<typeof startServer>>
 let profilePath: string
 beforeAll(async () => {
   server = await startServer((_req, res) => res.end('ok'))
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-secret-path-'))
+  const dir = await scratchDir('tailgate-secret-path-')
   profilePath = join(dir, 'tailgate.yml')
   await writeFile(
     profilePath,

@@ -1,8 +1,7 @@
 // The HTML report in a real browser: the system's headless Chromium opens each generated report from file:// and
 // the test checks what a reader would get: no console error, no network request, every chart drawn with its
 // series, the headline, the tables, and hostile endpoint names shown as text.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,6 +17,7 @@ import { serializeRunResult } from '../../src/results/codec.js'
 import { shortProfile, startPair, TEST_ENVIRONMENT, TEST_GIT } from '../ab/helpers.js'
 import { type Browser, launchChromium, SKIP_BROWSER_TESTS } from '../helpers/browser.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { baselineSource } from '../report/builders.js'
 import { decidedInput, HOSTILE_NAMES, hostileCase, manyEndpointsCase } from '../report/html-cases.js'
 import { type PageProbe, type ProbeDocument, probePage } from './page-probe.js'
@@ -183,7 +183,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('HTML report in headless Chromium', () => {
       launchError = error as Error
       return
     }
-    dir = await mkdtemp(join(tmpdir(), 'tailgate-html-'))
+    dir = await scratchDir('tailgate-html-')
     cases = await generateReports(dir)
     for (const reportCase of cases) {
       const page = await browser.context.newPage()

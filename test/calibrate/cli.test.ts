@@ -1,22 +1,22 @@
 // `tailgate calibrate` in-process: one real short calibration against a sample server on 127.0.0.1, and the user
 // mistakes that exit 2 before any load.
 import { once } from 'node:events'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { CALIBRATE_HELP, calibrateCommand } from '../../src/cli/calibrate.js'
 import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { shortProfileYaml } from '../ab/helpers.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 
 /** A valid profile aimed at the discard port (nothing listens; these tests never send load to it). */
 const VALID_PROFILE = 'target: http://127.0.0.1:9/\nrate: 10/s\nduration: 1s\nrequests: [GET /]\n'
 
 async function profileFile(text: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-calibrate-'))
+  const dir = await scratchDir('tailgate-calibrate-')
   const path = join(dir, 'tailgate.yml')
   await writeFile(path, text)
   return path
@@ -154,7 +154,7 @@ describe('tailgate calibrate', () => {
     const controller = new AbortController()
     controller.abort()
     const path = await profileFile(VALID_PROFILE)
-    const out = join(await mkdtemp(join(tmpdir(), 'tailgate-calibrate-out-')), 'calibration.md')
+    const out = join(await scratchDir('tailgate-calibrate-out-'), 'calibration.md')
     const io = memoryIo(controller.signal)
 
     // when asked for markdown in a file

@@ -1,10 +1,10 @@
 // The action on a capacity run: the capacity gate decides, fails the step on a drop, and sets `sustained-rate`.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAction } from '../../src/action/run.js'
 import { fakeDeps, found, pullRequestContext } from '../action/fake-deps.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 import { capacityRun } from './builders.js'
 
@@ -12,7 +12,7 @@ let server: Awaited<ReturnType<typeof startServer>>
 let profilePath: string
 beforeAll(async () => {
   server = await startServer((_req, res) => res.end('ok'))
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-capacity-action-'))
+  const dir = await scratchDir('tailgate-capacity-action-')
   profilePath = join(dir, 'capacity.yml')
   await writeFile(
     profilePath,

@@ -1,7 +1,6 @@
 // `tailgate run` on a capacity profile prints a line per step and the finding, and writes a result that
 // `tailgate compare` gates on (the commands of docs/capacity.md).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -9,6 +8,7 @@ import { main } from '../../src/cli/main.js'
 import { parseRunResult } from '../../src/results/codec.js'
 import { workerPool } from '../helpers/capacity-servers.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 
 const servers: TestServer[] = []
@@ -20,7 +20,7 @@ describe('tailgate run with model: capacity', () => {
   it('searches, reports each step, writes the result, and compares it', async () => {
     const server = await startServer(workerPool({ workers: 8, serviceMs: 1 }).handler)
     servers.push(server)
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-capacity-cli-'))
+    const dir = await scratchDir('tailgate-capacity-cli-')
     const profile = join(dir, 'capacity.yml')
     await writeFile(
       profile,

@@ -1,7 +1,6 @@
 // The capacity gate: brackets of two searches compared with the margin, and the same through `tailgate compare`
 // (markdown with the latency-vs-rate chart, JSON, exit code).
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -13,6 +12,7 @@ import { renderJunit } from '../../src/report/junit.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import type { CapacityResult, RunResult } from '../../src/results/types.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { capacityRun } from './builders.js'
 
 const capacityOf = (run: RunResult) => run.capacity as CapacityResult
@@ -95,7 +95,7 @@ describe('compareCapacity', () => {
 
 describe('tailgate compare with capacity results', () => {
   it('says regression naming the capacity drop, exits with the gate-failed code, and draws latency by rate', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-capacity-'))
+    const dir = await scratchDir('tailgate-capacity-')
     const baseline = join(dir, 'base.json')
     const candidate = join(dir, 'pr.json')
     await writeFile(baseline, serializeRunResult(capacityRun(386.5, 403.6)))

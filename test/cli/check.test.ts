@@ -1,6 +1,5 @@
 // `tailgate check`: validates without sending a request and prints what `run` would do.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -9,13 +8,14 @@ import { parseProfile } from '../../src/config/load-profile.js'
 import { expectedLoad } from '../../src/load/expected-load.js'
 import { profileBlocks } from '../docs/doc-blocks.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 
 let dir: string
 let server: TestServer
 let seen = 0
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tailgate-check-'))
+  dir = await scratchDir('tailgate-check-')
   server = await startServer((_req, res) => {
     seen++
     res.end('ok')

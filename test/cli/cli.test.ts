@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -7,6 +6,7 @@ import { main } from '../../src/cli/main.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import { memoryIo } from '../helpers/memory-io.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 
 let dir: string
@@ -14,7 +14,7 @@ let requestsSeen = 0
 let server: Awaited<ReturnType<typeof startServer>>
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tailgate-cli-'))
+  dir = await scratchDir('tailgate-cli-')
   server = await startServer((_req, res) => {
     requestsSeen++
     res.end('ok')

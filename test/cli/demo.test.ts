@@ -1,10 +1,10 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PROFILE_YAML, runDemo } from '../../src/cli/demo/demo.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 
 // The demo's own profile, shortened: same endpoints, model, lag limit and gate; 8 rounds of 0.5 s a side.
 const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s')
@@ -26,7 +26,7 @@ describe('tailgate demo', () => {
   })
 
   it('marks the slowed endpoint as a regression and the others not, and writes the comment markdown', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-demo-'))
+    const dir = await scratchDir('tailgate-demo-')
     const io = memoryIo()
     const outPath = join(dir, 'tailgate-report.md')
 

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
 import { main } from '../../src/cli/main.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { syntheticReportRun } from '../report/html-cases.js'
 
 let dir: string
@@ -14,7 +14,7 @@ const run = (startedAt: string, sha: string, factor = 1) =>
   syntheticReportRun({ names, rounds: 6, startedAt, sha, factor: (i) => (i === 1 ? factor : 1) })
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tailgate-report-cli-'))
+  dir = await scratchDir('tailgate-report-cli-')
   await writeFile(join(dir, 'older.json'), serializeRunResult(run('2026-11-18T12:00:00.000Z', '1'.repeat(40))))
   await writeFile(join(dir, 'baseline.json'), serializeRunResult(run('2026-11-20T12:00:00.000Z', 'b'.repeat(40))))
   await writeFile(join(dir, 'candidate.json'), serializeRunResult(run('2026-11-23T12:00:00.000Z', 'c'.repeat(40), 1.4)))

@@ -1,7 +1,6 @@
 // `tailgate run` against real loopback faults: a run that is no evidence exits 1 at once and names each error class
 // with its fix; what can be checked before the load (output path, --target, rounds) is, before any request.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -15,11 +14,12 @@ import {
   UNRESOLVABLE_URL,
 } from '../helpers/fault-servers.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 
 let dir: string
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tailgate-run-validity-'))
+  dir = await scratchDir('tailgate-run-validity-')
 })
 
 /** Tests that expect exit 0 use a closed model: an open model on a busy runner may fall behind its schedule. */

@@ -1,7 +1,6 @@
 // The CLI's smaller promises (issue 13): serve-sample has a help, compare's text names the baseline file and can
 // write JUnit, and compare --profile reads only the gate settings (no environment variable of the target or headers).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -9,13 +8,14 @@ import { main } from '../../src/cli/main.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import { memoryIo } from '../helpers/memory-io.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { parseXml } from '../report/xml-parser.js'
 
 let dir: string
 let baseline: string
 let candidate: string
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tailgate-cli-small-'))
+  dir = await scratchDir('tailgate-cli-small-')
   const rounds = (centreMs: number) => Array.from({ length: 6 }, (_, i) => spreadMs(200, centreMs * (1 + i * 0.002)))
   baseline = join(dir, 'main-baseline.json')
   candidate = join(dir, 'pr-candidate.json')

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -255,6 +255,7 @@ describe('readProfile', () => {
 
     expect(profile.id).toBe('smoke')
     expect(profile.file).toBe(file)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('reports a missing file as a ConfigError, not a stack trace', () => {

@@ -2,13 +2,13 @@
 // the files they name; the README profile shortened and its target rewritten to a loopback server), the set-up
 // commands in .ci/run and the demo's test. A command the table below does not classify fails the test.
 import { readFileSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
 import { main } from '../../src/cli/main.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 import { profileBlocks, REPO_ROOT, shellBlocks, shortened } from './doc-blocks.js'
 
@@ -72,7 +72,7 @@ describe('shell commands in README.md', () => {
 
     beforeAll(async () => {
       server = await startServer((_req, res) => res.end('{"ok":true}'))
-      dir = await mkdtemp(join(tmpdir(), 'tailgate-readme-commands-'))
+      dir = await scratchDir('tailgate-readme-commands-')
       const readmeProfile = profileBlocks().find((block) => block.file === 'README.md')?.text as string
       await writeFile(join(dir, 'tailgate.yml'), shortened(readmeProfile, server.url))
       // The sample files `compare --baseline a.txt --candidate b.txt` names.

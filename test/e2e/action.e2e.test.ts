@@ -2,8 +2,7 @@
 // GITHUB_STEP_SUMMARY, cwd = workspace), against the sample server on 127.0.0.1 and the in-repo fake of GitHub,
 // on Node 20 and on Node 24.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +10,7 @@ import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { type FakeGitHub, pullRequestEvent, pushEvent, runAction, runnerEnv } from '../helpers/fake-github/index.js'
 import { nodeRuntimes } from '../helpers/node-binaries.js'
 import { openApiViolations } from '../helpers/openapi.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 
 const ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 const BASE_SHA = 'b'.repeat(40)
@@ -58,7 +58,7 @@ describe.each(nodeRuntimes())('the action on $label', (runtime) => {
   })
 
   it('saves a baseline on a push to main, then fails a pull request whose endpoint got 50% slower', async () => {
-    const scenario = await mkdtemp(join(tmpdir(), `tailgate-e2e-${runtime.major}-`))
+    const scenario = await scratchDir(`tailgate-e2e-${runtime.major}-`)
     const baselineFile = join(scenario, 'baseline-store', 'baseline.json')
     const inputs = (target: string) => ({
       profile: 'tailgate.yml',

@@ -1,8 +1,7 @@
 // Hostile and oversized inputs: files over 50 MB, 100,000 levels of nesting, prototype-pollution keys. Every parser
 // (profile, RunResult, baseline bundle and store, event payload) refuses them with its typed one-line error (or
 // ignores the hostile key), never overflows the stack into a crash, never pollutes Object.prototype.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseBundle } from '../../src/baseline/bundle.js'
@@ -14,6 +13,7 @@ import { GitHubContextError } from '../../src/github/errors.js'
 import { encodeRunResult, MAX_RESULT_BYTES, parseRunResult } from '../../src/results/codec.js'
 import { ResultFormatError } from '../../src/results/errors.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { expectTypedFailure, prototypeIsClean } from './mutations.js'
 
 const DEPTH = 100_000
@@ -61,7 +61,7 @@ describe('files over 50 MB', () => {
   })
 
   it('gives no baseline (with a warning, never a throw) for a 51 MB junk baseline file in the file store', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-huge-'))
+    const dir = await scratchDir('tailgate-huge-')
     const path = join(dir, 'baseline.json')
     await writeFile(path, `{"kind":"tailgate-baseline-bundle","pad":"${'x'.repeat(51 * 1024 * 1024)}"}`)
     const store = createFileStore({ path, machine: { cpuModel: 'Test CPU', cores: 2 } })

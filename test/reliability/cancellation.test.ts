@@ -3,14 +3,14 @@
 // `node dist/cli.js run` during the load. Each must exit within 10 s without a stack trace; a run cut short during
 // the load writes its partial result; a server started with start-command is stopped with it.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, expect, it, type TestContext } from 'vitest'
 import { parseRunResult } from '../../src/results/codec.js'
 import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github/index.js'
 import { HEALTH_PATH, startHealthy } from '../helpers/fault-servers.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { refusedUrl } from '../helpers/servers.js'
 import {
   BASE_SHA,
@@ -106,7 +106,7 @@ describe.concurrent('SIGTERM', () => {
   it('during the load: tailgate run exits 130 within 10 s with the partial result', async ({ onTestFinished }) => {
     const server = await startHealthy()
     onTestFinished(() => server.close())
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-cancel-cli-'))
+    const dir = await scratchDir('tailgate-cancel-cli-')
     await writeFile(join(dir, 'tailgate.yml'), longProfile(60))
     const cli = startProcess({
       args: [CLI_ENTRY, 'run', 'tailgate.yml', '--target', server.url.href, '--out', 'result.json', '--quiet'],

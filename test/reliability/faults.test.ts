@@ -2,8 +2,7 @@
 // faulty server on 127.0.0.1 (or the unresolvable `.invalid` host) for about a second. Each step must end within its
 // bounds, classify the errors in the result file it writes, and give `invalid` or a budget failure as configured;
 // never hang, never print a stack trace. Also `tailgate run` (the CLI) against a few of the same faults.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseRunResult } from '../../src/results/codec.js'
@@ -21,6 +20,7 @@ import {
   startTrickle,
   UNRESOLVABLE_URL,
 } from '../helpers/fault-servers.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import {
   CLI_ENTRY,
   errorTotals,
@@ -72,7 +72,7 @@ const unresolvable = async (): Promise<FaultServer> => ({
 
 /** Runs the action against `server` with a file baseline store (empty) and no token: a PR step, load only. */
 async function stepAgainst(server: FaultServer, inputs: Record<string, string> = {}, profileText = profile()) {
-  const dir = await mkdtemp(join(tmpdir(), 'tailgate-fault-'))
+  const dir = await scratchDir('tailgate-fault-')
   return runStep({
     fakeUrl: fake.url,
     profile: profileText,
@@ -341,7 +341,7 @@ describe.concurrent('tailgate run (CLI) against a faulty target', () => {
     async ({ start, expected }, { onTestFinished }) => {
       const server = await start()
       onTestFinished(() => server.close())
-      const dir = await mkdtemp(join(tmpdir(), 'tailgate-fault-cli-'))
+      const dir = await scratchDir('tailgate-fault-cli-')
       await writeFile(join(dir, 'tailgate.yml'), profile())
 
       const cli = startProcess({

@@ -1,10 +1,3 @@
-// GitHub's services failing, end to end: `node dist/index.js` against the fake GitHub with failure injection.
-// REST 500s, a 403 for a token without the permission, secondary rate limits, the cache and artifact services down,
-// hanging or slow. In every case the verdict is still computed and written to the outputs and the job summary, the
-// failure is a visible warning, and the step's exit code follows the verdict alone.
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it, type TestContext } from 'vitest'
 import { serializeRunResult } from '../../src/results/codec.js'
 import type { RunResult } from '../../src/results/types.js'
@@ -16,6 +9,7 @@ import {
 } from '../helpers/fake-github/index.js'
 import { HEALTH_PATH, startHealthy } from '../helpers/fault-servers.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { BASE_SHA, runStep, STACK_FRAME, STEP_KILL_MS } from './harness.js'
 
 const PR = 7
@@ -272,7 +266,7 @@ describe.concurrent('the baseline services failing', STEP_TESTS, () => {
     onTestFinished,
   }) => {
     const fake = await startFake(onTestFinished)
-    const scenarioDir = await mkdtemp(join(tmpdir(), 'tailgate-ghfail-slow-'))
+    const scenarioDir = await scratchDir('tailgate-ghfail-slow-')
     const saved = await measureStep(
       fake,
       { store: 'cache', push: true, scenarioDir, baselineTimeout: '20s' },

@@ -3,8 +3,7 @@
 // every scenario repeats (no stack trace, the result file).
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseRunResult } from '../../src/results/codec.js'
@@ -18,6 +17,7 @@ import {
   runAction,
   runnerEnv,
 } from '../helpers/fake-github/index.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 export const CLI_ENTRY = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
@@ -47,7 +47,7 @@ export interface StepOptions {
 
 /** Prepares the runner env and the workspace (profile written) for one step. */
 export async function prepareStep(options: StepOptions): Promise<RunnerEnvironment> {
-  const scenarioDir = options.scenarioDir ?? (await mkdtemp(join(tmpdir(), 'tailgate-rel-')))
+  const scenarioDir = options.scenarioDir ?? (await scratchDir('tailgate-rel-'))
   const runner = await runnerEnv({
     fakeUrl: options.fakeUrl,
     scenarioDir,

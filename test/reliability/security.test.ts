@@ -4,8 +4,7 @@
 // sends no load.
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, type TestContext } from 'vitest'
@@ -15,6 +14,7 @@ import type { RunResult } from '../../src/results/types.js'
 import { type FakeGitHub, pullRequestEvent, pushEvent, startFakeGitHub } from '../helpers/fake-github/index.js'
 import { type FaultServer, HEALTH_PATH, startHealthy } from '../helpers/fault-servers.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 import { BASE_SHA, CLI_ENTRY, HEAD_SHA, runStep, STACK_FRAME, startProcess } from './harness.js'
 
@@ -74,7 +74,7 @@ describe('planted secrets', () => {
     const server = await startEchoServer()
     onTestFinished(() => server.close())
     const fake = await startFake(onTestFinished)
-    const scenarioDir = await mkdtemp(join(tmpdir(), 'tailgate-secrets-'))
+    const scenarioDir = await scratchDir('tailgate-secrets-')
     const baselineFile = join(scenarioDir, 'store', 'baseline.json')
     const profile = `name: secrets
 model: constant-arrival-rate
@@ -149,7 +149,7 @@ budgets:
     const secret = `SECRET-CLI-${randomBytes(6).toString('hex')}`
     const server = await startEchoServer()
     onTestFinished(() => server.close())
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-secrets-cli-'))
+    const dir = await scratchDir('tailgate-secrets-cli-')
     await writeFile(
       join(dir, 'tailgate.yml'),
       `rate: 30/s\nwarmup: 0s\nduration: 1s\nrounds: 2\nheaders: { authorization: "Bearer ${secret}" }\nrequests: [{ path: /echo, expect: { body-contains: nope } }]\n`,
@@ -227,7 +227,7 @@ describe('no user or PR string reaches a shell', () => {
     onTestFinished,
   }) => {
     // Given shell payloads that would create a canary file if any reached a shell,
-    const canaryDir = await mkdtemp(join(tmpdir(), 'tailgate-canary-'))
+    const canaryDir = await scratchDir('tailgate-canary-')
     const canary = join(canaryDir, 'pwned')
     const payloads = [`$(touch ${canary})`, `\`touch ${canary}\``, `;touch ${canary};`, `|touch ${canary}`]
     const fake = await startFake(onTestFinished)
@@ -345,7 +345,7 @@ describe('a hostile result file in mode: report (the fork-safe workflow)', () =>
     onTestFinished,
   }) => {
     const fake = await startFake(onTestFinished)
-    const canaryDir = await mkdtemp(join(tmpdir(), 'tailgate-canary-report-'))
+    const canaryDir = await scratchDir('tailgate-canary-report-')
     const canary = join(canaryDir, 'started')
     const server = await startHealthy()
     onTestFinished(() => server.close())

@@ -1,6 +1,5 @@
 // Scale-out: shards made by real runs, merged, equal a single run within histogram precision (and run-to-run noise).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
@@ -11,6 +10,7 @@ import { parseRunResult } from '../../src/results/codec.js'
 import { mergeHistograms } from '../../src/results/histogram.js'
 import type { RunResult } from '../../src/results/types.js'
 import { memoryIo } from '../helpers/memory-io.js'
+import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer } from '../helpers/servers.js'
 
 const PROFILE = (target: string) => `name: shards
@@ -68,7 +68,7 @@ describe('merging shards made by real runs', () => {
     server = await startServer((_req, res) => {
       setTimeout(() => res.end('ok'), 20)
     })
-    dir = await mkdtemp(join(tmpdir(), 'tailgate-shards-'))
+    dir = await scratchDir('tailgate-shards-')
     await writeFile(join(dir, 'shards.yml'), PROFILE(server.url.href))
   })
   afterAll(async () => server.close())

@@ -79,7 +79,7 @@ describe('merging shards made by real runs', () => {
     return parseRunResult(await readFile(out, 'utf8'), out)
   }
 
-  it('gives the counts and percentiles of a single run within histogram precision', async () => {
+  it("gives the counts of a single run and exactly the sum of the shards' histograms", async () => {
     // The single run and the two shards run at the same time, so they meet the same server and machine conditions.
     const [single, first, second] = await Promise.all([run([]), run(['--shard', '1/2']), run(['--shard', '2/2'])])
     const mergedPath = join(dir, 'merged.json')
@@ -98,15 +98,17 @@ describe('merging shards made by real runs', () => {
     expect(requests(merged)).toBe(requests(first) + requests(second))
     expect(Math.abs(requests(merged) - requests(single))).toBeLessThanOrEqual(4)
     expect(merged.health.intendedRatePerSecond).toBeCloseTo(single.health.intendedRatePerSecond!, 6)
-    // Percentiles: the merged histogram is exactly the sum of the shards' (HDR histograms add), and the
-    // distribution matches the single run's within precision plus timer noise: 25 % at p50 and p75 of a 20 ms server,
-    // since a loaded 2-core machine delays timers by several ms (the tail is noisier still, so it is not compared).
+    // Percentiles: the merged histogram is exactly the sum of the shards' (HDR histograms add), so each percentile of
+    // the merge lies between the shards' own (a mixture's quantile is bracketed by its components'). How close the
+    // shards come to the single run is the machine's business (a loaded 2-core runner stalled one run's timers to
+    // 4.7× another's p50 while they ran side by side), so it is not asserted here.
     const pooled = (r: RunResult) => mergeHistograms(r.endpoints[0]!.rounds.map((round) => round.latency))
     const shardsSum = mergeHistograms([pooled(first), pooled(second)])
     expect(pooled(merged).entries()).toEqual(shardsSum.entries())
-    for (const percentile of [50, 75]) {
-      const singleUs = pooled(single).percentileUs(percentile)
-      expect(Math.abs(pooled(merged).percentileUs(percentile) - singleUs) / singleUs).toBeLessThan(0.25)
+    for (const percentile of [50, 75, 99]) {
+      const shardsUs = [pooled(first).percentileUs(percentile), pooled(second).percentileUs(percentile)]
+      expect(pooled(merged).percentileUs(percentile)).toBeGreaterThanOrEqual(Math.min(...shardsUs))
+      expect(pooled(merged).percentileUs(percentile)).toBeLessThanOrEqual(Math.max(...shardsUs))
     }
   }, 30_000)
 })

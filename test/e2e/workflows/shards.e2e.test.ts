@@ -49,8 +49,8 @@ describe(`shards and mode: merge (${SHARDED.source})`, () => {
     const harness = {
       fake,
       machineDir,
-      // Two virtual users per shard.
-      repository: { ...appRepository(), 'tailgate.yml': profileYaml(undefined, { vus: 8 }) },
+      // One virtual user per shard.
+      repository: { ...appRepository(), 'tailgate.yml': profileYaml(undefined, { vus: 4 }) },
       hosts: {
         'https://staging.example.com': staging.url.origin,
         'https://pr-9.preview.example.com': preview.url.origin,

@@ -21,13 +21,13 @@ export const REGRESSION_FACTOR = 2
  * Milliseconds each endpoint sleeps before answering at factor 1: long enough that the few milliseconds a busy
  * runner adds to every answer (scheduling delays of the server and the generator) stay a small part of them.
  */
-const BASE_DELAY_MS = { users: 40, search: 60 } as const
+const BASE_DELAY_MS = { users: 30, search: 45 } as const
 
 /**
- * The profile every scenario measures: named `api` (the docs' artifact names use it), about 1.4 s of load. A closed
+ * The profile every scenario measures: named `api` (the docs' artifact names use it), about 2 s of load. A closed
  * model (a fixed number of virtual users): on a shared runner loaded far beyond its 2 cores an open model's schedule
  * falls behind and the run is (rightly) invalid, while these tests are about the workflows, not the generator.
- * The event-loop lag limit is 1 s for the same reason. Gated on p50 only: a round of 0.2 s holds about 8 requests
+ * The event-loop lag limit is 1 s for the same reason. Gated on p50 only: a round of 0.3 s holds about 12 requests
  * per endpoint, so its p95 is its slowest answer, which a busy runner's stalls decide; an unchanged PR measured in a
  * busier job than its baseline then reads as a regression (seen under load: p95 +24 % with the 3 % no-history
  * allowance). The REGRESSION_FACTOR slowdown doubles the p50 as well, so every regression scenario still fails.
@@ -36,9 +36,9 @@ export function profileYaml(target = 'http://127.0.0.1:3000', options: { readonl
   return `name: api
 target: ${target}
 model: constant-vus
-vus: ${options.vus ?? 4}
-warmup: 200ms
-duration: 1.2s
+vus: ${options.vus ?? 3}
+warmup: 300ms
+duration: 1.8s
 rounds: 6
 max-event-loop-lag: 1s
 requests:

@@ -20,6 +20,9 @@ export default function setup(): () => void {
   return isolateTemporaryFiles()
 }
 
+/** What tools (not tests) keep in TMPDIR: Node 22+'s module compile cache, which npm 11 turns on. */
+const TOOL_CACHES = new Set(['node-compile-cache'])
+
 /** Points TMPDIR at a fresh directory for this run; the returned teardown checks it is empty and removes it. */
 function isolateTemporaryFiles(): () => void {
   const previous = process.env.TMPDIR
@@ -28,7 +31,9 @@ function isolateTemporaryFiles(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR
     else process.env.TMPDIR = previous
-    const left = readdirSync(runDir).sort()
+    const left = readdirSync(runDir)
+      .filter((name) => !TOOL_CACHES.has(name))
+      .sort()
     rmSync(runDir, { recursive: true, force: true })
     if (left.length === 0) return
     const message =

@@ -50,7 +50,7 @@ const prEvent = (number: number, baseSha: string) =>
 
 beforeAll(async () => {
   fake = await startFakeGitHub()
-  server = await startSampleServer({ seed: 1 })
+  server = await startSampleServer({ seed: 1, latencyScale: 3 })
   scenario = await scenarioDir('baseline')
   // main's history, oldest first: the baseline is measured at A; later PRs branch off A or C (2 commits later).
   fake.state.setHistory('main', [SHAS.mainA, SHAS.mainB, SHAS.mainC])
@@ -158,11 +158,11 @@ describe('a pull request into main', () => {
   }, 60_000)
 
   it('that changed the load profile gets no-baseline ("profile changed in this PR") and passes', async () => {
-    // When the PR's profile sends a different rate (another fingerprint),
+    // When the PR's profile runs more virtual users (another fingerprint),
     const run = await job({
       event: prEvent(24, SHAS.mainA),
       runId: 3124,
-      profile: shortProfile({ ratePerSecond: 120 }),
+      profile: shortProfile({ vus: 5 }),
     })
 
     // then nothing is compared, the summary says why, and the step passes.

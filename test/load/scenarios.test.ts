@@ -64,7 +64,7 @@ describe('scenarios and steps', () => {
       [
         'model: constant-vus',
         'vus: 1',
-        'duration: 200ms',
+        'duration: 1s',
         'scenarios:',
         '  - name: login-then-read',
         '    steps:',
@@ -93,7 +93,7 @@ describe('scenarios and steps', () => {
       [
         'model: constant-vus',
         'vus: 1',
-        'duration: 100ms',
+        'duration: 1s',
         'scenarios:',
         '  - name: session',
         '    steps: [{ path: /session, capture: { sid: { header: X-Session } } }, { path: "/cart?sid={{sid}}" }]',
@@ -112,7 +112,7 @@ describe('scenarios and steps', () => {
       [
         'model: constant-vus',
         'vus: 1',
-        'duration: 100ms',
+        'duration: 1s',
         'scenarios:',
         '  - name: broken-login',
         '    steps: [{ path: /login, capture: { token: { json: token } } }, { path: "/me/{{token}}" }]',
@@ -133,7 +133,7 @@ describe('scenarios and steps', () => {
       [
         'model: constant-vus',
         'vus: 1',
-        'duration: 150ms',
+        'duration: 1s',
         'headers: { x-client: tailgate }',
         'scenarios:',
         '  - name: users',
@@ -163,7 +163,7 @@ describe('scenarios and steps', () => {
       [
         'model: constant-vus',
         'vus: 1',
-        'duration: 150ms',
+        'duration: 1s',
         'scenarios: [{ name: once-each, data: { file: users.csv, order: unique }, steps: ["/users/{{id}}"] }]',
       ].join('\n'),
     )
@@ -181,7 +181,7 @@ describe('scenarios and steps', () => {
       [
         'model: constant-vus',
         'vus: 1',
-        'duration: 150ms',
+        'duration: 1s',
         'scenarios:',
         '  - name: buy',
         '    data: { file: products.json, order: random }',

@@ -97,7 +97,13 @@ describe('merging shards made by real runs', () => {
     const requests = (r: RunResult) => r.endpoints[0]!.rounds.reduce((n, round) => n + round.requests, 0)
     expect(requests(merged)).toBe(requests(first) + requests(second))
     expect(Math.abs(requests(merged) - requests(single))).toBeLessThanOrEqual(4)
-    expect(merged.health.intendedRatePerSecond).toBeCloseTo(single.health.intendedRatePerSecond!, 6)
+    // The merge's intended rate is the shards' together, exactly; the single run's within a few requests per second
+    // (each run's rate is its count over its measured time, which a busy runner's stalls stretch: 118.9 v 120).
+    expect(merged.health.intendedRatePerSecond).toBeCloseTo(
+      first.health.intendedRatePerSecond! + second.health.intendedRatePerSecond!,
+      6,
+    )
+    expect(merged.health.intendedRatePerSecond).toBeCloseTo(single.health.intendedRatePerSecond!, -1)
     // Percentiles: the merged histogram is exactly the sum of the shards' (HDR histograms add), so each percentile of
     // the merge lies between the shards' own (a mixture's quantile is bracketed by its components'). How close the
     // shards come to the single run is the machine's business (a loaded 2-core runner stalled one run's timers to

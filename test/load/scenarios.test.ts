@@ -213,9 +213,12 @@ describe('scenarios and steps', () => {
 
     const browse = seen.filter((s) => s.url === '/browse').length
     const buy = seen.filter((s) => s.url === '/buy').length
-    expect(browse + buy).toBeGreaterThanOrEqual(195)
-    expect(browse / (browse + buy)).toBeGreaterThan(0.65)
-    expect(browse / (browse + buy)).toBeLessThan(0.85)
+    // How many iterations a busy runner's generator gets out in 0.5 s varies (76 of 200 under a CPU hog); the split
+    // is the behaviour: 3 : 1 within 4 standard errors of a binomial share at that count.
+    const iterations = browse + buy
+    expect(iterations).toBeGreaterThanOrEqual(40)
+    const tolerance = 4 * Math.sqrt((0.75 * 0.25) / iterations)
+    expect(Math.abs(browse / iterations - 0.75)).toBeLessThan(tolerance)
   })
 
   it.each([

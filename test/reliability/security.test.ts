@@ -62,6 +62,7 @@ const withoutMaskCommands = (stdout: string) =>
     .join('\n')
 
 describe('planted secrets', () => {
+  // Two runs of the bundled action (push, then PR): over 30 s on a 2-core runner under a CPU hog.
   it('appear on no output channel of a push and a PR run (logs, outputs, summary, files, comment, baseline)', async ({
     onTestFinished,
   }) => {
@@ -143,7 +144,7 @@ budgets:
       expect.arrayContaining(['workspace/tailgate-results/result.json', 'workspace/tailgate-results/report.md']),
     )
     expect(leaks(channels, [profileSecret, inputSecret, token])).toEqual([])
-  })
+  }, 90_000)
 
   it('appear nowhere in the output of tailgate run (CLI)', async ({ onTestFinished }) => {
     const secret = `SECRET-CLI-${randomBytes(6).toString('hex')}`

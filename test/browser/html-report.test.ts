@@ -43,7 +43,7 @@ interface ReportCase {
   readonly notice?: string
 }
 
-const SHORT_DEMO = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 12s', 'duration: 3.6s')
+const SHORT_DEMO = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace('duration: 16s', 'duration: 4.8s')
 
 function expectedCharts(input: ReportInput): Record<string, number> {
   const withBaseline = input.baseline !== null

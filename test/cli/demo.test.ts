@@ -8,8 +8,8 @@ import { scratchDir } from '../helpers/scratch-dir.js'
 
 // The demo's own profile, shortened: same endpoints, model, lag limit and gate; 8 rounds of 0.5 s a side.
 const SHORT_PROFILE = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s')
-  .replace('duration: 12s', 'duration: 4s')
-  .replace('rounds: 12', 'rounds: 8')
+  .replace('duration: 16s', 'duration: 4s')
+  .replace('rounds: 16', 'rounds: 8')
 
 describe('tailgate demo', () => {
   it('shortens its own profile in this test (the replacements above all applied)', () => {

@@ -5,6 +5,7 @@
 # own p50/p99 (requests after the warm-up), each tool's p50/p99 and the difference, and Tailgate's own send
 # lateness. Acceptance (issue 16): Tailgate within 0.5 ms at p50 and 1.0 ms at p99 of the server, median of 3.
 #   bench/load/precision.sh [duration_s=10] [reps=3] [warmup_s=3]
+#   CLI=path/to/cli.js: measure another build (an A/B of two builds); AUTOCANNON_RUNS=0: Tailgate only.
 #   PLAIN=1: the server waits with a bare setTimeout (fires 0.3-2 ms late, like most servers) instead of
 #   timer + final spin.
 # Run `npm run build` first (dist/cli.js is what is measured). Loopback only; every process is bounded by timeout.
@@ -14,7 +15,7 @@ REPS="${2:-3}"
 WARMUP="${3:-3}"
 PORT="${PORT:-18496}"
 RATES="${RATES:-200 2000}"
-CLI="$REPO_DIR/dist/cli.js"
+CLI="${CLI:-$REPO_DIR/dist/cli.js}"
 [ -f "$CLI" ] || { echo "no $CLI: run 'npm run build' first" >&2; exit 1; }
 WORK="$(mktemp -d)"
 plain_flag=()
@@ -71,6 +72,7 @@ YAML
     report tailgate "$RATE" "$REP" "$("$TSX" "$BENCH_DIR/result-percentiles.ts" "$WORK/result.json")" "$server"
     sleep 1
 
+    [ "${AUTOCANNON_RUNS:-1}" = "0" ] && continue
     # autocannon -R (its own warm-up run first, then the measured run; whole-millisecond latencies)
     start_node_server delay "$PORT" "$TTL" --delay-ms 20 "${plain_flag[@]}"
     timeout $((WARMUP + 30)) taskset -c "$GEN_CPU" node "$AUTOCANNON" -c "$CONNS" -R "$RATE" -d "$WARMUP" \

@@ -11,6 +11,7 @@ import type { RestClient } from '../github/rest.js'
 import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
 import { logProgress } from '../load/progress.js'
+import type { GitContext, RunEnvironment } from '../results/types.js'
 import {
   commentPort,
   coreAnnotate,
@@ -53,7 +54,6 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     runId: context.runId,
     workflow: context.workflow,
   }
-  const onProgress = logProgress(coreLog)
   return {
     readInput: (name) => core.getInput(name),
     log: coreLog,
@@ -63,7 +63,30 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     annotate: coreAnnotate,
     fail: (message) => core.setFailed(message),
     files: workspaceFiles(workspace),
-    // The load engine (undici and all) is imported when a mode measures, not before the first log line.
+    ...measurePorts(environment, git),
+    registerSecret: (secret) => core.setSecret(secret),
+    env: process.env,
+    workspace,
+    baselines: (settings) =>
+      baselinePort(settings, {
+        machine: { cpuModel: environment.cpuModel, cores: environment.cores },
+        github: rest ? runServices(rest, token, github) : null,
+        currentRunId: github.runId,
+      }),
+    ...pullRequestPorts(rest, token, github),
+    reportUpload: artifactReportUpload({
+      runUrl: context.runUrl,
+      timeoutMs: REPORT_UPLOAD_TIMEOUT_MS,
+      env: process.env,
+    }),
+    signal,
+  }
+}
+
+/** The load engine (undici and all) is imported when a mode measures, not before the first log line. */
+function measurePorts(environment: RunEnvironment, git: GitContext): Pick<ActionDeps, 'measure' | 'measureLiveAb'> {
+  const onProgress = logProgress(coreLog)
+  return {
     measure: async (profile, options) =>
       (await import('../capacity/measure.js')).measureProfile({
         profile,
@@ -84,22 +107,6 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
         git,
         onProgress,
       }),
-    registerSecret: (secret) => core.setSecret(secret),
-    env: process.env,
-    workspace,
-    baselines: (settings) =>
-      baselinePort(settings, {
-        machine: { cpuModel: environment.cpuModel, cores: environment.cores },
-        github: rest ? runServices(rest, token, github) : null,
-        currentRunId: github.runId,
-      }),
-    ...pullRequestPorts(rest, token, github),
-    reportUpload: artifactReportUpload({
-      runUrl: context.runUrl,
-      timeoutMs: REPORT_UPLOAD_TIMEOUT_MS,
-      env: process.env,
-    }),
-    signal,
   }
 }
 

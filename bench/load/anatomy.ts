@@ -6,7 +6,10 @@
 //   back   reply -> response headers parsed               body   headers -> response complete
 // It prints each stage's percentiles, then the same stages averaged over the requests with the largest overhead
 // (total minus the server's own time), with how many of them overlapped a GC pause or followed an idle connection.
-//   npx tsx bench/load/anatomy.ts --url http://127.0.0.1:PORT/ --rate 200 [--connections 20] [--duration 10s]
+//   taskset -c 1 node bench/load/servers.mjs delay --port 18611 --ttl 120 --stamp &
+//   taskset -c 0 npx tsx bench/load/anatomy.ts --url http://127.0.0.1:18611/ --rate 200 [--connections 20] \
+//     [--duration 10s] [--warmup 3s] [--worst 1]
+// (tsx adds its own start-up and transpiling; bundle it with esbuild as lib.sh's build_engine does for less noise.)
 import { PerformanceObserver, performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import type { Dispatcher } from 'undici'

@@ -20,6 +20,12 @@ export interface OpenDriverOptions {
   readonly endMs: number
   /** Rounds the measured window (measureStartMs to endMs) is cut into, for the per-round lateness. */
   readonly rounds: number
+  /**
+   * The measured window's length (endMs − measureStartMs, but as given: the recorder divides this very number into
+   * rounds, and a round edge recomputed from endMs can differ in the last bit and put an arrival that falls exactly
+   * on it into the other round).
+   */
+  readonly durationMs: number
 }
 
 /** Schedules and starts iterations; an OpenTicker calls `tick()` when the next one is due. */
@@ -47,15 +53,10 @@ export class OpenDriver {
 
   constructor(private readonly options: OpenDriverOptions) {
     const warmupMs = options.measureStartMs - options.runStartMs
-    this.schedule = new ArrivalSchedule(
-      options.load,
-      options.runStartMs,
-      warmupMs,
-      options.endMs - options.measureStartMs,
-    )
+    this.schedule = new ArrivalSchedule(options.load, options.runStartMs, warmupMs, options.durationMs)
     this.nextMs = this.schedule.timeOf(0)
     this.latenessByRound = Array.from({ length: options.rounds }, () => createHistogram())
-    this.roundMs = (options.endMs - options.measureStartMs) / options.rounds
+    this.roundMs = options.durationMs / options.rounds
   }
 
   /** Starts every iteration whose intended time has passed. */
@@ -120,8 +121,19 @@ export class OpenDriver {
     return this.queue.length - this.queueHead
   }
 
-  /** Stops starting iterations, queued ones included. */
+  /**
+   * Stops starting iterations, queued ones included. Arrivals that fell due before the stop but were never taken
+   * (the event loop was blocked and the stop ran before the next wake-up) still count as scheduled: the run's
+   * health then shows them as intended and not started, instead of losing them.
+   */
   stop(): void {
+    if (this.stopped) return
+    const now = this.options.clock.now()
+    const { endMs, measureStartMs } = this.options
+    while (this.nextMs !== null && this.nextMs <= now && this.nextMs < endMs) {
+      if (this.nextMs >= measureStartMs) this.scheduledMeasured++
+      this.nextMs = this.schedule.timeOf(++this.arrivals)
+    }
     this.stopped = true
   }
 }

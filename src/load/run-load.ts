@@ -80,6 +80,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
       measureStartMs,
       endMs,
       rounds: profile.rounds,
+      durationMs: profile.durationMs,
     })
   } else {
     for (let i = 0; i < load.maxConnections; i++)

@@ -72,23 +72,29 @@ const monotonicMs = (): number => {
   return seconds * 1e3 + nanoseconds / 1e6
 }
 
-/**
- * A worker thread that sleeps with sub-millisecond timeouts and wakes the main thread with one message: about
- * 0.05-0.15 ms late on an idle 2-core VM (a futex timeout plus an event-loop wake-up), and no CPU between
- * wake-ups. `clock` must be the performance clock (its time is converted to the worker's monotonic clock).
- * null when no worker thread can be started; the caller falls back to timerWaker.
- */
-export function workerWaker(clock: Clock): Waker | null {
-  let worker: Worker
+/** The worker thread and the shared generation counter and target time it sleeps on; null when none can start. */
+function startWakerThread(): { worker: Worker; generation: Int32Array; target: Float64Array } | null {
   const shared = new SharedArrayBuffer(16)
   const generation = new Int32Array(shared, 0, 1)
   const target = new Float64Array(shared, 8, 1)
   target[0] = Number.POSITIVE_INFINITY
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: shared })
+    return { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: shared }), generation, target }
   } catch {
     return null
   }
+}
+
+/**
+ * A worker thread that sleeps with sub-millisecond timeouts and wakes the main thread with one message: p50
+ * 0.09-0.13 ms late on this project's 2-core VM while other jobs loaded it (a futex timeout plus an event-loop
+ * wake-up; docs/benchmarks.md, issue 16), and no CPU between wake-ups. `clock` must be the performance clock (its time is converted to the worker's monotonic clock).
+ * null when no worker thread can be started; the caller falls back to timerWaker.
+ */
+export function workerWaker(clock: Clock): Waker | null {
+  const thread = startWakerThread()
+  if (thread === null) return null
+  const { worker, generation, target } = thread
   worker.unref()
   const offsetMs = monotonicMs() - clock.now()
   let callback: (() => void) | null = null
@@ -98,33 +104,44 @@ export function workerWaker(clock: Clock): Waker | null {
     callback = null
     call()
   })
-  // A worker that dies (out of memory, say) leaves the run without wake-ups: fall back to a timer for the
-  // pending one, and for every later one.
-  let fallback: Waker | null = null
-  worker.on('error', () => {
-    fallback = timerWaker(clock)
-    if (callback) fallback.wakeAt(clock.now(), callback)
+  // Until the thread runs its first line (tens of ms after new Worker) and after it died (out of memory, say),
+  // wake-ups come from a timer: a run that starts at once is not held up by the thread's start.
+  const timer = timerWaker(clock)
+  let online = false
+  let failed = false
+  worker.once('online', () => {
+    online = true
   })
+  worker.on('error', () => {
+    failed = true
+    const pending = callback
+    callback = null
+    if (pending) timer.wakeAt(clock.now(), pending)
+  })
+  const viaTimer = () => failed || !online
   const retarget = (monotonicTargetMs: number) => {
     target[0] = monotonicTargetMs
     Atomics.add(generation, 0, 1)
     Atomics.notify(generation, 0)
   }
   return {
-    precisionMs: 0.1,
+    get precisionMs() {
+      return viaTimer() ? timer.precisionMs : 0.1
+    },
     wakeAt(atMs, next) {
-      if (fallback) return fallback.wakeAt(atMs, next)
+      timer.cancel()
+      if (viaTimer()) return timer.wakeAt(atMs, next)
       callback = next
       retarget(atMs + offsetMs)
     },
     cancel() {
       callback = null
-      fallback?.cancel()
+      timer.cancel()
       retarget(Number.POSITIVE_INFINITY)
     },
     close() {
       callback = null
-      fallback?.close()
+      timer.close()
       Atomics.store(generation, 0, -1)
       Atomics.notify(generation, 0)
       void worker.terminate()

@@ -68,7 +68,9 @@ describe('workflows in the docs', () => {
   })
 
   it('covers the files that show workflows', () => {
-    const withActions = documentedFiles().filter((path) => /uses:\s*actions\//.test(readFileSync(repoFile(path), 'utf8')))
+    const withActions = documentedFiles().filter((path) =>
+      /uses:\s*actions\//.test(readFileSync(repoFile(path), 'utf8')),
+    )
     expect(withActions).toEqual(expect.arrayContaining(['README.md', 'docs/workflows.md', 'docs/previews.md']))
   })
 })

@@ -41,8 +41,8 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   if (profile.model === 'capacity') {
     throw new ConfigError(
       'model',
-      'live A/B does not run capacity searches yet',
-      'compare two capacity results with tailgate compare (stored baseline), or drop baseline-target',
+      'round-by-round live A/B (calibrate) does not run capacity searches',
+      'run the search with baseline-target (tailgate run --baseline-target), whose steps interleave on both targets',
     )
   }
   if (profile.model === 'ramping-arrival-rate' || profile.model === 'ramping-vus') {

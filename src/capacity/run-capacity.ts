@@ -80,10 +80,10 @@ export async function stepSearch(side: SearchSide): Promise<boolean> {
     search.record('stopped')
     return false
   }
-  // The first attempt at this rate is pooled with the repeat when a step is repeated.
-  const previous = planned.attempt > 1 ? (gathered.runs[gathered.runs.length - 1] ?? null) : null
+  // The repeat of an undecided first attempt is decided with both attempts' rounds pooled.
+  const previous = planned.pooled ? (gathered.runs[gathered.runs.length - 1] ?? null) : null
   const outcome = await runOneStep(options, side.settings, side.limits, planned, remainingMs, previous, gathered)
-  search.record(outcome)
+  search.record(outcome, { safetyStop: (gathered.steps[gathered.steps.length - 1]?.safetyStop ?? null) !== null })
   return search.next() !== null
 }
 
@@ -123,10 +123,14 @@ async function runOneStep(
       : run.completion.status === 'partial'
         ? { outcome: 'stopped', reason: run.completion.reason, objectives: [], breaking: null }
         : decideStep(previous !== null ? [previous, run] : [run], settings.slo, profile.gate)
-  // An undecided step counts as failed the second time (the search does the same); the record says why.
+  // An undecided repeat counts as failed (the search does the same); the record says why.
   const final: StepDecision =
     decision.outcome === 'undecided' && attempt > 1
-      ? { ...decision, outcome: 'fail', reason: `undecided twice, counted as failed: ${decision.reason}` }
+      ? {
+          ...decision,
+          outcome: 'fail',
+          reason: `${planned.pooled ? 'undecided twice' : 'undecided after a failure'}, counted as failed: ${decision.reason}`,
+        }
       : decision
   const step = buildStep(gathered.steps.length, ratePerSecond, attempt, run, final, trip?.stop ?? null)
   gathered.steps.push(step)

@@ -4,6 +4,7 @@
 // SLO still held in the step (queue-trend.ts).
 import type { Budgets, GateSettings } from '../config/gate-schema.js'
 import type { CapacityStepOutcome, ObjectiveCheck, RunResult } from '../results/types.js'
+import { screenStalls, stallLimitMs } from './generator-stalls.js'
 import { countOver, formatObjectiveValue, judgeObjectives, roundsOver, sloBudget } from './objectives.js'
 import { risingLatency } from './queue-trend.js'
 
@@ -33,7 +34,34 @@ export function decideStep(attempts: readonly RunResult[], slo: Budgets, gate: G
       breaking: null,
     }
   }
-  const usable = attempts.filter((run) => run.health.invalidReasons.length === 0)
+  // Rounds the generator disturbed (its sends late past the limit) are set aside; too few left: invalid.
+  const limitMs = stallLimitMs(slo)
+  const screens = attempts
+    .filter((run) => run.health.invalidReasons.length === 0)
+    .map((run) => screenStalls(run, limitMs))
+  const own = screens[screens.length - 1]
+  if (own?.tooFew) {
+    return {
+      outcome: 'invalid',
+      reason:
+        `the generator stalled: ${own.setAside.length} of ${last.rounds.length} rounds set aside (their sends up to ` +
+        `${own.worstLatenessMs.toFixed(0)} ms late, past ${limitMs.toFixed(0)} ms, and the round after each)`,
+      objectives: [],
+      breaking: null,
+    }
+  }
+  const decision = decideScreened(
+    screens.map((screen) => screen.run),
+    slo,
+    gate,
+  )
+  const aside = screens.reduce((n, screen) => n + screen.setAside.length, 0)
+  return aside === 0
+    ? decision
+    : { ...decision, reason: `${decision.reason} (${aside} rounds set aside: the generator stalled)` }
+}
+
+function decideScreened(usable: readonly RunResult[], slo: Budgets, gate: GateSettings): StepDecision {
   const objectives = judgeObjectives(usable, slo, gate.alpha)
   const broken = objectives.filter((check) => check.status === 'broken')
   if (broken.length > 0) {

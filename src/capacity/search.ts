@@ -4,8 +4,9 @@
 // - a pass on the first attempt holds; a failure is confirmed by a fresh repeat before it counts (fail + fail, or
 //   fail + undecided, fails; fail + pass goes to a third attempt, which decides); a safety stop counts at once;
 // - an undecided first attempt is repeated and decided with both attempts' rounds pooled (undecided twice fails);
-// - an invalid attempt (the generator fell behind) is no evidence either way: repeated, and invalid
-//   MAX_INVALID_ATTEMPTS times at one rate ends the search without an answer.
+// - an invalid attempt (the generator fell behind) is no evidence either way: repeated; invalid
+//   MAX_INVALID_ATTEMPTS times at one rate ends the search, without an answer unless a bisection bracket stands
+//   (a rate that held and one that broke), which is then the answer, coarser than the resolution.
 import type { CapacitySettings } from '../config/profile.js'
 import type { CapacityStatus, CapacityStepOutcome } from '../results/types.js'
 
@@ -72,8 +73,9 @@ export class CapacitySearch {
         return
       case 'invalid':
         tally.invalid++
-        if (tally.invalid >= MAX_INVALID_ATTEMPTS) this.status = 'invalid'
-        else this.attempt++
+        if (tally.invalid < MAX_INVALID_ATTEMPTS) this.attempt++
+        // Between a rate that held and one that broke, both confirmed: the bracket stands, only coarser.
+        else this.status = this.lowPerSecond !== null && this.highPerSecond !== null ? 'found' : 'invalid'
         return
       case 'undecided':
         if (tally.passes + tally.fails === 0 && !pooled) {

@@ -88,6 +88,14 @@ describe('CapacitySearch', () => {
     expect(conclusion).toEqual({ status: 'invalid', sustainedRatePerSecond: 100, firstFailingRatePerSecond: null })
   })
 
+  it('keeps a confirmed bracket when a rate between is invalid three times: found, coarser than the resolution', () => {
+    const { visited, conclusion } = drive(new CapacitySearch(settings()), (rate) =>
+      rate <= 400 ? 'pass' : rate === 800 ? 'fail' : 'invalid',
+    )
+    expect(visited.filter((v) => v.rate > 400 && v.rate < 800)).toHaveLength(3)
+    expect(conclusion).toEqual({ status: 'found', sustainedRatePerSecond: 400, firstFailingRatePerSecond: 800 })
+  })
+
   it('an invalid attempt is no evidence: the repeat decides the rate', () => {
     const { visited, conclusion } = drive(new CapacitySearch(settings({ maxRatePerSecond: 100 })), (rate, attempt) =>
       rate === 100 && attempt === 1 ? 'invalid' : 'pass',

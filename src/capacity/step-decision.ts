@@ -4,7 +4,7 @@
 // SLO still held in the step (queue-trend.ts).
 import type { Budgets, GateSettings } from '../config/gate-schema.js'
 import type { CapacityStepOutcome, ObjectiveCheck, RunResult } from '../results/types.js'
-import { screenStalls, stallLimitMs } from './generator-stalls.js'
+import { screenStalls, smallestLatencyMs, stallLimitMs } from './generator-stalls.js'
 import { countOver, formatObjectiveValue, judgeObjectives, roundsOver, sloBudget } from './objectives.js'
 import { risingLatency } from './queue-trend.js'
 
@@ -40,7 +40,7 @@ export function decideStep(attempts: readonly RunResult[], slo: Budgets, gate: G
   const asMeasured = decideScreened(usable, slo, gate)
   if (asMeasured.outcome === 'pass') return asMeasured
   const limitMs = stallLimitMs(slo)
-  const screens = usable.map((run) => screenStalls(run, limitMs))
+  const screens = usable.map((run) => screenStalls(run, limitMs, smallestLatencyMs(slo)))
   const aside = screens.reduce((n, screen) => n + screen.setAside.length, 0)
   if (aside === 0) return asMeasured
   const own = screens[screens.length - 1]

@@ -107,6 +107,13 @@ describe('decideStep', () => {
     expect(decideStep([withLateness(buildRun([endpoint(ten(20))]), late)], slo, DEFAULT_GATE).outcome).toBe('pass')
   })
 
+  it('keeps a late round that failed on its own (median past the threshold + 2 × the lateness): a real overload', () => {
+    const late = [30, 1, 30, 1, 30, 1, 1, 1, 1, 1]
+    const decision = decideStep([withLateness(buildRun([endpoint(ten(200))]), late)], slo, DEFAULT_GATE)
+    expect(decision.outcome).toBe('fail')
+    expect(decision.reason).not.toContain('set aside')
+  })
+
   it('keeps a real failure: lateness within the limit sets nothing aside', () => {
     const decision = decideStep([withLateness(buildRun([endpoint(ten(80))]), Array(10).fill(4))], slo, DEFAULT_GATE)
     expect(decision.outcome).toBe('fail')

@@ -6,28 +6,13 @@ import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { findSpike } from '../../src/config/spike.js'
 import { parseDurationMs } from '../../src/config/units.js'
-import { overloadServer, ownRecoveryMs } from '../../test/helpers/overload-server.js'
+import { overloadServer, ownRecoveryMs, spikeProfileText } from '../../test/helpers/overload-server.js'
 import { startServer } from '../../test/helpers/servers.js'
 import { profileFor, run } from '../../test/load/run-helpers.js'
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '2' }, recover: { type: 'string', default: '1s,3s,5s' } },
 })
-
-/** 3 s at 60/s, a 1 s ramp to 1000/s and 1 s back (overload above 300/s), then 60/s long enough to recover. */
-const profileText = (afterS: number) => `model: ramping-arrival-rate
-warmup: 1s
-start-rate: 60
-stages:
-  - { duration: 3s, target: 60 }
-  - { duration: 1s, target: 1000 }
-  - { duration: 1s, target: 60 }
-  - { duration: ${afterS}s, target: 60 }
-gate:
-  margin: { relative: 50%, absolute: 80ms }
-requests:
-  - GET /
-`
 
 const rows: string[] = []
 let within = 0
@@ -39,7 +24,7 @@ for (const recover of (values.recover as string).split(',')) {
     const server = overloadServer({ recoversAfterMs })
     const started = await startServer(server.handler)
     try {
-      const profile = profileFor(started.url, profileText(Math.ceil(recoversAfterMs / 1000) + 6))
+      const profile = profileFor(started.url, spikeProfileText(Math.ceil(recoversAfterMs / 1000) + 6))
       const spike = findSpike(profile.load)
       if (spike === null) throw new Error('the profile has no spike')
       const result = await run(profile)

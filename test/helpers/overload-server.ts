@@ -49,3 +49,24 @@ export function ownRecoveryMs(server: OverloadServer, spikeEndMs: number): numbe
   const firstNormal = server.served.find((s) => !s.degraded && s.arrivalMs > lastSlow.arrivalMs)
   return firstNormal === undefined ? null : firstNormal.arrivalMs - spikeEndMs
 }
+
+/**
+ * A spike profile for the overload server: 3 s at 60/s, a 1 s ramp to 1000/s and 1 s back (overload above 300/s),
+ * then `afterS` seconds at 60/s; the margin wide enough that the healthy p95 is the level to recover to.
+ */
+export function spikeProfileText(afterS: number, budgets: readonly string[] = []): string {
+  const budgetLines = budgets.length === 0 ? '' : `budgets:\n  "*": [${budgets.map((b) => `"${b}"`).join(', ')}]\n`
+  return `model: ramping-arrival-rate
+warmup: 1s
+start-rate: 60
+stages:
+  - { duration: 3s, target: 60 }
+  - { duration: 1s, target: 1000 }
+  - { duration: 1s, target: 60 }
+  - { duration: ${afterS}s, target: 60 }
+gate:
+  margin: { relative: 50%, absolute: 80ms }
+${budgetLines}requests:
+  - GET /
+`
+}

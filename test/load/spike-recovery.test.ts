@@ -7,7 +7,7 @@ import { findSpike } from '../../src/config/spike.js'
 import { evaluateBudgets } from '../../src/gate/budgets.js'
 import { poolEndpoint } from '../../src/gate/measurements.js'
 import { parseRunResult, serializeRunResult } from '../../src/results/codec.js'
-import { overloadServer, ownRecoveryMs } from '../helpers/overload-server.js'
+import { overloadServer, ownRecoveryMs, spikeProfileText } from '../helpers/overload-server.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 import { profileFor, run } from './run-helpers.js'
 
@@ -16,21 +16,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
 })
 
-const SPIKE_PROFILE = `model: ramping-arrival-rate
-warmup: 1s
-start-rate: 60
-stages:
-  - { duration: 3s, target: 60 }
-  - { duration: 1s, target: 1000 }
-  - { duration: 1s, target: 60 }
-  - { duration: 7s, target: 60 }
-gate:
-  margin: { relative: 50%, absolute: 80ms }
-budgets:
-  "*": ["recovery < 10s", "recovery < 500ms"]
-requests:
-  - GET /
-`
+const SPIKE_PROFILE = spikeProfileText(7, ['recovery < 10s', 'recovery < 500ms'])
 
 describe('spike recovery', () => {
   it('finds the spike in the stages', () => {

@@ -5,12 +5,12 @@
 //   fail + undecided, fails; fail + pass goes to a third attempt, which decides); a safety stop counts at once;
 // - an undecided first attempt is repeated and decided with both attempts' rounds pooled (undecided twice fails);
 // - an invalid attempt (the generator fell behind) is no evidence either way: repeated; invalid
-//   MAX_INVALID_ATTEMPTS times at one rate ends the search, without an answer unless a bisection bracket stands
+//   MAX_INVALID_ATTEMPTS times in a row at one rate ends the search, without an answer unless a bisection bracket stands
 //   (a rate that held and one that broke), which is then the answer, coarser than the resolution.
 import type { CapacitySettings } from '../config/profile.js'
 import type { CapacityStatus, CapacityStepOutcome } from '../results/types.js'
 
-/** Invalid attempts at one rate that end the search without an answer. */
+/** Invalid attempts in a row at one rate that end the search. */
 export const MAX_INVALID_ATTEMPTS = 3
 
 /** The next step to run. */
@@ -67,6 +67,8 @@ export class CapacitySearch {
     const tally = this.tally
     const pooled = tally.pooledNext
     tally.pooledNext = false
+    // Invalid attempts count in a row: a valid attempt between them shows the runner can measure this rate.
+    if (outcome !== 'invalid') tally.invalid = 0
     switch (outcome) {
       case 'stopped':
         this.status = 'stopped'

@@ -96,6 +96,15 @@ describe('CapacitySearch', () => {
     expect(conclusion).toEqual({ status: 'found', sustainedRatePerSecond: 400, firstFailingRatePerSecond: 800 })
   })
 
+  it('counts invalid attempts in a row: a valid attempt between them starts the count again', () => {
+    const outcomes = ['invalid', 'invalid', 'fail', 'invalid', 'invalid', 'fail'] as const
+    const { visited, conclusion } = drive(new CapacitySearch(settings({ maxRatePerSecond: 200 })), (rate, attempt) =>
+      rate === 200 ? (outcomes[attempt - 1] ?? 'pass') : 'pass',
+    )
+    expect(visited.filter((v) => v.rate === 200)).toHaveLength(6)
+    expect(conclusion.firstFailingRatePerSecond).toBe(200)
+  })
+
   it('an invalid attempt is no evidence: the repeat decides the rate', () => {
     const { visited, conclusion } = drive(new CapacitySearch(settings({ maxRatePerSecond: 100 })), (rate, attempt) =>
       rate === 100 && attempt === 1 ? 'invalid' : 'pass',

@@ -10,7 +10,8 @@ import { serializeRunResult } from '../results/codec.js'
 import type { RunResult } from '../results/types.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { type CliIo, checkWritable } from './io.js'
-import { type RunFlags, reportInvalid } from './run.js'
+import { reportInvalid } from './report-invalid.js'
+import type { RunFlags } from './run.js'
 
 export async function runLiveAbCommand(
   profilePath: string,

@@ -6,15 +6,14 @@ import { ConfigError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
-import { cannotFailWarning, measuredRunProblems } from '../gate/validity.js'
+import { cannotFailWarning } from '../gate/validity.js'
 import { localEnvironment, localGitContext } from '../load/environment.js'
-import { errorAdvice } from '../report/error-advice.js'
 import { plural } from '../report/format.js'
 import { serializeRunResult } from '../results/codec.js'
-import type { RunResult } from '../results/types.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { type CliIo, checkWritable } from './io.js'
 import { cliProgress } from './progress.js'
+import { reportInvalid } from './report-invalid.js'
 import { runLiveAbCommand } from './run-live-ab.js'
 
 export interface RunFlags {
@@ -84,18 +83,4 @@ export function roundsTooFew(profile: Profile): string | null {
     alpha: profile.gate.alpha,
   })
   return warning && `rounds: ${profile.rounds} is too few. ${warning}`
-}
-
-/** Says why the run is no evidence, with the fix per error class; false when it is valid. */
-export function reportInvalid(result: RunResult, profile: Profile, io: CliIo): boolean {
-  const { problems, errors } = measuredRunProblems(result, profile.gate)
-  if (problems.length === 0) return false
-  io.stderr.write(`tailgate: the run is invalid, not evidence either way (exit 1):\n`)
-  for (const problem of problems) io.stderr.write(`  - ${problem}\n`)
-  if (errors.length > 0) io.stderr.write('Failed requests by cause:\n')
-  const context = { target: profile.target, requestTimeoutMs: profile.requestTimeoutMs }
-  for (const { errorClass, count } of errors) {
-    io.stderr.write(`  ${errorClass} (${count}): ${errorAdvice(errorClass, context)}\n`)
-  }
-  return true
 }

@@ -133,8 +133,14 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   }
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
+  // The generator's lateness per round, joined like the rounds (all pieces have it, or none is kept).
+  const { generatorLateness: _firstOnly, ...rest } = first
+  const lateness = runs.every((r) => r.generatorLateness !== undefined)
+    ? { generatorLateness: runs.flatMap((r) => r.generatorLateness ?? []) }
+    : {}
   return {
-    ...first,
+    ...rest,
+    ...lateness,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
     profileFingerprint: runFingerprint(profile),
     rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),

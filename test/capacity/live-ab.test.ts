@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runAction } from '../../src/action/run.js'
+import { runLiveAbCapacity } from '../../src/capacity/live-ab-capacity.js'
 import { measureLiveAbProfile } from '../../src/capacity/measure.js'
 import { EXIT } from '../../src/cli/exit-codes.js'
 import { main } from '../../src/cli/main.js'
+import { parseProfile } from '../../src/config/load-profile.js'
 import type { LiveAbResult } from '../../src/load/live-ab.js'
 import { parseRunResult } from '../../src/results/codec.js'
 import { fakeDeps, pullRequestContext } from '../action/fake-deps.js'
@@ -130,6 +132,49 @@ describe('live A/B capacity (baseline-target with model: capacity)', () => {
       EXIT.usage,
     )
     expect(bad.err()).toContain('--baseline-target')
+  }, 60_000)
+})
+
+describe('live A/B edges', () => {
+  it('caps both searches together at max-duration: both results partial, cut short', async () => {
+    const baselineUrl = await pool(8, 1)
+    const candidateUrl = await pool(8, 1)
+    const profile = parseProfile({
+      file: 'capacity.yml',
+      overrides: { target: candidateUrl.href },
+      text:
+        'name: capacity\nmodel: capacity\nstart-rate: 20/s\nmax-rate: 2000/s\nstep-duration: 1s\nwarmup: 200ms\n' +
+        'max-duration: 3s\nslo: ["p95 < 200ms"]\nrequests:\n  - GET /work\n',
+    })
+    const both = await runLiveAbCapacity({
+      profile,
+      baselineTarget: baselineUrl,
+      candidateTarget: candidateUrl,
+      environment: testEnvironment,
+      git: testGit,
+    })
+    for (const side of [both.baseline, both.candidate]) {
+      expect(side.capacity?.status).toBe('stopped')
+      expect(side.completion.status).toBe('partial')
+    }
+    expect(both.order.slice(0, 2)).toEqual(['A', 'B'])
+  }, 60_000)
+
+  it('tailgate run --baseline-target on a constant-rate profile interleaves rounds and writes both results', async () => {
+    const url = await pool(8, 1)
+    const { dir } = await profileFile('')
+    const path = join(dir, 'constant.yml')
+    await writeFile(path, 'name: ab\nrate: 20/s\nduration: 2s\nrounds: 2\nwarmup: 200ms\nrequests:\n  - GET /work\n')
+    const [out, baselineOut] = [join(dir, 'pr.json'), join(dir, 'base.json')]
+    const io = memoryIo()
+    const args = ['run', path, '--target', url.href, '--baseline-target', url.href, '--out', out, '--quiet']
+    expect(await main([...args, '--baseline-out', baselineOut], io)).toBe(EXIT.pass)
+    for (const file of [out, baselineOut]) {
+      expect(parseRunResult(await readFile(file, 'utf8'), file).rounds).toHaveLength(2)
+    }
+    const sharded = memoryIo()
+    expect(await main([...args, '--shard', '1/2'], sharded)).toBe(EXIT.usage)
+    expect(sharded.err()).toContain('--shard')
   }, 60_000)
 })
 

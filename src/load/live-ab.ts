@@ -41,8 +41,8 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   if (profile.model === 'capacity') {
     throw new ConfigError(
       'model',
-      'live A/B does not run capacity searches yet',
-      'compare two capacity results with tailgate compare (stored baseline), or drop baseline-target',
+      'round-by-round live A/B (calibrate) does not run capacity searches',
+      'run the search with baseline-target (tailgate run --baseline-target), whose steps interleave on both targets',
     )
   }
   if (profile.model === 'ramping-arrival-rate' || profile.model === 'ramping-vus') {
@@ -133,8 +133,14 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   }
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
+  // The generator's lateness per round, joined like the rounds (all pieces have it, or none is kept).
+  const { generatorLateness: _firstOnly, ...rest } = first
+  const lateness = runs.every((r) => r.generatorLateness !== undefined)
+    ? { generatorLateness: runs.flatMap((r) => r.generatorLateness ?? []) }
+    : {}
   return {
-    ...first,
+    ...rest,
+    ...lateness,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
     profileFingerprint: runFingerprint(profile),
     rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),

@@ -57,6 +57,8 @@ export async function runUntilDecided(options: RunUntilDecidedOptions): Promise<
     stopped = run.look()
     if (stopped === null) stopped = await run.nextRound()
   }
+  // A round cut by max-duration leaves the last look short of fraction 1: look once more (same rounds) and spend the rest.
+  if (stopped === 'max-duration' && run.looked && !run.monitor.finished) stopped = run.look(true) ?? stopped
   return run.finish(stopped)
 }
 
@@ -106,8 +108,16 @@ class AutoRun {
     return null
   }
 
-  /** A look at the data so far; the look after which no round fits is the last (it spends all remaining alpha). */
-  look(): Stop | null {
+  /** True once a look was made (the first min-rounds rounds were all measured). */
+  get looked(): boolean {
+    return this.#lastLookMs !== 0
+  }
+
+  /**
+   * A look at the data so far; the look after which no round fits is the last (it spends all remaining alpha).
+   * `final`: no further round will be measured (the next one was cut by max-duration), so this look is the last.
+   */
+  look(final = false): Stop | null {
     const now = this.#clock.now()
     const first = this.#lastLookMs === 0
     this.#slowestRoundMs = Math.max(
@@ -116,7 +126,7 @@ class AutoRun {
     )
     this.#lastLookMs = now
     const n = this.#rounds
-    const last = n >= this.#horizon || this.#remainingMs() < 1.2 * this.#slowestRoundMs
+    const last = final || n >= this.#horizon || this.#remainingMs() < 1.2 * this.#slowestRoundMs
     const verdict = this.#options.decideLook(this.#baseline(), joinRuns(this.#pieces.B, this.#profile, COMPLETE))
     const look = this.monitor.look(verdict, last ? 1 : this.#fraction(n), n)
     if (look.comparisons === 0) return 'nothing-to-decide'

@@ -144,6 +144,41 @@ describe('runUntilDecided (rounds: auto)', () => {
     expect(result.monitor.decisionOf('GET /', 'p50')).toBeNull()
   })
 
+  it('still makes the last look (all remaining alpha) when max-duration cuts a round short', async () => {
+    // given a live A/B whose pieces suddenly take 10 s each after the first 8 pairs: the next round no longer fits, so
+    // the measure returns a partial run (as runLoad does at max-duration) and no ordinary look is the last
+    const profile = autoProfile('max-rounds: 40\n')
+    const clock = { t: 0 }
+    const normal = fakeMeasure({ [CANDIDATE]: 1.05 }, 17, clock, [])
+    let pieces = 0
+    const measure: MeasurePiece = async (piece, target, signal) => {
+      pieces++
+      if (pieces > 6 * 2 + 2 * 2) {
+        clock.t += 10_000
+        const cut = await normal(piece, target, signal)
+        return { ...cut, completion: { status: 'partial', reason: 'max-duration reached' } }
+      }
+      return normal(piece, target, signal)
+    }
+
+    // when rounds: auto runs
+    const result = await runUntilDecided({
+      profile,
+      candidateTarget: new URL(CANDIDATE),
+      baseline: { kind: 'live', target: new URL(BASE) },
+      measure,
+      decideLook: decideWith(profile, 'abba'),
+      clock: { now: () => clock.t },
+    })
+
+    // then the complete pairs got one more look at information fraction 1, so the design spent all of alpha
+    expect(result.summary.stopped).toBe('max-duration')
+    expect(result.summary.rounds).toBe(8)
+    expect(result.monitor.finished).toBe(true)
+    expect(result.summary.looks).toBe(result.summary.rounds - 5 + 1)
+    expect(result.baseline.rounds).toHaveLength(8)
+  })
+
   it('plans no more rounds than max-duration holds', async () => {
     // given max-duration 20 s: warm-ups 2 × 1 s, then pairs of (1 s + 0.25 s re-warm-up) × 2 → 7 pairs
     const profile = parseProfile({

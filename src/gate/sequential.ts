@@ -127,7 +127,11 @@ export class SequentialMonitor {
   }
 }
 
-/** The three one-sided p-values of a comparison: regression, improvement, and "not worse by the margin". */
+/**
+ * The three one-sided p-values of a comparison: regression, improvement, and "not worse by the margin" (the rule's own
+ * noChangePValue when it gives one: the across-jobs t test, whose variance has the job-to-job part; else the rank test
+ * of the rounds, paired or not, that matches the regression test).
+ */
 export function oneSidedPValues(comparison: MetricComparison): {
   readonly regression: number
   readonly improvement: number
@@ -136,7 +140,10 @@ export function oneSidedPValues(comparison: MetricComparison): {
   const direction = WORSE_DIRECTION[comparison.metric]
   const margin = comparison.margin
   let noChange: number
-  if (comparison.paired) {
+  if (comparison.noChangePValue !== undefined) {
+    // The run-level test across jobs (stored baseline): its variance includes the job-to-job component.
+    noChange = comparison.noChangePValue
+  } else if (comparison.paired) {
     const differences = comparison.candidateRounds.map((value, i) => value - (comparison.baselineRounds[i] as number))
     noChange =
       wilcoxonSignedRank(differences, { alternative: direction === 1 ? 'less' : 'greater', mu: direction * margin })

@@ -39,6 +39,12 @@ export interface MetricComparison {
   /** The improvement p after Holm over every gated comparison of the run. */
   readonly improvementPValueAdjusted?: number
   /**
+   * One-sided p of "not worse by the margin or more" (non-inferiority, the worse-side half of TOST), unadjusted; set by
+   * the run-level test across jobs (its variance includes the job-to-job component). rounds: auto's "no change" test
+   * uses it; for round tests it computes the matching rank test itself (gate/sequential.ts).
+   */
+  readonly noChangePValue?: number
+  /**
    * True for a live A/B run: the rounds are pairs (baselineRounds[i] ran next to candidateRounds[i]) and the test is
    * the Wilcoxon signed-rank test of the differences, the shift their Walsh-average Hodges-Lehmann estimate.
    */

@@ -6,7 +6,7 @@ import type { Profile } from '../config/profile.js'
 import { SequentialMonitor } from '../gate/sequential.js'
 import type { SequentialSummary, Verdict } from '../gate/types.js'
 import { type Clock, performanceClock } from '../load/clock.js'
-import { abbaOrder, joinRuns, REWARM_MS } from '../load/live-ab.js'
+import { abbaOrder, joinRuns, markHalves, REWARM_MS } from '../load/live-ab.js'
 import type { RunResult } from '../results/types.js'
 
 /** Runs the profile once against a target (the first piece of a side gets the full warm-up, later ones REWARM_MS). */
@@ -166,12 +166,11 @@ class AutoRun {
       stopped,
       reason: reasonOf(stopped, n, this.monitor.looks, this.#horizon, this.#live),
     }
-    return {
-      baseline: this.#live ? joinRuns(this.#pieces.A, this.#profile, completion) : this.#baseline(),
-      candidate: joinRuns(this.#pieces.B, this.#profile, completion),
-      monitor: this.monitor,
-      summary,
-    }
+    const candidate = joinRuns(this.#pieces.B, this.#profile, completion)
+    const sides = this.#live
+      ? markHalves(joinRuns(this.#pieces.A, this.#profile, completion), candidate, abbaOrder(n))
+      : { baseline: this.#baseline(), candidate }
+    return { ...sides, monitor: this.monitor, summary }
   }
 
   #fraction(n: number): number {

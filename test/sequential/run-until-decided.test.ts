@@ -87,6 +87,9 @@ describe('runUntilDecided (rounds: auto)', () => {
       expect(log.map((piece) => piece[0]).join('')).toBe(
         'ABBA'.repeat(result.summary.rounds).slice(0, 2 * result.summary.rounds),
       )
+      // and both halves carry the run id and that order, so their files alone say they are pairs
+      expect(result.candidate.liveAb).toEqual({ ...result.baseline.liveAb, side: 'candidate' })
+      expect(result.baseline.liveAb?.order).toBe(log.map((piece) => piece[0]).join(''))
       // and the verdict carries the sequential outcome, the summary and the reason
       expect(verdict.outcome).toBe(outcome)
       expect(verdict.sequential).toEqual(result.summary)

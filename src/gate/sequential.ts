@@ -5,6 +5,7 @@ import { wilcoxonSignedRank } from '../stats/signed-rank.js'
 import { formatP } from './explain.js'
 import { WORSE_DIRECTION } from './measurements.js'
 import { shiftedTest } from './metric-rule.js'
+import { RESOLVABLE_MARGIN_MULTIPLE } from './resolution.js'
 import type { MetricComparison, SequentialConclusion, SequentialSummary, Verdict } from './types.js'
 
 /** A comparison's decision and the look it was made at. */
@@ -105,12 +106,18 @@ export class SequentialMonitor {
   }
 
   /**
-   * The comparison with the sequential outcome: the decision recorded at its look, or inconclusive when no boundary
-   * was crossed. The explanation says at which round it was decided and at what nominal level.
+   * The comparison with the sequential outcome: the decision recorded at its look; when no boundary was crossed, a
+   * pass if the fixed-length rule on all the rounds shows no regression and resolves the margin, else inconclusive.
+   * The explanation says at which round it was decided and at what nominal level.
    */
   conclude(endpoint: string, comparison: MetricComparison): MetricComparison {
     const decision = this.decisionOf(endpoint, comparison.metric)
-    const outcome = decision?.outcome ?? 'inconclusive'
+    // Undecided at the end: a pass when there is no sign of a regression and the rounds resolve the margin, as the
+    // fixed-length gate says it (no error-rate claim is made by a pass); else inconclusive.
+    const resolved =
+      comparison.detectableShift !== null &&
+      comparison.detectableShift <= RESOLVABLE_MARGIN_MULTIPLE * comparison.margin
+    const outcome = decision?.outcome ?? (comparison.outcome !== 'regression' && resolved ? 'pass' : 'inconclusive')
     const note =
       decision === null
         ? `rounds: auto: not decided by the last look (${this.#looks} looks)`

@@ -237,9 +237,9 @@ function reasonOf(stopped: SequentialSummary['stopped'], n: number, looks: numbe
     case 'decided':
       return `rounds: auto stopped after ${what}: every gated comparison was decided.`
     case 'max-rounds':
-      return `rounds: auto stopped after ${what}: the planned rounds were measured; undecided comparisons stay inconclusive.`
+      return `rounds: auto stopped after ${what}: the planned rounds were measured; an undecided comparison is a pass when it shows no regression and resolves the margin, else inconclusive.`
     case 'max-duration':
-      return `rounds: auto stopped after ${what}: max-duration left no room for another round; undecided comparisons stay inconclusive.`
+      return `rounds: auto stopped after ${what}: max-duration left no room for another round; an undecided comparison is a pass when it shows no regression and resolves the margin, else inconclusive.`
     case 'stopped':
       return `rounds: auto was stopped after ${what}.`
     case 'nothing-to-decide':

@@ -8,6 +8,7 @@ import type { SequentialSummary, Verdict } from '../gate/types.js'
 import { type Clock, performanceClock } from '../load/clock.js'
 import { abbaOrder, joinRuns, markHalves, REWARM_MS } from '../load/live-ab.js'
 import type { RunResult } from '../results/types.js'
+import { reasonOf } from './stop-reason.js'
 
 /** Runs the profile once against a target (the first piece of a side gets the full warm-up, later ones REWARM_MS). */
 export type MeasurePiece = (profile: Profile, target: URL, signal: AbortSignal | undefined) => Promise<RunResult>
@@ -110,7 +111,7 @@ class AutoRun {
 
   /** True once a look was made (the first min-rounds rounds were all measured). */
   get looked(): boolean {
-    return this.#lastLookMs !== 0
+    return this.monitor.looks > 0
   }
 
   /**
@@ -126,6 +127,11 @@ class AutoRun {
     )
     this.#lastLookMs = now
     const n = this.#rounds
+    if (final && this.#live) {
+      // The cut pair may have left its first side a round ahead: look at complete pairs only.
+      this.#pieces.A.splice(n)
+      this.#pieces.B.splice(n)
+    }
     const last = final || n >= this.#horizon || this.#remainingMs() < 1.2 * this.#slowestRoundMs
     const verdict = this.#options.decideLook(this.#baseline(), joinRuns(this.#pieces.B, this.#profile, COMPLETE))
     const look = this.monitor.look(verdict, last ? 1 : this.#fraction(n), n)
@@ -229,20 +235,4 @@ function completionOf(stopped: SequentialSummary['stopped'], n: number, profile:
     return { status: 'partial', reason: `max-duration (${profile.maxDurationMs} ms) reached after ${n} rounds` }
   }
   return { status: 'complete' }
-}
-
-function reasonOf(stopped: SequentialSummary['stopped'], n: number, looks: number, horizon: number, live: boolean) {
-  const what = `${n} ${live ? 'A/B pairs' : 'rounds'} (${looks} look${looks === 1 ? '' : 's'}, up to ${horizon} planned)`
-  switch (stopped) {
-    case 'decided':
-      return `rounds: auto stopped after ${what}: every gated comparison was decided.`
-    case 'max-rounds':
-      return `rounds: auto stopped after ${what}: the planned rounds were measured; an undecided comparison is a pass when it shows no regression and resolves the margin, else inconclusive.`
-    case 'max-duration':
-      return `rounds: auto stopped after ${what}: max-duration left no room for another round; an undecided comparison is a pass when it shows no regression and resolves the margin, else inconclusive.`
-    case 'stopped':
-      return `rounds: auto was stopped after ${what}.`
-    case 'nothing-to-decide':
-      return `rounds: auto stopped after ${what}: no comparison to decide (no baseline data or invalid endpoints).`
-  }
 }

@@ -147,16 +147,20 @@ describe('runUntilDecided (rounds: auto)', () => {
     expect(result.monitor.decisionOf('GET /', 'p50')).toBeNull()
   })
 
-  it('still makes the last look (all remaining alpha) when max-duration cuts a round short', async () => {
+  it.each([
+    { cut: 'the first piece of the next pair', firstCut: 17 },
+    { cut: 'the second piece of the next pair (its first side a round ahead)', firstCut: 18 },
+  ])('still makes the last look (all remaining alpha) when max-duration cuts $cut', async ({ firstCut }) => {
     // given a live A/B whose pieces suddenly take 10 s each after the first 8 pairs: the next round no longer fits, so
     // the measure returns a partial run (as runLoad does at max-duration) and no ordinary look is the last
     const profile = autoProfile('max-rounds: 40\n')
     const clock = { t: 0 }
     const normal = fakeMeasure({ [CANDIDATE]: 1.05 }, 17, clock, [])
     let pieces = 0
+    const looked: [number, number][] = []
     const measure: MeasurePiece = async (piece, target, signal) => {
       pieces++
-      if (pieces > 6 * 2 + 2 * 2) {
+      if (pieces >= firstCut) {
         clock.t += 10_000
         const cut = await normal(piece, target, signal)
         return { ...cut, completion: { status: 'partial', reason: 'max-duration reached' } }
@@ -170,7 +174,10 @@ describe('runUntilDecided (rounds: auto)', () => {
       candidateTarget: new URL(CANDIDATE),
       baseline: { kind: 'live', target: new URL(BASE) },
       measure,
-      decideLook: decideWith(profile, 'abba'),
+      decideLook: (baseline, candidate) => {
+        looked.push([baseline.rounds.length, candidate.rounds.length])
+        return decideWith(profile, 'abba')(baseline, candidate)
+      },
       clock: { now: () => clock.t },
     })
 
@@ -180,6 +187,8 @@ describe('runUntilDecided (rounds: auto)', () => {
     expect(result.monitor.finished).toBe(true)
     expect(result.summary.looks).toBe(result.summary.rounds - 5 + 1)
     expect(result.baseline.rounds).toHaveLength(8)
+    // on complete pairs only
+    expect(looked.at(-1)).toEqual([8, 8])
   })
 
   it('plans no more rounds than max-duration holds', async () => {

@@ -90,10 +90,27 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
     : capped
       ? `max-duration (${profile.maxDurationMs} ms) reached`
       : null
+  const measured = order.slice(0, runs.A.length + runs.B.length)
   return {
-    baseline: stitch(runs.A, profile, stopped),
-    candidate: stitch(runs.B, profile, stopped),
-    order,
+    ...markHalves(stitch(runs.A, profile, stopped), stitch(runs.B, profile, stopped), measured),
+    order: measured,
+  }
+}
+
+/**
+ * Marks the two halves of one live A/B run with a run id they share and the order their rounds were measured in
+ * (RunResult.liveAb), so the files alone say that round i of each forms a pair (tailgate compare pairs them).
+ */
+export function markHalves(
+  baseline: RunResult,
+  candidate: RunResult,
+  order: readonly ('A' | 'B')[],
+): { readonly baseline: RunResult; readonly candidate: RunResult } {
+  const runId = globalThis.crypto.randomUUID()
+  const measured = order.join('')
+  return {
+    baseline: { ...baseline, liveAb: { runId, side: 'baseline', order: measured } },
+    candidate: { ...candidate, liveAb: { runId, side: 'candidate', order: measured } },
   }
 }
 

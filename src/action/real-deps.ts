@@ -97,7 +97,7 @@ function measurePorts(environment: RunEnvironment, git: GitContext): Pick<Action
         onProgress,
       }),
     measureLiveAb: async (profile, options) =>
-      (await import('../load/live-ab.js')).runLiveAb({
+      (await import('../capacity/measure.js')).measureLiveAbProfile({
         profile,
         baselineTarget: options.baselineTarget,
         candidateTarget: profile.target,

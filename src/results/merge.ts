@@ -39,7 +39,7 @@ export function mergeRunResults(results: readonly RunResult[]): RunResult {
     return { name, rounds, warmupRequests: sum(parts.map((p) => p.warmupRequests)) }
   })
   const partial = results.find((r) => r.completion.status === 'partial')
-  const { generatorLateness: _firstShardOnly, ...firstRest } = first
+  const { generatorLateness: _firstShardOnly, liveAb: _oneRunOnly, ...firstRest } = first
   const intended = results.map((r) => r.health.intendedRatePerSecond)
   return {
     ...firstRest,

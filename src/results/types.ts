@@ -46,6 +46,12 @@ export interface EndpointResult {
   readonly rounds: readonly RoundMeasurement[]
   /** Requests sent during the warm-up (excluded from every statistic and gate, but reported). */
   readonly warmupRequests: number
+  /**
+   * This endpoint's own per-second timeline (gated latency; seconds since the run started, warm-up included; only
+   * the seconds with a request of this endpoint). Percentiles at 2 significant digits (1 % buckets: a chart's
+   * resolution, not the gate's). Absent in imported results and files written before format 1.2.
+   */
+  readonly timeline?: readonly TimelinePoint[]
 }
 
 /** The time window of one round, relative to the end of the warm-up. */

@@ -23,12 +23,12 @@ import { decidedInput, HOSTILE_NAMES, hostileCase, manyEndpointsCase } from '../
 import { type PageProbe, type ProbeDocument, probePage } from './page-probe.js'
 
 /**
- * Series per chart kind: baseline and this PR, or this PR alone; the timeline has p50, p95 and p99 of each; rounds:
- * baseline, PR, shift CI.
+ * Series per chart kind: baseline and this PR, or this PR alone; the timelines (whole run, and each endpoint's) have
+ * p50, p95 and p99 of each; rounds: baseline, PR, shift CI.
  */
 const SERIES = {
-  withBaseline: { timeline: 6, throughput: 2, distribution: 2, rounds: 3, trend: 2 },
-  withoutBaseline: { timeline: 3, throughput: 1, distribution: 1 },
+  withBaseline: { timeline: 6, 'endpoint-timeline': 6, throughput: 2, distribution: 2, rounds: 3, trend: 2 },
+  withoutBaseline: { timeline: 3, 'endpoint-timeline': 3, throughput: 1, distribution: 1 },
 } as const
 
 interface ReportCase {
@@ -51,6 +51,7 @@ function expectedCharts(input: ReportInput): Record<string, number> {
   return {
     timeline: 1,
     throughput: 1,
+    'endpoint-timeline': input.verdict.endpoints.length,
     distribution: input.verdict.endpoints.length,
     rounds: input.verdict.endpoints.reduce((n, e) => n + gatedComparisons(e).length, 0),
     trend: withTrend ? input.verdict.endpoints.length : 0,
@@ -90,7 +91,7 @@ async function generateReports(dir: string): Promise<ReportCase[]> {
     verdictWord: demoWord,
     endpoints: demoEndpoints,
     // Rounds charts: one per gated comparison, none when the busy machine made the run invalid.
-    charts: { timeline: 1, throughput: 1, distribution: 3, rounds: null, trend: 0 },
+    charts: { timeline: 1, throughput: 1, 'endpoint-timeline': 3, distribution: 3, rounds: null, trend: 0 },
     series: SERIES.withBaseline,
   })
 
@@ -271,11 +272,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('HTML report in headless Chromium', () => {
     expect(probe.title).not.toContain('pwned')
   })
 
-  it('50 endpoints: every endpoint has its section, trend and distribution', () => {
+  it('50 endpoints: every endpoint has its section, latency over time, trend and distribution', () => {
     const { probe } = page('50 endpoints')
 
     expect(probe.endpointNames).toHaveLength(50)
     expect(probe.charts.filter((c) => c.kind === 'trend')).toHaveLength(50)
+    expect(probe.charts.filter((c) => c.kind === 'endpoint-timeline')).toHaveLength(50)
   })
 
   it('is keyboard-reachable: Tab goes to the skip link, then through the contents and every chart', async () => {

@@ -86,7 +86,7 @@ describe('renderHtml', () => {
 
     const figures = html.split('<figure').slice(1)
     expect(figures.length).toBeGreaterThan(0)
-    for (const figure of figures) expect(figure.split('</figure>')[0]).toMatch(/<details class="numbers">.*<table>/)
+    for (const figure of figures) expect(figure.split('</figure>')[0]).toMatch(/<details class="numbers">.*<table[ >]/)
   })
 
   it('stays under 1 MB for 10 endpoints × 6 rounds with history', () => {
@@ -130,7 +130,7 @@ describe('renderHtml', () => {
     expect(chartCount(html, 'distribution')).toBe(2)
     expect(chartCount(html, 'rounds')).toBe(0)
     expect(chartCount(html, 'trend')).toBe(0)
-    expect(html).not.toContain('s-baseline')
+    expect(html).not.toContain('series s-baseline')
   })
 
   it('marks an invalid run and says why, without calling it a regression', () => {
@@ -153,6 +153,58 @@ describe('renderHtml', () => {
 
     expect(html).toContain('<h1 id="verdict" class="verdict v-invalid">⚠️ Tailgate: invalid run</h1>')
     expect(html).toContain(`⚠️ Invalid run: ${reason}.`)
+  })
+
+  it("draws each endpoint's latency over time: p50, p95 and p99 of both runs, its errors marked", () => {
+    const input = manyEndpointsCase(3, 6, 0)
+
+    const html = renderHtml(input)
+    const first = html.split('data-chart="endpoint-timeline"')[1]!.split('</svg>')[0]!
+
+    expect(chartCount(html, 'endpoint-timeline')).toBe(3)
+    expect([...first.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'p50 baseline',
+      'p95 baseline',
+      'p99 baseline',
+      'p50 this PR',
+      'p95 this PR',
+      'p99 this PR',
+    ])
+    // The first endpoint had errors in second 4 of both runs; the warm-up is shaded, the 6 round starts drawn.
+    expect(first.match(/class="error-mark"/g)).toHaveLength(2)
+    expect(first).toContain('class="band"')
+    expect(first).toMatch(/round 1 of this PR starts;.*round 6 of this PR starts/)
+  })
+
+  it('draws a long run in windows of seconds (each window its worst second), fewer with more endpoints', () => {
+    const input = manyEndpointsCase(50, 6, 0, 600)
+
+    const html = renderHtml(input)
+    const points = [...html.matchAll(/data-chart="endpoint-timeline"[\s\S]*?data-points="(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    )
+
+    expect(points).toHaveLength(50)
+    expect(Math.max(...points)).toBeLessThanOrEqual(12)
+    expect(html).toContain('per 50 s (the worst second of each)')
+    expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+  })
+
+  it('reads results without per-endpoint timelines (older files, imports): no such chart, the rest as before', () => {
+    const input = manyEndpointsCase(2, 6, 0)
+    const strip = (run: typeof input.candidate) => ({
+      ...run,
+      endpoints: run.endpoints.map(({ timeline: _, ...endpoint }) => endpoint),
+    })
+
+    const html = renderHtml({
+      ...input,
+      candidate: strip(input.candidate),
+      baseline: { ...input.baseline!, result: strip(input.baseline!.result) },
+    })
+
+    expect(chartCount(html, 'endpoint-timeline')).toBe(0)
+    expect(chartCount(html, 'distribution')).toBe(2)
   })
 
   it('reads without a timeline: says there is none instead of an empty chart', () => {

@@ -96,7 +96,7 @@ function footer(input: ReportInput): Html {
 
 /**
  * Renders the HTML report: verdict and why (as in the comment), run health with per-second latency and rate,
- * then per endpoint the latency distribution, the rounds the gate compared (margin and CI drawn) and the base
+ * then per endpoint its latency over time, the latency distribution, the rounds the gate compared (margin and CI drawn) and the base
  * branch's p95 trend; every chart has its numbers in a table. Readable without JavaScript (there is none).
  */
 export function renderHtml(input: ReportInput): string {

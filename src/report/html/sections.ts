@@ -10,7 +10,7 @@ import { type Child, type Html, h } from './element.js'
 import { distributionFigure, roundsFigure, trendFigure } from './endpoint-figures.js'
 import { dataTable, displayName, endpointId, type IdSource } from './figure.js'
 import { reasons } from './summary-section.js'
-import { timelineFigures } from './timeline-figure.js'
+import { endpointTimelineFigure, timelineFigures } from './timeline-figure.js'
 
 function rateText(run: RunResult): string {
   const { health } = run
@@ -79,7 +79,10 @@ export function endpointSection(input: ReportInput, endpoint: EndpointVerdict, i
   const baseline = input.baseline?.result ?? null
   const runs = { candidate: input.candidate, baseline }
   const why = reasons(endpoint)
-  const figures: Child[] = [distributionFigure(endpoint.endpoint, runs, ids)]
+  const figures: Child[] = [
+    endpointTimelineFigure(endpoint.endpoint, runs, ids),
+    distributionFigure(endpoint.endpoint, runs, ids),
+  ]
   for (const comparison of gatedComparisons(endpoint)) figures.push(roundsFigure(endpoint.endpoint, comparison, ids))
   if (input.baseline !== null) {
     figures.push(

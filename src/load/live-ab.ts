@@ -138,8 +138,14 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   const timeline = joinTimelines((run) => run.timeline)
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
+  // One lateness histogram per round: the pieces' in order, when every piece recorded it (else none, never a
+  // first piece's histograms standing for all rounds).
+  const { generatorLateness: _firstPieceOnly, ...firstRest } = first
+  const lateness = runs.map((r) => r.generatorLateness)
+  const joinedLateness = lateness.every((l) => l !== undefined) ? { generatorLateness: lateness.flat() } : {}
   return {
-    ...first,
+    ...firstRest,
+    ...joinedLateness,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
     profileFingerprint: runFingerprint(profile),
     rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),

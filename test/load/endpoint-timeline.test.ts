@@ -5,6 +5,7 @@ import type { Exchange } from '../../src/load/http.js'
 import { joinRuns } from '../../src/load/live-ab.js'
 import { Recorder } from '../../src/load/recorder.js'
 import { decodeRunResult, encodeRunResult, parseRunResult, serializeRunResult } from '../../src/results/codec.js'
+import { createHistogram } from '../../src/results/histogram.js'
 import { mergeRunResults } from '../../src/results/merge.js'
 import type { RunResult, TimelinePoint } from '../../src/results/types.js'
 import { syntheticRun } from '../helpers/run-result.js'
@@ -143,5 +144,28 @@ describe("an endpoint's own per-second timeline", () => {
       [2, 8000],
       [3, 8000],
     ])
+  })
+
+  it("joins the pieces' generator lateness round by round (and drops it when a piece has none)", () => {
+    const piece = (latenessUs: number | null) => {
+      const run = { ...withTimelines([[point(0, 5)]]), warmupMs: 1000 }
+      if (latenessUs === null) return run
+      const histogram = createHistogram()
+      histogram.recordMany(latenessUs, 10)
+      return { ...run, generatorLateness: [histogram] }
+    }
+    const profile = {
+      durationMs: 3000,
+      rounds: 3,
+      warmupMs: 1000,
+      wholeProfileFingerprint: 'fp-synthetic',
+    } as Parameters<typeof joinRuns>[1]
+
+    const joined = joinRuns([piece(10), piece(20), piece(30)], profile, { status: 'complete' })
+    const partial = joinRuns([piece(10), piece(null)], profile, { status: 'complete' })
+
+    expect(joined.generatorLateness?.map((h) => h.maxUs())).toEqual([10, 20, 30])
+    expect(parseRunResult(serializeRunResult(joined), 'joined.json').generatorLateness).toHaveLength(3)
+    expect(partial.generatorLateness).toBeUndefined()
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeHtml, h } from '../../src/report/html/element.js'
 import { REPORT_CSP, renderHtml } from '../../src/report/html/page.js'
 import { gatedComparisons } from '../../src/report/outcome.js'
+import { createHistogram } from '../../src/results/histogram.js'
 import { decidedInput, HOSTILE_NAMES, hostileCase, manyEndpointsCase, syntheticReportRun } from './html-cases.js'
 
 const chartCount = (html: string, kind: string): number => html.split(`data-chart="${kind}"`).length - 1
@@ -205,6 +206,41 @@ describe('renderHtml', () => {
 
     expect(chartCount(html, 'endpoint-timeline')).toBe(0)
     expect(chartCount(html, 'distribution')).toBe(2)
+  })
+
+  it("shows the generator's lateness: a run-health row and p50/p99 per round of both runs, numbers in a table", () => {
+    const input = manyEndpointsCase(2, 6, 0)
+    const lateness = (us: number) =>
+      Array.from({ length: 6 }, (_, round) => {
+        const histogram = createHistogram()
+        histogram.recordMany(us, 98)
+        histogram.recordMany(us * (round + 2), 2)
+        return histogram
+      })
+    const withLateness = {
+      ...input,
+      candidate: { ...input.candidate, generatorLateness: lateness(40) },
+      baseline: { ...input.baseline!, result: { ...input.baseline!.result, generatorLateness: lateness(30) } },
+    }
+
+    const html = renderHtml(withLateness)
+    const chart = html.split('data-chart="lateness"')[1]?.split('</svg>')[0] ?? ''
+
+    expect(chartCount(html, 'lateness')).toBe(1)
+    expect([...chart.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'p50 baseline',
+      'p99 baseline',
+      'p50 this PR',
+      'p99 this PR',
+    ])
+    expect(html).toMatch(
+      /<th>Generator lateness \(intended → actual send\)<\/th><td>p50 0\.03 ms, [^<]+<\/td><td>p50 0\.04 ms/,
+    )
+    expect(html).toContain('Generator lateness per round (ms): p50 / p99 / max')
+    // Without it (closed model, imports, older files): the row says so and there is no chart.
+    const without = renderHtml(input)
+    expect(chartCount(without, 'lateness')).toBe(0)
+    expect(without).toContain('not recorded (closed model, imported or older result)')
   })
 
   it('reads without a timeline: says there is none instead of an empty chart', () => {

@@ -1,7 +1,6 @@
 // Each endpoint's own per-second timeline: recorded beside the whole run's, carried through the file (format 1.2),
 // optional for older files, merged across shards and joined across live A/B pieces.
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../src/load/http.js'
 import { joinRuns } from '../../src/load/live-ab.js'
 import { Recorder } from '../../src/load/recorder.js'
 import { decodeRunResult, encodeRunResult, parseRunResult, serializeRunResult } from '../../src/results/codec.js'
@@ -9,17 +8,7 @@ import { createHistogram } from '../../src/results/histogram.js'
 import { mergeRunResults } from '../../src/results/merge.js'
 import type { RunResult, TimelinePoint } from '../../src/results/types.js'
 import { syntheticRun } from '../helpers/run-result.js'
-
-const exchange = (sentAtMs: number, latencyMs: number): Exchange => ({
-  statusCode: 200,
-  headers: {},
-  bytesReceived: 10,
-  body: null,
-  bodyTooLarge: false,
-  sentAtMs,
-  endMs: sentAtMs + latencyMs,
-  error: null,
-})
+import { exchange } from './run-helpers.js'
 
 const point = (second: number, p95Ms: number, extra: Partial<TimelinePoint> = {}): TimelinePoint => ({
   second,

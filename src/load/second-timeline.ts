@@ -1,6 +1,7 @@
 // A per-second latency timeline: requests, errors and p50/p95/p99 of each second of the run. A second keeps a
-// histogram only while it is open; settling freezes its percentiles and frees the histogram, so memory stays flat
-// on long runs (a settled second is a few numbers).
+// histogram only while it is open; settling freezes its percentiles and hands the histogram back for the next
+// second (reset, not reallocated: no garbage per second), so memory stays flat on long runs (a settled second is a
+// few numbers).
 import type { LatencyHistogram } from '../results/histogram.js'
 import type { TimelinePoint } from '../results/types.js'
 
@@ -18,6 +19,8 @@ export class SecondTimeline {
   private readonly seconds = new Map<number, Second>()
   private lastIndex = -1
   private last: Second | undefined
+  /** Histograms of settled seconds, emptied, for the next seconds to use. */
+  private readonly spare: LatencyHistogram[] = []
 
   constructor(
     private readonly runStartMs: number,
@@ -29,7 +32,8 @@ export class SecondTimeline {
     const index = Math.floor((startMs - this.runStartMs) / 1000)
     let second = index === this.lastIndex ? this.last : this.seconds.get(index)
     if (!second) {
-      second = { requests: 0, errors: 0, histogram: this.newHistogram(), p50Us: 0, p95Us: 0, p99Us: 0 }
+      const histogram = this.spare.pop() ?? this.newHistogram()
+      second = { requests: 0, errors: 0, histogram, p50Us: 0, p95Us: 0, p99Us: 0 }
       this.seconds.set(index, second)
     }
     this.lastIndex = index
@@ -50,14 +54,16 @@ export class SecondTimeline {
       second.p50Us = second.histogram.percentileUs(50)
       second.p95Us = second.histogram.percentileUs(95)
       second.p99Us = second.histogram.percentileUs(99)
-      second.histogram.destroy()
+      second.histogram.reset()
+      this.spare.push(second.histogram)
       second.histogram = null
     }
   }
 
-  /** Every recorded second, in order (settles them all first). */
+  /** Every recorded second, in order (settles them all first and frees the spare histograms). */
   points(): TimelinePoint[] {
     this.settle(Number.POSITIVE_INFINITY)
+    for (const histogram of this.spare.splice(0)) histogram.destroy()
     return [...this.seconds.entries()]
       .sort(([a], [b]) => a - b)
       .map(([second, s]) => ({

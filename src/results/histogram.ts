@@ -35,6 +35,8 @@ export interface LatencyHistogram {
   encode(): string
   /** A deep copy. */
   clone(): LatencyHistogram
+  /** Empties it for reuse (keeps its backing arrays: no new allocation, no garbage). */
+  reset(): void
   /** Releases the backing arrays (no-op for the JS implementation, kept for symmetry with WASM). */
   destroy(): void
 }
@@ -106,6 +108,10 @@ class HdrLatencyHistogram implements LatencyHistogram {
     const copy = buildRaw()
     copy.add(this.raw)
     return new HdrLatencyHistogram(copy)
+  }
+
+  reset(): void {
+    this.raw.reset()
   }
 
   destroy(): void {

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { joinRuns } from '../../src/load/live-ab.js'
 import { Recorder } from '../../src/load/recorder.js'
+import { SecondTimeline } from '../../src/load/second-timeline.js'
 import { decodeRunResult, encodeRunResult, parseRunResult, serializeRunResult } from '../../src/results/codec.js'
-import { createHistogram } from '../../src/results/histogram.js'
+import { createChartHistogram, createHistogram } from '../../src/results/histogram.js'
 import { mergeRunResults } from '../../src/results/merge.js'
 import type { RunResult, TimelinePoint } from '../../src/results/types.js'
 import { syntheticRun } from '../helpers/run-result.js'
@@ -82,6 +83,24 @@ describe("an endpoint's own per-second timeline", () => {
 
     expect(second0!.requests).toBe(11)
     expect(second0!.p99Us).toBeLessThan(10_000)
+  })
+
+  it("reuses a settled second's histogram for a later second without carrying its values over", () => {
+    let created = 0
+    const timeline = new SecondTimeline(0, () => {
+      created++
+      return createChartHistogram()
+    })
+    for (let i = 0; i < 50; i++) timeline.record(i * 10, 200_000, false)
+    timeline.settle(2000)
+    for (let i = 0; i < 50; i++) timeline.record(3000 + i * 10, 1_000, false)
+
+    const [slow, fast] = timeline.points()
+
+    expect(created).toBe(1)
+    // Chart resolution: within 1 %.
+    expect(Math.abs(slow!.p99Us! - 200_000) / 200_000).toBeLessThan(0.01)
+    expect(Math.abs(fast!.p99Us! - 1_000) / 1_000).toBeLessThan(0.01)
   })
 
   it('survives the file format; a file without it (format ≤ 1.1, imports) decodes with none', () => {

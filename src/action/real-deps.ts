@@ -4,14 +4,13 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
-import { measureProfile } from '../capacity/measure.js'
+import { measureLiveAbProfile, measureProfile } from '../capacity/measure.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { type GitHubContext, parseGitHubContext } from '../github/context.js'
 import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
 import { createRestClient, type RestClient } from '../github/rest.js'
 import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
-import { runLiveAb } from '../load/live-ab.js'
 import { logProgress } from '../load/progress.js'
 import {
   commentPort,
@@ -65,7 +64,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     measure: (profile, options) =>
       measureProfile({ profile, signal: options.signal, log: coreLog, environment, git, onProgress }),
     measureLiveAb: (profile, options) =>
-      runLiveAb({
+      measureLiveAbProfile({
         profile,
         baselineTarget: options.baselineTarget,
         candidateTarget: profile.target,

@@ -41,8 +41,8 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   if (profile.model === 'capacity') {
     throw new ConfigError(
       'model',
-      'live A/B does not run capacity searches yet',
-      'compare two capacity results with tailgate compare (stored baseline), or drop baseline-target',
+      'round-by-round live A/B (calibrate) does not run capacity searches',
+      'run the search with baseline-target (tailgate run --baseline-target), whose steps interleave on both targets',
     )
   }
   if (profile.model === 'ramping-arrival-rate' || profile.model === 'ramping-vus') {
@@ -90,10 +90,27 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
     : capped
       ? `max-duration (${profile.maxDurationMs} ms) reached`
       : null
+  const measured = order.slice(0, runs.A.length + runs.B.length)
   return {
-    baseline: stitch(runs.A, profile, stopped),
-    candidate: stitch(runs.B, profile, stopped),
-    order,
+    ...markHalves(stitch(runs.A, profile, stopped), stitch(runs.B, profile, stopped), measured),
+    order: measured,
+  }
+}
+
+/**
+ * Marks the two halves of one live A/B run with a run id they share and the order their rounds were measured in
+ * (RunResult.liveAb), so the files alone say that round i of each forms a pair (tailgate compare pairs them).
+ */
+export function markHalves(
+  baseline: RunResult,
+  candidate: RunResult,
+  order: readonly ('A' | 'B')[],
+): { readonly baseline: RunResult; readonly candidate: RunResult } {
+  const runId = globalThis.crypto.randomUUID()
+  const measured = order.join('')
+  return {
+    baseline: { ...baseline, liveAb: { runId, side: 'baseline', order: measured } },
+    candidate: { ...candidate, liveAb: { runId, side: 'candidate', order: measured } },
   }
 }
 
@@ -138,14 +155,14 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   const timeline = joinTimelines((run) => run.timeline)
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
-  // One lateness histogram per round: the pieces' in order, when every piece recorded it (else none, never a
-  // first piece's histograms standing for all rounds).
-  const { generatorLateness: _firstPieceOnly, ...firstRest } = first
-  const lateness = runs.map((r) => r.generatorLateness)
-  const joinedLateness = lateness.every((l) => l !== undefined) ? { generatorLateness: lateness.flat() } : {}
+  // The generator's lateness per round, joined like the rounds (all pieces have it, or none is kept).
+  const { generatorLateness: _firstOnly, ...rest } = first
+  const lateness = runs.every((r) => r.generatorLateness !== undefined)
+    ? { generatorLateness: runs.flatMap((r) => r.generatorLateness ?? []) }
+    : {}
   return {
-    ...firstRest,
-    ...joinedLateness,
+    ...rest,
+    ...lateness,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
     profileFingerprint: runFingerprint(profile),
     rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),

@@ -46,7 +46,7 @@ export function mergeRunResults(results: readonly RunResult[]): RunResult {
     }
   })
   const partial = results.find((r) => r.completion.status === 'partial')
-  const { generatorLateness: _firstShardOnly, ...firstRest } = first
+  const { generatorLateness: _firstShardOnly, liveAb: _oneRunOnly, ...firstRest } = first
   const intended = results.map((r) => r.health.intendedRatePerSecond)
   return {
     ...firstRest,

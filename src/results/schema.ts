@@ -4,8 +4,9 @@ import { CAPACITY_STATUSES, CAPACITY_STEP_OUTCOMES, ERROR_CLASSES, SAFETY_STOPS 
 
 /**
  * The format this version writes. Readers accept any 1.x; a newer minor may add fields, which are ignored.
- * 1.1 added `capacity` (capacity searches: every step and the finding) and `recovery` (spike recovery of ramps);
- * 1.2 added each endpoint's own per-second `timeline` (optional: older files and imported results have none).
+ * 1.1 added `capacity` (capacity searches: every step and the finding) and `recovery` (spike recovery of ramps).
+ * 1.2 added `liveAb` (the two halves of one live A/B run name each other, so `compare` pairs their rounds) and each
+ * endpoint's own per-second `timeline` (optional: older files and imported results have none).
  */
 export const FORMAT_VERSION = '1.2'
 export const FORMAT_MAJOR = 1
@@ -149,6 +150,17 @@ export const RunResultFileSchema = z.object({
     workflow: nullableString,
   }),
   capacity: capacity.optional(),
+  /** One half of a live A/B run (format 1.2): the run id both halves share, this half's side, the A/B order. */
+  liveAb: z
+    .strictObject({
+      runId: z.string().min(1).max(200),
+      side: z.enum(['baseline', 'candidate']),
+      order: z
+        .string()
+        .regex(/^[AB]+$/, 'write the measurement order as letters A and B, e.g. ABBAABBA')
+        .max(2000),
+    })
+    .optional(),
   recovery: z
     .object({
       spikeStartMs: finite.nonnegative(),

@@ -133,21 +133,26 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   const first = runs[0]
   if (!first) throw new Error('live A/B was stopped before any round ran')
   const names = [...new Set(runs.flatMap((r) => r.endpoints.map((e) => e.name)))]
-  const endpoints: EndpointResult[] = names.map((name) => ({
-    name,
-    warmupRequests: runs.reduce((n, r) => n + (r.endpoints.find((e) => e.name === name)?.warmupRequests ?? 0), 0),
-    rounds: runs.flatMap(
-      (r) => r.endpoints.find((e) => e.name === name)?.rounds ?? Array.from({ length: r.rounds.length }, emptyRound),
-    ),
-  }))
+  // Each piece's seconds continue where the previous piece's wall time ended.
+  const offsetsS = runs.map((_, i) =>
+    runs.slice(0, i).reduce((sum, r) => sum + Math.ceil((r.warmupMs + r.durationMs) / 1000), 0),
+  )
+  const joinTimelines = (pick: (run: RunResult) => readonly TimelinePoint[]): TimelinePoint[] =>
+    runs.flatMap((run, i) => pick(run).map((point) => ({ ...point, second: point.second + offsetsS[i]! })))
+  const endpoints: EndpointResult[] = names.map((name) => {
+    const found = runs.map((r) => r.endpoints.find((e) => e.name === name))
+    return {
+      name,
+      warmupRequests: found.reduce((n, e) => n + (e?.warmupRequests ?? 0), 0),
+      rounds: runs.flatMap((r, i) => found[i]?.rounds ?? Array.from({ length: r.rounds.length }, emptyRound)),
+      ...(found.some((e) => e?.timeline !== undefined)
+        ? { timeline: joinTimelines((r) => r.endpoints.find((e) => e.name === name)?.timeline ?? []) }
+        : {}),
+    }
+  })
   const windows = runs.flatMap((r) => r.rounds)
   const roundMs = profile.durationMs / profile.rounds
-  let offsetS = 0
-  const timeline: TimelinePoint[] = []
-  for (const run of runs) {
-    for (const point of run.timeline) timeline.push({ ...point, second: point.second + offsetS })
-    offsetS += Math.ceil((run.warmupMs + run.durationMs) / 1000)
-  }
+  const timeline = joinTimelines((run) => run.timeline)
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
   // The generator's lateness per round, joined like the rounds (all pieces have it, or none is kept).

@@ -41,6 +41,7 @@ function encodeEndpoint(endpoint: EndpointResult): RunResultFile['endpoints'][nu
   return {
     name: endpoint.name,
     warmupRequests: endpoint.warmupRequests,
+    ...(endpoint.timeline ? { timeline: endpoint.timeline.map((p) => ({ ...p })) } : {}),
     rounds: endpoint.rounds.map((round) => ({
       latency: round.latency.encode(),
       actualLatency: round.actualLatency.encode(),
@@ -216,6 +217,7 @@ function decodeEndpoints(
       name: endpoint.name,
       warmupRequests: endpoint.warmupRequests,
       rounds: Object.freeze(rounds),
+      ...(endpoint.timeline ? { timeline: deepFreeze(endpoint.timeline) } : {}),
     })
   })
 }

@@ -5,7 +5,8 @@ import { CAPACITY_STATUSES, CAPACITY_STEP_OUTCOMES, ERROR_CLASSES, SAFETY_STOPS 
 /**
  * The format this version writes. Readers accept any 1.x; a newer minor may add fields, which are ignored.
  * 1.1 added `capacity` (capacity searches: every step and the finding) and `recovery` (spike recovery of ramps).
- * 1.2 added `liveAb` (the two halves of one live A/B run name each other, so `compare` pairs their rounds).
+ * 1.2 added `liveAb` (the two halves of one live A/B run name each other, so `compare` pairs their rounds) and each
+ * endpoint's own per-second `timeline` (optional: older files and imported results have none).
  */
 export const FORMAT_VERSION = '1.2'
 export const FORMAT_MAJOR = 1
@@ -29,8 +30,30 @@ const roundWindows = z
   .array(z.object({ index: count, startMs: finite.nonnegative(), durationMs: finite.nonnegative() }))
   .max(1000)
 
+const timeline = z
+  .array(
+    z.object({
+      second: count,
+      requests: count,
+      errors: count,
+      p95Us: finite.nonnegative(),
+      p50Us: finite.nonnegative().optional(),
+      p99Us: finite.nonnegative().optional(),
+    }),
+  )
+  .max(1_000_000)
+
 const endpointResults = z
-  .array(z.object({ name: z.string().min(1).max(500), warmupRequests: count, rounds: z.array(roundMeasurement) }))
+  .array(
+    z.object({
+      name: z.string().min(1).max(500),
+      warmupRequests: count,
+      rounds: z.array(roundMeasurement),
+      timeline: timeline
+        .optional()
+        .meta({ description: "this endpoint's own per-second timeline (format 1.2; chart resolution)" }),
+    }),
+  )
   .max(10_000)
 
 const health = z.object({
@@ -101,18 +124,7 @@ export const RunResultFileSchema = z.object({
   durationMs: finite.nonnegative(),
   rounds: roundWindows.min(1),
   endpoints: endpointResults,
-  timeline: z
-    .array(
-      z.object({
-        second: count,
-        requests: count,
-        errors: count,
-        p95Us: finite.nonnegative(),
-        p50Us: finite.nonnegative().optional(),
-        p99Us: finite.nonnegative().optional(),
-      }),
-    )
-    .max(1_000_000),
+  timeline,
   health,
   completion: z.discriminatedUnion('status', [
     z.object({ status: z.literal('complete') }),

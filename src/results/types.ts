@@ -46,6 +46,9 @@ export interface EndpointResult {
   readonly rounds: readonly RoundMeasurement[]
   /** Requests sent during the warm-up (excluded from every statistic and gate, but reported). */
   readonly warmupRequests: number
+  /** Its own seconds with a request (as `RunResult.timeline`; percentiles at 2 digits, 1 %: a chart's, not the
+   * gate's). Absent in imports and files before format 1.2. */
+  readonly timeline?: readonly TimelinePoint[]
 }
 
 /** The time window of one round, relative to the end of the warm-up. */

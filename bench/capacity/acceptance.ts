@@ -1,7 +1,8 @@
 // Capacity acceptance benchmark (not CI): capacity searches against loopback pools of known capacity (4 workers ×
 // 10 ms = 400 req/s, 4 × 13 ms = 308 req/s), then the capacity gate on the results: every 308 search against a 400
 // baseline must read as a regression, and pairs of 400 searches as no regression. Prints a Markdown table and one
-// JSON line per search. Usage: npx tsx bench/capacity/acceptance.ts [--fast 6] [--slow 3] [--step 2s] [--slo 100ms]
+// JSON line per search, and the total time and requests of all searches. Usage:
+// npx tsx bench/capacity/acceptance.ts [--fast 6] [--slow 3] [--step 2s] [--slo 100ms]
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { stepLine } from '../../src/capacity/measure.js'
@@ -53,6 +54,8 @@ requests:
 }
 
 const rows: string[] = []
+const benchStartMs = performance.now()
+const loadAtStart = loadavg()[0]
 const results: { serviceMs: number; trueRate: number; capacity: CapacityResult }[] = []
 for (const [serviceMs, count] of [
   [10, Number(values.fast)],
@@ -75,6 +78,14 @@ console.log('\n| UTC | Server | Sustained req/s | First failing | Below true | S
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const row of rows) console.log(row)
 
+const totalRequests = results.reduce((n, r) => n + r.capacity.totalRequests, 0)
+const totalSteps = results.reduce((n, r) => n + r.capacity.steps.length, 0)
+console.log(
+  `\nTotal: ${results.length} searches, ${totalSteps} steps, ${totalRequests} requests, ` +
+    `${((performance.now() - benchStartMs) / 1000).toFixed(1)} s (load average ${loadAtStart?.toFixed(1)} at the start, ` +
+    `${loadavg()[0]?.toFixed(1)} at the end; Node ${process.version})`,
+)
+
 const fast = results.filter((r) => r.serviceMs === 10)
 const slow = results.filter((r) => r.serviceMs === 13)
 const base = fast[0]?.capacity
@@ -82,7 +93,15 @@ if (base) {
   const drops = slow.map((r) => compareCapacity(r.capacity, base, 0.05).outcome)
   const same = fast.slice(1).map((r) => compareCapacity(r.capacity, base, 0.05).outcome)
   const pairs = fast.slice(1).map((r, i) => compareCapacity(r.capacity, fast[i]?.capacity ?? base, 0.05).outcome)
-  console.log(`\n308 vs 400 baseline: ${drops.join(', ')}`)
+  const within = fast.filter((r) => {
+    const sustained = r.capacity.sustainedRatePerSecond ?? 0
+    return sustained <= r.trueRate && sustained >= 0.9 * r.trueRate
+  }).length
+  const above = results.filter((r) => (r.capacity.sustainedRatePerSecond ?? 0) > r.trueRate).length
+  console.log(
+    `\n400 req/s within 10 % below: ${within} of ${fast.length}; above the true capacity: ${above} of ${results.length}`,
+  )
+  console.log(`308 vs 400 baseline: ${drops.join(', ')}`)
   console.log(`400 vs 400 (first as baseline): ${same.join(', ')}`)
   console.log(`400 vs 400 (consecutive pairs): ${pairs.join(', ')}`)
 }

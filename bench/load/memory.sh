@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Memory: Tailgate's closed model at full speed (50 VUs) against nginx with 50 endpoints, for 20 s and for 60 s.
-# Peak RSS (sampled every 250 ms in the engine, and the kernel's high-water mark from /usr/bin/time) must stay
-# under 200 MB and must not grow with the duration (histograms, not sample arrays).
-#   bench/load/memory.sh
+# Memory: Tailgate's closed model at full speed (50 VUs) against nginx with 50 endpoints, for 20 s and for 60 s
+# (or the durations given, in seconds: `bench/load/memory.sh 20 600` adds the 10-minute run). Peak RSS (sampled
+# every 250 ms in the engine, and the kernel's high-water mark from /usr/bin/time) must stay under 200 MB and must
+# not grow with the duration (histograms, not sample arrays; each endpoint's per-second timeline keeps a histogram
+# only for its open seconds).
+#   bench/load/memory.sh [DURATION_S ...]
 source "$(dirname "$0")/lib.sh"
 PORT="${PORT:-18492}"
 ensure_tools
 build_engine
 start_nginx "$PORT" 300
-for DURATION in 20 60; do
+DURATIONS=("$@")
+[ ${#DURATIONS[@]} -gt 0 ] || DURATIONS=(20 60)
+for DURATION in "${DURATIONS[@]}"; do
   /usr/bin/time -f '%M' -o /tmp/tailgate-memory-maxrss \
     timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$ENGINE_JS" --url "http://127.0.0.1:$PORT/" --model constant-vus \
     --vus 50 --duration "${DURATION}s" --warmup 2s --endpoints 50 >/tmp/tailgate-memory.json

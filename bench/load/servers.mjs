@@ -15,6 +15,7 @@ const { positionals, values } = parseArgs({
     ttl: { type: 'string', default: '600' },
     'delay-ms': { type: 'string', default: '20' },
     plain: { type: 'boolean', default: false },
+    stamp: { type: 'boolean', default: false },
   },
 })
 const kind = positionals[0]
@@ -46,8 +47,15 @@ function scheduleStalls() {
 
 const server = createServer((req, res) => {
   const arrived = performance.now()
+  const arrivedNs = values.stamp ? process.hrtime.bigint() : 0n
   const reply = () => {
     serverSide.push(performance.now() - arrived)
+    if (values.stamp) {
+      // CLOCK_MONOTONIC nanoseconds, the same clock in every process: bench/load/anatomy.ts lines them up with its own
+      res.setHeader('x-arrived-ns', String(arrivedNs))
+      res.setHeader('x-replied-ns', String(process.hrtime.bigint()))
+      res.setHeader('x-port', String(req.socket.remotePort))
+    }
     res.end('ok')
   }
   if (req.url === '/__ready') return res.end('ready')

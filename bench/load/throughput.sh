@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Throughput: Tailgate's closed model vs autocannon vs wrk against nginx on 127.0.0.1, same connections and
-# duration, in one run, tool order rotating each repetition. nginx is pinned to TARGET_CPU (1), every load tool to
+# Throughput: Tailgate's closed model through the public CLI (`node dist/cli.js run`) vs autocannon vs wrk against
+# nginx on 127.0.0.1, same connections and duration, in one run, tool order rotating each repetition. nginx is pinned to TARGET_CPU (1), every load tool to
 # GEN_CPU (0). Prints one line per run and a summary (medians; ratios taken within each repetition).
 #   bench/load/throughput.sh [connections=50] [duration_s=10] [reps=3]
 source "$(dirname "$0")/lib.sh"
@@ -9,11 +9,23 @@ DURATION="${2:-10}"
 REPS="${3:-3}"
 PORT="${PORT:-18480}"
 ensure_tools
-build_engine
+CLI="${CLI:-$REPO_DIR/dist/cli.js}"
+[ -f "$CLI" ] || { echo "no $CLI: run 'npm run build' first" >&2; exit 1; }
 start_nginx "$PORT" $(((DURATION * 3 + 30) * REPS + 120))
 URL="http://127.0.0.1:$PORT/"
 timeout 10 taskset -c "$GEN_CPU" wrk -t1 -c"$CONNS" -d3s "$URL" >/dev/null # unrecorded warm-up of nginx
 OUT="$(mktemp -d)"
+cat >"$OUT/profile.yml" <<YAML
+name: throughput
+target: $URL
+model: constant-vus
+vus: $CONNS
+warmup: 0s
+duration: ${DURATION}s
+rounds: 1
+requests:
+  - GET /
+YAML
 
 # measure TOOL: runs one tool under /usr/bin/time; appends "tool rps cpu_s" to $OUT/results
 measure() {
@@ -27,9 +39,9 @@ measure() {
   case "$tool" in
     tailgate)
       /usr/bin/time -f '%U %S' -o "$OUT/time" \
-        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$ENGINE_JS" --url "$URL" --model constant-vus \
-        --vus "$CONNS" --duration "${DURATION}s" --warmup 0s --rounds 1 >"$OUT/tailgate.json"
-      rps="$(node -e 'console.log(Math.round(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).rps))' "$OUT/tailgate.json")"
+        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$CLI" run "$OUT/profile.yml" \
+        --out "$OUT/tailgate.json" >/dev/null 2>"$OUT/tailgate.err" || true
+      rps="$(node -e 'console.log(Math.round(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).health.achievedRatePerSecond))' "$OUT/tailgate.json")"
       ;;
     autocannon)
       /usr/bin/time -f '%U %S' -o "$OUT/time" \

@@ -1,5 +1,6 @@
 // Size and generation time of the HTML report: 10 and 50 endpoints × 6 rounds with 3 earlier baselines (trend),
-// rendered in-process (renderHtml) and end to end through `tailgate report` (read, decode, decide, render, write).
+// and 50 endpoints with 10-minute per-second timelines (whole run and per endpoint), rendered in-process
+// (renderHtml) and end to end through `tailgate report` (read, decode, decide, render, write).
 //
 //   npx tsx bench/report/html-report.bench.ts [--repeat 7]
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
@@ -31,8 +32,14 @@ async function timeMs(action: () => unknown | Promise<unknown>): Promise<number[
 const dir = await mkdtemp(join(tmpdir(), 'tailgate-html-bench-'))
 const rows: string[] = []
 try {
-  for (const endpoints of [10, 50]) {
-    const input = manyEndpointsCase(endpoints, 6, 3)
+  const cases = [
+    { endpoints: 10, seconds: undefined, label: '10 endpoints × 6 rounds, 3 earlier baselines' },
+    { endpoints: 50, seconds: undefined, label: '50 endpoints × 6 rounds, 3 earlier baselines' },
+    { endpoints: 50, seconds: 600, label: '50 endpoints, 10-minute timelines (600 s per endpoint)' },
+  ]
+  for (const { endpoints: count, seconds, label } of cases) {
+    const endpoints = `${count}-${seconds ?? 'short'}`
+    const input = manyEndpointsCase(count, 6, 3, seconds)
     const html = renderHtml(input)
     const render = await timeMs(() => renderHtml(input))
     const files = {
@@ -57,7 +64,7 @@ try {
     const written = (await stat(files.out)).size
     const charts = html.split('data-chart=').length - 1
     rows.push(
-      `| ${endpoints} endpoints × 6 rounds, 3 earlier baselines | ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB ` +
+      `| ${label} | ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB ` +
         `(file ${(written / 1024).toFixed(0)} KiB), ${charts} charts | renderHtml ${median(render).toFixed(0)} ms ` +
         `(min ${Math.min(...render).toFixed(0)}) | \`tailgate report\` ${median(cli).toFixed(0)} ms (min ${Math.min(...cli).toFixed(0)}) |`,
     )

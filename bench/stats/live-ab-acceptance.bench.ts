@@ -5,7 +5,7 @@
 //      (should end "regression"), each with the rounds it took and why it stopped.
 //   2. Fixed 12 rounds, live A/B of two servers whose latency drifts together by +30 % over the run: identical (should
 //      pass) and 25 % slower search (should be a regression); the unpaired test on the same runs for contrast.
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { Profile } from '../../src/config/profile.js'
@@ -83,7 +83,8 @@ async function autoRun(seed: number, slowdown: number) {
       pairing: 'abba',
       sequential: result.monitor.conclusion(result.summary),
     })
-    return { verdict, summary: result.summary, seconds: (performance.now() - started) / 1000 }
+    const seconds = (performance.now() - started) / 1000
+    return { verdict, summary: result.summary, seconds, allAlphaSpent: result.monitor.finished }
   } finally {
     await Promise.all([a.close(), b.close()])
   }
@@ -127,12 +128,12 @@ async function main() {
     let hits = 0
     const rounds: number[] = []
     for (let run = 0; run < runs; run++) {
-      const { verdict, summary, seconds } = await autoRun(100 + 10 * run, slowdown)
+      const { verdict, summary, seconds, allAlphaSpent } = await autoRun(100 + 10 * run, slowdown)
       const hit = verdict.outcome === want
       if (hit) hits++
       rounds.push(summary.rounds)
       console.log(
-        `auto ${label} run ${run + 1}: ${verdict.outcome} (search ${outcomeOf(verdict, SEARCH)}), ${summary.rounds} pairs, ${summary.looks} looks, stopped ${summary.stopped}, ${seconds.toFixed(1)} s`,
+        `auto ${label} run ${run + 1}: ${verdict.outcome} (search ${outcomeOf(verdict, SEARCH)}), ${summary.rounds} pairs, ${summary.looks} looks, stopped ${summary.stopped}${summary.stopped === 'decided' ? '' : allAlphaSpent ? ' (last look made)' : ' (NO last look)'}, ${seconds.toFixed(1)} s, load ${loadavg()[0]?.toFixed(1)}`,
       )
       if (!hit)
         for (const e of verdict.endpoints)

@@ -44,6 +44,7 @@ export async function measureAuto(
   const gate = gateWithOverrides(profile.gate, settings)
   const baselineTarget = target.baselineTarget
   const stored = restored?.outcome.kind === 'found' ? restored.outcome.result : null
+  const storedHistory = restored?.outcome.kind === 'found' ? restored.outcome.history : []
   try {
     const result = await runUntilDecided({
       profile,
@@ -55,7 +56,9 @@ export async function measureAuto(
       decideLook: (baseline, candidate) =>
         decide({
           candidate,
-          baseline: { kind: 'found', result: baseline },
+          // A stored baseline's looks use its history too, as the final verdict does (gateWithStore): the same
+          // across-jobs test decides regression and "no change" at every look.
+          baseline: { kind: 'found', result: baseline, history: storedHistory },
           gate,
           budgets: profile.budgets,
           pairing: baselineTarget ? 'abba' : null,

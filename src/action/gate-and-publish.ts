@@ -48,13 +48,14 @@ export async function gateAndPublish(candidate: RunResult, restored: Restored, o
             result: outcome.result,
             // Earlier stored baselines measure the job-to-job shift; a live A/B baseline shares this job.
             history: outcome.history,
-            design: outcome.source.store === 'live-ab' ? 'live-ab' : 'stored',
+            // A file may be one half of a live A/B run (RunResult.liveAb): decide() then knows from the files.
+            design: outcome.source.store === 'live-ab' ? 'live-ab' : undefined,
           }
         : { kind: 'missing', reason: outcome.reason },
     gate: gateWithOverrides(profile?.gate ?? null, settings),
     budgets: profile?.budgets ?? {},
     accepted,
-    pairing: options.pairing ?? null,
+    pairing: options.pairing,
     sequential: outcome.kind === 'found' ? (options.sequential ?? null) : null,
   })
   await publishReports({

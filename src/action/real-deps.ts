@@ -4,15 +4,14 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
-import { measureProfile } from '../capacity/measure.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { type GitHubContext, parseGitHubContext } from '../github/context.js'
 import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
-import { createRestClient, type RestClient } from '../github/rest.js'
+import type { RestClient } from '../github/rest.js'
 import { createCommitsBehind, createRunLookup } from '../github/runs.js'
 import { localEnvironment } from '../load/environment.js'
-import { runLiveAb } from '../load/live-ab.js'
 import { logProgress } from '../load/progress.js'
+import type { GitContext, RunEnvironment } from '../results/types.js'
 import {
   commentPort,
   coreAnnotate,
@@ -40,7 +39,10 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
   // The signal cancels GitHub calls in flight too: a cancelled job must not wait on a hung API.
-  const rest = token ? createRestClient({ token, baseUrl: github.apiUrl, log: coreLog, signal }) : null
+  // Octokit (with its own undici) is imported only with a token, after the runner's environment was read.
+  const rest = token
+    ? (await import('../github/rest.js')).createRestClient({ token, baseUrl: github.apiUrl, log: coreLog, signal })
+    : null
   const context = await runContextOf(github, rest, coreLog)
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const environment = localEnvironment(process.env.RUNNER_NAME ?? null)
@@ -52,7 +54,6 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     runId: context.runId,
     workflow: context.workflow,
   }
-  const onProgress = logProgress(coreLog)
   return {
     readInput: (name) => core.getInput(name),
     log: coreLog,
@@ -62,19 +63,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     annotate: coreAnnotate,
     fail: (message) => core.setFailed(message),
     files: workspaceFiles(workspace),
-    measure: (profile, options) =>
-      measureProfile({ profile, signal: options.signal, log: coreLog, environment, git, onProgress }),
-    measureLiveAb: (profile, options) =>
-      runLiveAb({
-        profile,
-        baselineTarget: options.baselineTarget,
-        candidateTarget: profile.target,
-        signal: options.signal,
-        log: coreLog,
-        environment,
-        git,
-        onProgress,
-      }),
+    ...measurePorts(environment, git),
     registerSecret: (secret) => core.setSecret(secret),
     env: process.env,
     workspace,
@@ -91,6 +80,33 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
       env: process.env,
     }),
     signal,
+  }
+}
+
+/** The load engine (undici and all) is imported when a mode measures, not before the first log line. */
+function measurePorts(environment: RunEnvironment, git: GitContext): Pick<ActionDeps, 'measure' | 'measureLiveAb'> {
+  const onProgress = logProgress(coreLog)
+  return {
+    measure: async (profile, options) =>
+      (await import('../capacity/measure.js')).measureProfile({
+        profile,
+        signal: options.signal,
+        log: coreLog,
+        environment,
+        git,
+        onProgress,
+      }),
+    measureLiveAb: async (profile, options) =>
+      (await import('../capacity/measure.js')).measureLiveAbProfile({
+        profile,
+        baselineTarget: options.baselineTarget,
+        candidateTarget: profile.target,
+        signal: options.signal,
+        log: coreLog,
+        environment,
+        git,
+        onProgress,
+      }),
   }
 }
 

@@ -1,18 +1,14 @@
 // The Action's main: inputs -> mode -> that mode's flow (each ends in gateAndPublish) -> step status.
-// Every effect goes through ActionDeps; src/action/real-deps.ts wires the real ones, the tests pass fakes.
+// Every effect goes through ActionDeps; src/action/real-deps.ts wires the real ones, the tests pass fakes. Each
+// mode's module is imported when that mode runs, so the step logs its first line before the rest is loaded.
 import { isUserError } from '../config/errors.js'
 import { parseActionInputs } from '../config/inputs.js'
 import { messageOf } from '../log.js'
 import { CancelledError, cancellableDeps } from './cancellation.js'
-import { runCalibrateMode } from './mode-calibrate.js'
-import { runMeasureMode } from './mode-measure.js'
-import { runMergeMode } from './mode-merge.js'
-import { runRelabelMode } from './mode-relabel.js'
-import { runReportMode } from './mode-report.js'
 import { resolveMode } from './modes.js'
 import type { ActionDeps } from './ports.js'
-import { LocalServerError } from './preview/local-server.js'
-import { TargetNotReadyError } from './preview/readiness.js'
+import { LocalServerError } from './preview/local-server-error.js'
+import { TargetNotReadyError } from './preview/not-ready.js'
 
 /** Runs the action once. Never throws: failures end in deps.fail with a one-line message. */
 export async function runAction(uncancellable: ActionDeps): Promise<void> {
@@ -23,16 +19,16 @@ export async function runAction(uncancellable: ActionDeps): Promise<void> {
     deps.log.info(`Tailgate mode: ${mode} (input '${settings.mode}', event '${deps.context.eventName}')`)
     switch (mode) {
       case 'report':
-        return await runReportMode(settings, deps)
+        return await (await import('./mode-report.js')).runReportMode(settings, deps)
       case 'merge':
-        return await runMergeMode(settings, deps)
+        return await (await import('./mode-merge.js')).runMergeMode(settings, deps)
       case 'calibrate':
-        return await runCalibrateMode(settings, deps)
+        return await (await import('./mode-calibrate.js')).runCalibrateMode(settings, deps)
       case 'relabel':
-        return await runRelabelMode(settings, deps)
+        return await (await import('./mode-relabel.js')).runRelabelMode(settings, deps)
       case 'baseline':
       case 'compare':
-        return await runMeasureMode(settings, mode, deps)
+        return await (await import('./mode-measure.js')).runMeasureMode(settings, mode, deps)
     }
   } catch (error) {
     failWith(error, deps)

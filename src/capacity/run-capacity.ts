@@ -22,6 +22,8 @@ export interface RunCapacityOptions extends Omit<RunLoadOptions, 'profile' | 'on
   readonly profile: Profile
   /** Called after each step with what it decided (for progress lines). */
   readonly onStep?: (step: CapacityStep) => void
+  /** Which side of a live A/B search this is ('baseline', 'candidate'), for the log lines. */
+  readonly side?: string
 }
 
 /** What the search has gathered so far. */
@@ -33,31 +35,68 @@ interface Gathered {
   stoppedWhy: string | null
 }
 
-/** Runs the search; never rejects for server faults. The result's `capacity` holds every step and the finding. */
-export async function runCapacity(options: RunCapacityOptions): Promise<RunResult> {
+/** One search under way: its state machine, what it gathered, and when it (and the whole run) started. */
+export interface SearchSide {
+  readonly options: RunCapacityOptions
+  readonly settings: CapacitySettings
+  readonly limits: SafetyLimits
+  readonly search: CapacitySearch
+  readonly gathered: Gathered
+  readonly startMs: number
+}
+
+/** Starts a search (no step run yet); `startMs` is shared by interleaved searches so max-duration caps both. */
+export function startSearch(options: RunCapacityOptions, startMs: number): SearchSide {
   const { profile } = options
   const settings = profile.capacity
   if (settings === null) throw new Error(`profile '${profile.id}' is not a capacity profile`)
-  const clock = options.clock ?? performanceClock
-  const search = new CapacitySearch(settings)
   const limits = safetyLimits(settings.slo, 'maxInFlight' in profile.load ? profile.load.maxInFlight : 10_000)
-  const startMs = clock.now()
   const gathered: Gathered = { steps: [], runs: [], decisions: [], totalRequests: 0, stoppedWhy: null }
-  for (let planned = search.next(); planned !== null; planned = search.next()) {
-    const remainingMs = profile.maxDurationMs === null ? null : profile.maxDurationMs - (clock.now() - startMs)
-    if (options.signal?.aborted || (remainingMs !== null && remainingMs <= 0)) {
-      gathered.stoppedWhy = options.signal?.aborted
-        ? 'stopped by a signal'
-        : `max-duration (${profile.maxDurationMs} ms) reached`
-      search.record('stopped')
-      break
-    }
-    // The first attempt at this rate is pooled with the repeat when a step is repeated.
-    const previous = planned.attempt > 1 ? (gathered.runs[gathered.runs.length - 1] ?? null) : null
-    const outcome = await runOneStep(options, settings, limits, planned, remainingMs, previous, gathered)
-    search.record(outcome)
+  return { options, settings, limits, search: new CapacitySearch(settings), gathered, startMs }
+}
+
+/** Runs the search; never rejects for server faults. The result's `capacity` holds every step and the finding. */
+export async function runCapacity(options: RunCapacityOptions): Promise<RunResult> {
+  const clock = options.clock ?? performanceClock
+  const side = startSearch(options, clock.now())
+  while (await stepSearch(side)) {
+    // one step per turn until the search is over
   }
-  return assembleResult(options, settings, search.conclusion(), gathered, clock.now() - startMs)
+  return finishSearch(side)
+}
+
+/** Runs the search's next step (or ends it at max-duration or on the signal); false once the search is over. */
+export async function stepSearch(side: SearchSide): Promise<boolean> {
+  const { options, search, gathered } = side
+  const { profile } = options
+  const planned = search.next()
+  if (planned === null) return false
+  const clock = options.clock ?? performanceClock
+  const remainingMs = profile.maxDurationMs === null ? null : profile.maxDurationMs - (clock.now() - side.startMs)
+  if (options.signal?.aborted || (remainingMs !== null && remainingMs <= 0)) {
+    gathered.stoppedWhy = options.signal?.aborted
+      ? 'stopped by a signal'
+      : `max-duration (${profile.maxDurationMs} ms) reached`
+    search.record('stopped')
+    return false
+  }
+  // The repeat of an undecided first attempt is decided with both attempts' rounds pooled.
+  const previous = planned.pooled ? (gathered.runs[gathered.runs.length - 1] ?? null) : null
+  const outcome = await runOneStep(options, side.settings, side.limits, planned, remainingMs, previous, gathered)
+  search.record(outcome, { safetyStop: (gathered.steps[gathered.steps.length - 1]?.safetyStop ?? null) !== null })
+  return search.next() !== null
+}
+
+/** The search's RunResult (partial when it was cut short). */
+export function finishSearch(side: SearchSide): Promise<RunResult> {
+  const clock = side.options.clock ?? performanceClock
+  return assembleResult(
+    side.options,
+    side.settings,
+    side.search.conclusion(),
+    side.gathered,
+    clock.now() - side.startMs,
+  )
 }
 
 /** Runs one step, decides it, records it in `gathered`; returns the outcome for the search. */
@@ -74,7 +113,7 @@ async function runOneStep(
   const { ratePerSecond, attempt } = planned
   const log = options.log ?? silentLog
   log.info(
-    `Capacity step ${gathered.steps.length + 1}: ${ratePerSecond.toFixed(1)}/s${attempt > 1 ? ' (repeated)' : ''}`,
+    `Capacity step ${gathered.steps.length + 1}${options.side ? ` (${options.side})` : ''}: ${ratePerSecond.toFixed(1)}/s${attempt > 1 ? ' (repeated)' : ''}`,
   )
   const { run, trip } = await runStep(options, stepProfile(profile, ratePerSecond, remainingMs), limits)
   gathered.totalRequests += countRequests(run)
@@ -84,10 +123,14 @@ async function runOneStep(
       : run.completion.status === 'partial'
         ? { outcome: 'stopped', reason: run.completion.reason, objectives: [], breaking: null }
         : decideStep(previous !== null ? [previous, run] : [run], settings.slo, profile.gate)
-  // An undecided step counts as failed the second time (the search does the same); the record says why.
+  // An undecided repeat counts as failed (the search does the same); the record says why.
   const final: StepDecision =
     decision.outcome === 'undecided' && attempt > 1
-      ? { ...decision, outcome: 'fail', reason: `undecided twice, counted as failed: ${decision.reason}` }
+      ? {
+          ...decision,
+          outcome: 'fail',
+          reason: `${planned.pooled ? 'undecided twice' : 'undecided after a failure'}, counted as failed: ${decision.reason}`,
+        }
       : decision
   const step = buildStep(gathered.steps.length, ratePerSecond, attempt, run, final, trip?.stop ?? null)
   gathered.steps.push(step)

@@ -1,14 +1,36 @@
 // The capacity search as a pure state machine: geometric growth from start-rate until a step fails (or max-rate
-// holds), then bisection between the last good and the first bad rate down to the resolution. An undecided or
-// invalid step is repeated once; undecided twice counts as failed, invalid twice ends the search (no answer).
+// holds), then bisection between the last good and the first bad rate down to the resolution. A rate is decided by
+// its attempts, so that one slow moment of the runner cannot cut the sustained rate:
+// - a pass on the first attempt holds; a failure is confirmed by a fresh repeat before it counts (fail + fail, or
+//   fail + undecided, fails; fail + pass goes to a third attempt, which decides); a safety stop counts at once;
+// - an undecided first attempt is repeated and decided with both attempts' rounds pooled (undecided twice fails);
+// - an invalid attempt (the generator fell behind) is no evidence either way: repeated; invalid
+//   MAX_INVALID_ATTEMPTS times in a row at one rate ends the search, without an answer unless a bisection bracket stands
+//   (a rate that held and one that broke), which is then the answer, coarser than the resolution.
 import type { CapacitySettings } from '../config/profile.js'
 import type { CapacityStatus, CapacityStepOutcome } from '../results/types.js'
+
+/** Invalid attempts in a row at one rate that end the search. */
+export const MAX_INVALID_ATTEMPTS = 3
 
 /** The next step to run. */
 export interface PlannedStep {
   readonly ratePerSecond: number
   readonly attempt: number
+  /** Decide this attempt with the previous one's rounds pooled (the repeat of an undecided first attempt). */
+  readonly pooled: boolean
 }
+
+/** What the attempts at the current rate said so far. */
+interface Tally {
+  passes: number
+  /** Failing evidence: a fail or an undecided repeat counts 1; a safety stop or undecided twice counts 2. */
+  fails: number
+  invalid: number
+  pooledNext: boolean
+}
+
+const emptyTally = (): Tally => ({ passes: 0, fails: 0, invalid: 0, pooledNext: false })
 
 /** Where the search stands once it is over. */
 export interface SearchConclusion {
@@ -22,6 +44,7 @@ export class CapacitySearch {
   private highPerSecond: number | null = null
   private rate: number
   private attempt = 1
+  private tally = emptyTally()
   private status: CapacityStatus | null = null
 
   constructor(private readonly settings: CapacitySettings) {
@@ -30,31 +53,56 @@ export class CapacitySearch {
 
   /** The step to run next, or null when the search is over. */
   next(): PlannedStep | null {
-    return this.status === null ? { ratePerSecond: this.rate, attempt: this.attempt } : null
+    return this.status === null
+      ? { ratePerSecond: this.rate, attempt: this.attempt, pooled: this.tally.pooledNext }
+      : null
   }
 
-  /** Records the outcome of the step `next()` returned. */
-  record(outcome: CapacityStepOutcome): void {
+  /**
+   * Records the outcome of the step `next()` returned. `safetyStop`: the step failed on a safety stop, which counts
+   * at once (the target is not loaded past its limits again to confirm it).
+   */
+  record(outcome: CapacityStepOutcome, { safetyStop = false }: { readonly safetyStop?: boolean } = {}): void {
     if (this.status !== null) throw new Error('the capacity search is over; no step was planned')
+    const tally = this.tally
+    const pooled = tally.pooledNext
+    tally.pooledNext = false
+    // Invalid attempts count in a row: a valid attempt between them shows the runner can measure this rate.
+    if (outcome !== 'invalid') tally.invalid = 0
     switch (outcome) {
       case 'stopped':
         this.status = 'stopped'
         return
       case 'invalid':
-        if (this.attempt === 1) this.attempt = 2
-        else this.status = 'invalid'
+        tally.invalid++
+        if (tally.invalid < MAX_INVALID_ATTEMPTS) this.attempt++
+        // Between a rate that held and one that broke, both confirmed: the bracket stands, only coarser.
+        else this.status = this.lowPerSecond !== null && this.highPerSecond !== null ? 'found' : 'invalid'
         return
       case 'undecided':
-        if (this.attempt === 1) this.attempt = 2
-        else this.failed()
-        return
+        if (tally.passes + tally.fails === 0 && !pooled) {
+          tally.pooledNext = true
+          this.attempt++
+          return
+        }
+        tally.fails += pooled ? 2 : 1
+        break
       case 'fail':
-        this.failed()
-        return
+        tally.fails += safetyStop ? 2 : 1
+        break
       case 'pass':
-        this.passed()
-        return
+        tally.passes++
+        break
     }
+    this.settle()
+  }
+
+  /** Decides the rate from its tally, or plans a fresh repeat. */
+  private settle(): void {
+    const { passes, fails } = this.tally
+    if (fails >= 2) this.failed()
+    else if (passes >= 2 || (passes >= 1 && fails === 0)) this.passed()
+    else this.attempt++
   }
 
   /** The finding so far (final once `next()` returns null). */
@@ -102,5 +150,6 @@ export class CapacitySearch {
   private moveTo(ratePerSecond: number): void {
     this.rate = ratePerSecond
     this.attempt = 1
+    this.tally = emptyTally()
   }
 }

@@ -4,6 +4,7 @@
 // SLO still held in the step (queue-trend.ts).
 import type { Budgets, GateSettings } from '../config/gate-schema.js'
 import type { CapacityStepOutcome, ObjectiveCheck, RunResult } from '../results/types.js'
+import { screenStalls, smallestLatencyMs, stallLimitMs } from './generator-stalls.js'
 import { countOver, formatObjectiveValue, judgeObjectives, roundsOver, sloBudget } from './objectives.js'
 import { risingLatency } from './queue-trend.js'
 
@@ -34,6 +35,35 @@ export function decideStep(attempts: readonly RunResult[], slo: Budgets, gate: G
     }
   }
   const usable = attempts.filter((run) => run.health.invalidReasons.length === 0)
+  // Generator lateness only makes a step look worse: a pass as measured stands. Otherwise the rounds the generator
+  // disturbed (sends late past the limit) are set aside and the step decided on the rest; too few left: invalid.
+  const asMeasured = decideScreened(usable, slo, gate)
+  if (asMeasured.outcome === 'pass') return asMeasured
+  const limitMs = stallLimitMs(slo)
+  const screens = usable.map((run) => screenStalls(run, limitMs, smallestLatencyMs(slo)))
+  const aside = screens.reduce((n, screen) => n + screen.setAside.length, 0)
+  if (aside === 0) return asMeasured
+  const own = screens[screens.length - 1]
+  if (own?.tooFew) {
+    return {
+      outcome: 'invalid',
+      reason:
+        `the generator stalled: ${own.setAside.length} of ${last.rounds.length} rounds set aside (their sends up to ` +
+        `${own.worstLatenessMs.toFixed(0)} ms late, past ${limitMs.toFixed(0)} ms, and the round after each); ` +
+        `as measured: ${asMeasured.reason}`,
+      objectives: [],
+      breaking: null,
+    }
+  }
+  const decision = decideScreened(
+    screens.map((screen) => screen.run),
+    slo,
+    gate,
+  )
+  return { ...decision, reason: `${decision.reason} (${aside} rounds set aside: the generator stalled)` }
+}
+
+function decideScreened(usable: readonly RunResult[], slo: Budgets, gate: GateSettings): StepDecision {
   const objectives = judgeObjectives(usable, slo, gate.alpha)
   const broken = objectives.filter((check) => check.status === 'broken')
   if (broken.length > 0) {

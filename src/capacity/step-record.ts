@@ -61,15 +61,21 @@ export function describeConclusion(
   const rate = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)}/s`)
   const { sustainedRatePerSecond: low, firstFailingRatePerSecond: high } = conclusion
   switch (conclusion.status) {
-    case 'found':
-      return `sustained ${rate(low)}; broke at ${rate(high)} (within the ${(settings.resolution * 100).toFixed(1)} % resolution)`
+    case 'found': {
+      const resolution = `${(settings.resolution * 100).toFixed(1)} %`
+      const coarse = low !== null && high !== null && high / low - 1 > settings.resolution + 1e-9
+      const last = steps[steps.length - 1]
+      return coarse
+        ? `sustained ${rate(low)}; broke at ${rate(high)} (coarser than the ${resolution} resolution: ${rate(last?.ratePerSecond ?? null)} could not be measured, ${last?.reason ?? 'invalid'})`
+        : `sustained ${rate(low)}; broke at ${rate(high)} (within the ${resolution} resolution)`
+    }
     case 'at-max-rate':
       return `held up to max-rate ${rate(settings.maxRatePerSecond)}: the capacity is at least that (raise max-rate to search further)`
     case 'below-start-rate':
       return `the first step (${rate(high)}) already broke the SLO: the capacity is below start-rate; lower start-rate`
     case 'invalid': {
       const last = steps[steps.length - 1]
-      return `the search stopped without an answer: ${last?.reason ?? 'invalid step'} (twice at ${rate(last?.ratePerSecond ?? null)})`
+      return `the search stopped without an answer: ${last?.reason ?? 'invalid step'} (${last?.attempt ?? 1} attempts at ${rate(last?.ratePerSecond ?? null)})`
     }
     case 'stopped':
       return `the search was cut short (${stoppedWhy ?? 'stopped'}); sustained so far ${rate(low)}, first failing ${rate(high)}`

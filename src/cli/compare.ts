@@ -2,7 +2,6 @@
 import { parseBundle } from '../baseline/bundle.js'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'
-import { readProfile } from '../config/load-profile.js'
 import { parseDurationMs, parsePercentFraction } from '../config/units.js'
 import { renderJsonReport } from '../report/json.js'
 import { renderJunit } from '../report/junit.js'
@@ -91,8 +90,11 @@ async function compareRuns({
   format,
   io,
 }: CompareRunsArgs): Promise<ExitCode> {
-  // The profile gives gate settings and budgets only; its target is never used here.
-  const profile = flags.profile ? readProfile(flags.profile, { gateOnly: true }) : null
+  // The profile gives gate settings and budgets only; its target is never used here. The profile parser (and
+  // the YAML library) loads only when a profile is given.
+  const profile = flags.profile
+    ? (await import('../config/load-profile.js')).readProfile(flags.profile, { gateOnly: true })
+    : null
   const input = localReport({
     baseline,
     history,

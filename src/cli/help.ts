@@ -32,6 +32,11 @@ Options:
   --target URL      base URL to load (overrides the profile's target)
   --out FILE        where to write the result (default: tailgate-result.json)
   --shard i/N       run the i-th of N equal slices of the load (arrival rate or VUs divided by N)
+  --baseline-target URL
+                    live A/B: measure this target too, interleaved with --target (rounds A B B A; a capacity
+                    profile searches both, steps interleaved); gate with tailgate compare on the two files
+  --baseline-out FILE
+                    where the live baseline's result goes (default: tailgate-baseline.json)
   --quiet           no progress output
   -h, --help        this help
 

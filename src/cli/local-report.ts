@@ -30,11 +30,12 @@ export function localReport(comparison: LocalComparison): ReportInput {
   const history = comparison.history ?? []
   const verdict = decide({
     candidate,
-    baseline: { kind: 'found', result: baseline, history, design: comparison.design ?? 'stored' },
+    // Without design/pairing, decide() pairs the halves of one live A/B run (RunResult.liveAb) as the action did.
+    baseline: { kind: 'found', result: baseline, history, design: comparison.design },
     gate: comparison.gate,
     budgets: comparison.budgets,
     accepted: null,
-    pairing: comparison.pairing ?? null,
+    pairing: comparison.pairing,
   })
   return {
     verdict,

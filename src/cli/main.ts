@@ -16,6 +16,8 @@ const RUN_FLAGS = {
   out: { type: 'string' },
   quiet: { type: 'boolean' },
   shard: { type: 'string' },
+  'baseline-target': { type: 'string' },
+  'baseline-out': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpec
 

@@ -6,15 +6,15 @@ import { ConfigError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'
 import { applyShard, parseShard } from '../config/shard.js'
-import { cannotFailWarning, measuredRunProblems } from '../gate/validity.js'
+import { cannotFailWarning } from '../gate/validity.js'
 import { localEnvironment, localGitContext } from '../load/environment.js'
-import { errorAdvice } from '../report/error-advice.js'
 import { plural } from '../report/format.js'
 import { serializeRunResult } from '../results/codec.js'
-import type { RunResult } from '../results/types.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { type CliIo, checkWritable } from './io.js'
 import { cliProgress } from './progress.js'
+import { reportInvalid } from './report-invalid.js'
+import { runLiveAbCommand } from './run-live-ab.js'
 
 export interface RunFlags {
   readonly target?: string
@@ -22,6 +22,10 @@ export interface RunFlags {
   readonly quiet?: boolean
   /** `i/N`: run the i-th of N equal slices of the load (merge the shards with `tailgate merge`). */
   readonly shard?: string
+  /** Live A/B: measure this target too, interleaved with the candidate (capacity searches step by step). */
+  readonly 'baseline-target'?: string
+  /** Where the live baseline's result goes (default tailgate-baseline.json). */
+  readonly 'baseline-out'?: string
 }
 
 export async function runCommand(profilePath: string | undefined, flags: RunFlags, io: CliIo): Promise<ExitCode> {
@@ -35,6 +39,10 @@ export async function runCommand(profilePath: string | undefined, flags: RunFlag
   await checkWritable(out, '--out')
   const roundsWarning = profile.capacity === null ? roundsTooFew(profile) : null
   if (roundsWarning) io.stderr.write(`warning: ${roundsWarning}\n`)
+  if (flags['baseline-target'] !== undefined) {
+    if (shard) throw new ConfigError('--shard', 'cannot be combined with --baseline-target', 'drop one of the two')
+    return await runLiveAbCommand(profilePath, profile, { ...flags, out }, io)
+  }
   const progress = flags.quiet ? undefined : cliProgress(io)
   const result = await measureProfile({
     profile,
@@ -75,18 +83,4 @@ export function roundsTooFew(profile: Profile): string | null {
     alpha: profile.gate.alpha,
   })
   return warning && `rounds: ${profile.rounds} is too few. ${warning}`
-}
-
-/** Says why the run is no evidence, with the fix per error class; false when it is valid. */
-function reportInvalid(result: RunResult, profile: Profile, io: CliIo): boolean {
-  const { problems, errors } = measuredRunProblems(result, profile.gate)
-  if (problems.length === 0) return false
-  io.stderr.write(`tailgate: the run is invalid, not evidence either way (exit 1):\n`)
-  for (const problem of problems) io.stderr.write(`  - ${problem}\n`)
-  if (errors.length > 0) io.stderr.write('Failed requests by cause:\n')
-  const context = { target: profile.target, requestTimeoutMs: profile.requestTimeoutMs }
-  for (const { errorClass, count } of errors) {
-    io.stderr.write(`  ${errorClass} (${count}): ${errorAdvice(errorClass, context)}\n`)
-  }
-  return true
 }

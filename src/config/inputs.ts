@@ -15,7 +15,7 @@ export const INPUTS = {
     name: 'baseline-target',
     default: '',
     description:
-      'Live A/B: a URL serving the base version (production or a base-branch preview). Rounds alternate base and candidate (ABBA) in this job, which cancels most runner noise; no stored baseline is used.',
+      'Live A/B: a URL serving the base version (production or a base-branch preview). Rounds alternate base and candidate (ABBA) in this job, which cancels most runner noise (a capacity profile searches both, steps interleaved); no stored baseline is used.',
   },
   headers: {
     name: 'headers',

@@ -16,7 +16,7 @@ import { type MetricTest, marginFor } from './metric-rule.js'
  * the candidate's own round variance over the history's (Higgins, Thompson & Spiegelhalter 2009 prediction interval;
  * Welch-Satterthwaite df). Without: the baseline run is the reference and Var = w_B + w_C + 2 × allowance².
  * Regression: one-sided t test of "worse by more than the margin" (margin as log(1 + margin/median)); improvement:
- * the mirror; the shift interval is the (1 − 2α) interval for the two one-sided tests of equivalence.
+ * the mirror; no change (noChangePValue, rounds: auto): the t test of "not worse by the margin"; the shift interval is the (1 − 2α) interval for the two one-sided tests of equivalence.
  * Returns null when a round value is not positive (the metric cannot go on the log scale: use the rounds rule).
  */
 export function testAcrossJobs(input: {
@@ -57,7 +57,7 @@ export function testAcrossJobs(input: {
   }
   if (components === null) {
     // One round on a side and no history: nothing measures the noise, so nothing can be concluded.
-    return { ...common, shiftInterval: null, pValue: 1, improvementPValue: 1, precision: null }
+    return { ...common, shiftInterval: null, pValue: 1, improvementPValue: 1, noChangePValue: 1, precision: null }
   }
   const variance = components.reduce((sum, component) => sum + component.variance, 0)
   const standardError = Math.sqrt(variance)
@@ -73,6 +73,7 @@ export function testAcrossJobs(input: {
     },
     pValue: upperTail(direction * difference - logMargin, standardError, df),
     improvementPValue: upperTail(-direction * difference - logMargin, standardError, df),
+    noChangePValue: upperTail(logMargin - direction * difference, standardError, df),
     precision: { scale: 'log', standardError, df, margin: logMargin },
   }
 }

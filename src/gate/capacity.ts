@@ -1,7 +1,8 @@
 // The capacity gate: a candidate's capacity search against the baseline's. Each search brackets the limit between
 // its sustained rate (held) and its first failing rate (broke); the gate calls a regression only when the
-// candidate's bracket lies wholly below the baseline's by more than the margin, so the uncertainty of both
-// searches is always on the candidate's side.
+// candidate's bracket lies below the baseline's, widened by one bracket width (repeated searches of one server
+// spread over about one bisection step), by more than the margin: the uncertainty of both searches is always on
+// the candidate's side.
 
 import { PROFILE_CHANGED } from '../config/fingerprint.js'
 import type { FailOn } from '../config/gate-schema.js'
@@ -36,11 +37,21 @@ function unusable(summary: CapacitySummary, side: string): string | null {
   return null
 }
 
+/** A search's relative bracket width (first failing / sustained − 1): how finely it located its limit; 0 when open. */
+export function bracketWidth(summary: CapacitySummary): number {
+  const { lowerPerSecond: lower, upperPerSecond: upper } = summary
+  return lower > 0 && Number.isFinite(upper) ? upper / lower - 1 : 0
+}
+
 /**
- * Compares the candidate's capacity with the baseline's. Regression: the candidate broke (first failing rate)
- * below the baseline's sustained rate × (1 − margin): a drop of at least the margin whatever the true limits within
- * both brackets. Improvement: the candidate held above the baseline's first failing rate × (1 + margin). Otherwise
- * no change, stating both brackets (the searches' resolution).
+ * Compares the candidate's capacity with the baseline's. Each side's limit is uncertain by its bracket, and repeated
+ * searches of an unchanged server land up to one bracket apart (a step near the limit can fail on a slow moment), so
+ * the other side's bracket is widened by one bracket width before the margin applies:
+ * - regression: the candidate broke (first failing rate) below the baseline's sustained rate ÷ (1 + its width) ×
+ *   (1 − margin): a drop of at least the margin wherever both limits lie;
+ * - improvement: the candidate's sustained rate ÷ (1 + its width) is above the baseline's first failing rate ×
+ *   (1 + margin);
+ * - otherwise no change, stating both brackets.
  */
 export function compareCapacity(
   candidate: CapacityResult,
@@ -60,33 +71,37 @@ export function compareCapacity(
     return { ...common, outcome: 'invalid', explanation: `capacity not compared: ${broken} (${brackets})` }
   const changeText = change === null ? '' : ` (${signedPercent(change)})`
   const sustained = `sustained ${rate(before.lowerPerSecond)} → ${rate(after.lowerPerSecond)}${changeText}`
-  if (after.upperPerSecond < before.lowerPerSecond * (1 - marginRelative)) {
-    const confirmed = 1 - after.upperPerSecond / before.lowerPerSecond
+  const baseFloor = before.lowerPerSecond / (1 + bracketWidth(before))
+  if (after.upperPerSecond < baseFloor * (1 - marginRelative)) {
+    const confirmed = 1 - after.upperPerSecond / baseFloor
     const broke = after.breaking ? ` (${after.breaking.endpoint}: ${after.breaking.objective})` : ''
     return {
       ...common,
       outcome: 'regression',
       explanation:
         `capacity dropped: ${sustained}; this run broke at ${rate(after.upperPerSecond)}${broke}, below the baseline's ` +
-        `sustained ${rate(before.lowerPerSecond)}: a drop of at least ${percent(confirmed)} given both searches' ` +
-        `uncertainty (${brackets}), beyond the ${percent(marginRelative)} margin`,
+        `sustained ${rate(before.lowerPerSecond)} less its ${percent(bracketWidth(before))} bracket ` +
+        `(${rate(baseFloor)}): a drop of at least ${percent(confirmed)} given both searches' uncertainty ` +
+        `(${brackets}), beyond the ${percent(marginRelative)} margin`,
     }
   }
-  if (after.lowerPerSecond > before.upperPerSecond * (1 + marginRelative)) {
-    const confirmed = after.lowerPerSecond / before.upperPerSecond - 1
+  const candidateFloor = after.lowerPerSecond / (1 + bracketWidth(after))
+  if (candidateFloor > before.upperPerSecond * (1 + marginRelative)) {
+    const confirmed = candidateFloor / before.upperPerSecond - 1
     return {
       ...common,
       outcome: 'improvement',
       explanation:
-        `capacity rose: ${sustained}; this run held ${rate(after.lowerPerSecond)}, above the baseline's first ` +
-        `failing ${rate(before.upperPerSecond)}: a rise of at least ${percent(confirmed)} (${brackets})`,
+        `capacity rose: ${sustained}; this run held ${rate(after.lowerPerSecond)} (${rate(candidateFloor)} less its ` +
+        `${percent(bracketWidth(after))} bracket), above the baseline's first failing ${rate(before.upperPerSecond)}: ` +
+        `a rise of at least ${percent(confirmed)} given both searches' uncertainty (${brackets})`,
     }
   }
   return {
     ...common,
     outcome: 'no-change',
     explanation:
-      `capacity unchanged within the searches' resolution and the ${percent(marginRelative)} margin: ${sustained} ` +
+      `capacity unchanged within both searches' uncertainty and the ${percent(marginRelative)} margin: ${sustained} ` +
       `(${brackets})`,
   }
 }

@@ -10,7 +10,7 @@ import { baseHistory, historyRoundValues, historyWarning } from './history.js'
 import { EMPTY_SUMMARY, latencySummary, poolEndpoint, roundValues } from './measurements.js'
 import { concludeMetric, type MetricTest, testMetric } from './metric-rule.js'
 import { endpointOutcome, overall } from './outcome.js'
-import { pairedTests, pairsDecide } from './paired-rule.js'
+import { halvesOfOneLiveAb, pairedTests, pairsDecide } from './paired-rule.js'
 import { requestLevelComparison } from './request-level.js'
 import type {
   BaselineDesign,
@@ -46,7 +46,7 @@ export function decide(input: GateInput): Verdict {
   if (input.candidate.capacity !== undefined) return decideCapacity(input)
   const { candidate, gate } = input
   const baselineRun = input.baseline.kind === 'found' ? input.baseline.result : null
-  const design: BaselineDesign = input.baseline.kind === 'found' ? (input.baseline.design ?? 'stored') : 'stored'
+  const { design, pairing } = designOf(input, baselineRun)
   const history =
     input.baseline.kind === 'found' && baselineRun !== null
       ? baseHistory(baselineRun, input.baseline.history ?? [], candidate.profileFingerprint)
@@ -57,7 +57,7 @@ export function decide(input: GateInput): Verdict {
   if (comparable !== null)
     warnings.push(...completionWarnings(comparable, 'baseline'), ...environmentWarnings(candidate, comparable))
 
-  const paired = input.pairing === 'abba' && comparable !== null && pairsDecide(input, comparable, warnings)
+  const paired = pairing === 'abba' && comparable !== null && pairsDecide(input, comparable, warnings)
   const context: EndpointContext = {
     paired,
     input,
@@ -98,6 +98,22 @@ export function decide(input: GateInput): Verdict {
   const thin = historyWarning(endpoints.flatMap((endpoint) => endpoint.comparisons))
   if (thin !== null) warnings.push(thin)
   return overall(endpoints, input, warnings)
+}
+
+/**
+ * The caller's design and pairing; when it gives none, the halves of one live A/B run (their files say so:
+ * RunResult.liveAb) are paired and same-job, any other baseline is stored and unpaired.
+ */
+function designOf(
+  input: GateInput,
+  baselineRun: RunResult | null,
+): { readonly design: BaselineDesign; readonly pairing: 'abba' | null } {
+  const live = baselineRun !== null && halvesOfOneLiveAb(baselineRun, input.candidate)
+  const design = input.baseline.kind === 'found' ? input.baseline.design : undefined
+  return {
+    design: design ?? (live ? 'live-ab' : 'stored'),
+    pairing: input.pairing === undefined ? (live ? 'abba' : null) : input.pairing,
+  }
 }
 
 interface EndpointContext {

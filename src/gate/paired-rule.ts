@@ -29,6 +29,25 @@ export function pairsDecide(input: GateInput, baseline: RunResult, warnings: str
   return false
 }
 
+/**
+ * True when the two runs are the halves of one live A/B run (RunResult.liveAb: the same run id and order, the
+ * baseline file the A side, the candidate the B side): then round i of each ran next to each other, and decide() pairs
+ * them by itself (and treats the baseline as measured in this job), so a comparison of the two files decides as the
+ * live A/B run did.
+ */
+export function halvesOfOneLiveAb(baseline: RunResult, candidate: RunResult): boolean {
+  const a = baseline.liveAb
+  const b = candidate.liveAb
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.runId === b.runId &&
+    a.order === b.order &&
+    a.side === 'baseline' &&
+    b.side === 'candidate'
+  )
+}
+
 /** Round values of both sides, aligned by round index; a pair is left out when either round lacks the data. */
 export function pairedRoundValues(
   baseline: { readonly run: RunResult; readonly endpoint: EndpointResult },

@@ -1,10 +1,11 @@
 // `rounds: auto`: the sequential rule that decides, after every new round, whether each gated comparison is decided,
 // with the error rates held across the repeated looks by alpha spending (stats/group-sequential.ts).
-import { GroupSequentialBoundary, obrienFlemingSpending, type SequentialLook } from '../stats/group-sequential.js'
+import { GroupSequentialBoundary, obrienFlemingSpending } from '../stats/group-sequential.js'
 import { wilcoxonSignedRank } from '../stats/signed-rank.js'
 import { formatP } from './explain.js'
 import { WORSE_DIRECTION } from './measurements.js'
 import { shiftedTest } from './metric-rule.js'
+import { RESOLVABLE_MARGIN_MULTIPLE } from './resolution.js'
 import type { MetricComparison, SequentialConclusion, SequentialSummary, Verdict } from './types.js'
 
 /** A comparison's decision and the look it was made at. */
@@ -19,10 +20,14 @@ export interface SequentialDecision {
 const key = (endpoint: string, metric: string): string => `${endpoint}\n${metric}`
 
 /**
- * The sequential rule of `rounds: auto`. Three one-sided tests per gated comparison, each monitored with its own
+ * The sequential rule of `rounds: auto`. Three one-sided tests per gated comparison, each monitored with a
  * Lan-DeMets O'Brien-Fleming-type alpha-spending boundary over the looks:
  * - regression ("worse by more than the margin", the gate's shifted-null test) and improvement (the mirrored test),
- *   each at alpha/m for m planned comparisons (Bonferroni, as Holm's first step; the fixed-length gate uses Holm);
+ *   each family with Holm's step-down over the m planned comparisons, as the fixed-length gate: at each look a
+ *   comparison is a regression when its p reaches the boundary at level alpha/(m − r), r the regressions already
+ *   found (the same for improvements). This is the graphical (Holm) procedure for group-sequential designs of
+ *   Maurer & Bretz (2013) restricted to the current look, so it rejects no more than theirs and keeps the
+ *   family-wise error rate at alpha;
  * - no change ("not worse by the margin", the non-inferiority test with the margin as null: the one-sided half of
  *   TOST) at alpha: claiming no change on every comparison is an intersection-union test, which needs no adjustment.
  * A comparison is decided the first time one of its tests crosses its boundary, and stays decided. Each test's
@@ -30,18 +35,19 @@ const key = (endpoint: string, metric: string): string => `${endpoint}\n${metric
  * The information fraction of a look is supplied by the caller (n/N for pairs; for a stored baseline, whose side does
  * not grow, (1/n_x + 1/N)/(1/n_x + 1/n_y)); the final look spends all remaining alpha.
  * @see Lan & DeMets, Biometrika 70(3):659-663 (1983); Jennison & Turnbull (2000), chapters 7 and 19
+ * @see Maurer & Bretz, "Multiple testing in group sequential trials using graphical approaches", Statistics in
+ * Biopharmaceutical Research 5(4):311-320 (2013); Holm, Scand J Statist 6:65-70 (1979)
  * @see Schuirmann, "A comparison of the two one-sided tests procedure…", J Pharmacokinet Biopharm 15:657-680 (1987)
  */
 export class SequentialMonitor {
-  readonly #family: GroupSequentialBoundary
-  readonly #single: GroupSequentialBoundary
+  readonly #designs: LevelDesigns
+  readonly #planned: number
   readonly #decisions = new Map<string, SequentialDecision>()
   #looks = 0
 
   constructor(alpha: number, plannedComparisons: number) {
-    const m = Math.max(1, plannedComparisons)
-    this.#family = new GroupSequentialBoundary(obrienFlemingSpending(alpha / m), `obf:${alpha / m}`)
-    this.#single = new GroupSequentialBoundary(obrienFlemingSpending(alpha), `obf:${alpha}`)
+    this.#planned = Math.max(1, plannedComparisons)
+    this.#designs = new LevelDesigns(alpha)
   }
 
   get looks(): number {
@@ -50,7 +56,7 @@ export class SequentialMonitor {
 
   /** True once the last look (information fraction 1) was made. */
   get finished(): boolean {
-    return this.#family.finished
+    return this.#designs.finished
   }
 
   /**
@@ -63,35 +69,35 @@ export class SequentialMonitor {
     fraction: number,
     rounds: number,
   ): { readonly allDecided: boolean; readonly comparisons: number } {
-    const t = Math.min(1, fraction)
-    const family = this.#nextLook(this.#family, t)
-    const single = this.#nextLook(this.#single, t)
+    this.#designs.look(Math.min(1, fraction))
     this.#looks++
-    let comparisons = 0
-    let undecided = 0
+    const open: OpenComparison[] = []
     for (const endpoint of verdict.endpoints) {
       for (const comparison of endpoint.comparisons) {
-        comparisons++
         const id = key(endpoint.endpoint, comparison.metric)
-        if (this.#decisions.has(id)) continue
-        const p = oneSidedPValues(comparison)
-        const outcome =
-          p.regression <= family.nominalP
-            ? 'regression'
-            : p.improvement <= family.nominalP
-              ? 'improvement'
-              : p.noChange <= single.nominalP
-                ? 'no-change'
-                : null
-        if (outcome === null) {
-          undecided++
-          continue
-        }
-        const nominalP = outcome === 'no-change' ? single.nominalP : family.nominalP
-        this.#decisions.set(id, { outcome, look: this.#looks, rounds, nominalP })
+        if (!this.#decisions.has(id)) open.push({ id, p: oneSidedPValues(comparison) })
       }
     }
-    return { allDecided: undecided === 0, comparisons }
+    const comparisons = verdict.endpoints.reduce((n, endpoint) => n + endpoint.comparisons.length, 0)
+    this.#holm(open, 'regression', rounds)
+    this.#holm(open, 'improvement', rounds)
+    const noChangeP = this.#designs.nominalP(1)
+    for (const { id, p } of open) {
+      if (!this.#decisions.has(id) && p.noChange <= noChangeP)
+        this.#decisions.set(id, { outcome: 'no-change', look: this.#looks, rounds, nominalP: noChangeP })
+    }
+    return { allDecided: open.every(({ id }) => this.#decisions.has(id)), comparisons }
+  }
+
+  /** Holm's step-down at this look for one family: level alpha/(m − r) until no further comparison reaches it. */
+  #holm(open: readonly OpenComparison[], outcome: 'regression' | 'improvement', rounds: number): void {
+    for (;;) {
+      const found = [...this.#decisions.values()].filter((decision) => decision.outcome === outcome).length
+      const nominalP = this.#designs.nominalP(Math.max(1, this.#planned - found))
+      const crossing = open.filter(({ id, p }) => !this.#decisions.has(id) && p[outcome] <= nominalP)
+      if (crossing.length === 0) return
+      for (const { id } of crossing) this.#decisions.set(id, { outcome, look: this.#looks, rounds, nominalP })
+    }
   }
 
   /** The decision of a comparison, or null while (or if, at the end) it is undecided. */
@@ -100,12 +106,18 @@ export class SequentialMonitor {
   }
 
   /**
-   * The comparison with the sequential outcome: the decision recorded at its look, or inconclusive when no boundary
-   * was crossed. The explanation says at which round it was decided and at what nominal level.
+   * The comparison with the sequential outcome: the decision recorded at its look; when no boundary was crossed, a
+   * pass if the fixed-length rule on all the rounds shows no regression and resolves the margin, else inconclusive.
+   * The explanation says at which round it was decided and at what nominal level.
    */
   conclude(endpoint: string, comparison: MetricComparison): MetricComparison {
     const decision = this.decisionOf(endpoint, comparison.metric)
-    const outcome = decision?.outcome ?? 'inconclusive'
+    // Undecided at the end: a pass when there is no sign of a regression and the rounds resolve the margin, as the
+    // fixed-length gate says it (no error-rate claim is made by a pass); else inconclusive.
+    const resolved =
+      comparison.detectableShift !== null &&
+      comparison.detectableShift <= RESOLVABLE_MARGIN_MULTIPLE * comparison.margin
+    const outcome = decision?.outcome ?? (comparison.outcome !== 'regression' && resolved ? 'pass' : 'inconclusive')
     const note =
       decision === null
         ? `rounds: auto: not decided by the last look (${this.#looks} looks)`
@@ -119,15 +131,57 @@ export class SequentialMonitor {
   conclusion(summary: SequentialSummary): SequentialConclusion {
     return { conclude: (endpoint, comparison) => this.conclude(endpoint, comparison), summary }
   }
+}
 
-  #nextLook(design: GroupSequentialBoundary, fraction: number): SequentialLook {
-    const previous = design.looks.at(-1)?.fraction ?? 0
+interface OpenComparison {
+  readonly id: string
+  readonly p: ReturnType<typeof oneSidedPValues>
+}
+
+/**
+ * The O'Brien-Fleming-type designs at levels alpha/k (k = 1: alpha), all over the same looks; a level's design is made
+ * when first needed (Holm moves to alpha/(m − r) only after r rejections) and catches up on the earlier looks.
+ */
+class LevelDesigns {
+  readonly #alpha: number
+  readonly #designs = new Map<number, GroupSequentialBoundary>()
+  readonly #fractions: number[] = []
+
+  constructor(alpha: number) {
+    this.#alpha = alpha
+  }
+
+  get finished(): boolean {
+    return this.#fractions.at(-1) === 1
+  }
+
+  /** A new look at information fraction t, for every design. */
+  look(t: number): void {
+    const previous = this.#fractions.at(-1) ?? 0
     // Information can stall (a round without data): keep the look, with a hair more information.
-    return design.next(fraction > previous ? fraction : Math.min(1, previous + 1e-9))
+    const fraction = t > previous ? t : Math.min(1, previous + 1e-9)
+    this.#fractions.push(fraction)
+    for (const design of this.#designs.values()) design.next(fraction)
+  }
+
+  /** The one-sided nominal p the current look must reach at level alpha/k. */
+  nominalP(k: number): number {
+    let design = this.#designs.get(k)
+    if (design === undefined) {
+      const level = this.#alpha / k
+      design = new GroupSequentialBoundary(obrienFlemingSpending(level), `obf:${level}`)
+      for (const fraction of this.#fractions) design.next(fraction)
+      this.#designs.set(k, design)
+    }
+    return design.looks.at(-1)?.nominalP ?? 0
   }
 }
 
-/** The three one-sided p-values of a comparison: regression, improvement, and "not worse by the margin". */
+/**
+ * The three one-sided p-values of a comparison: regression, improvement, and "not worse by the margin" (the rule's own
+ * noChangePValue when it gives one: the across-jobs t test, whose variance has the job-to-job part; else the rank test
+ * of the rounds, paired or not, that matches the regression test).
+ */
 export function oneSidedPValues(comparison: MetricComparison): {
   readonly regression: number
   readonly improvement: number
@@ -136,7 +190,10 @@ export function oneSidedPValues(comparison: MetricComparison): {
   const direction = WORSE_DIRECTION[comparison.metric]
   const margin = comparison.margin
   let noChange: number
-  if (comparison.paired) {
+  if (comparison.noChangePValue !== undefined) {
+    // The run-level test across jobs (stored baseline): its variance includes the job-to-job component.
+    noChange = comparison.noChangePValue
+  } else if (comparison.paired) {
     const differences = comparison.candidateRounds.map((value, i) => value - (comparison.baselineRounds[i] as number))
     noChange =
       wilcoxonSignedRank(differences, { alternative: direction === 1 ? 'less' : 'greater', mu: direction * margin })

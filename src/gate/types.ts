@@ -39,6 +39,12 @@ export interface MetricComparison {
   /** The improvement p after Holm over every gated comparison of the run. */
   readonly improvementPValueAdjusted?: number
   /**
+   * One-sided p of "not worse by the margin or more" (non-inferiority, the worse-side half of TOST), unadjusted; set by
+   * the run-level test across jobs (its variance includes the job-to-job component). rounds: auto's "no change" test
+   * uses it; for round tests it computes the matching rank test itself (gate/sequential.ts).
+   */
+  readonly noChangePValue?: number
+  /**
    * True for a live A/B run: the rounds are pairs (baselineRounds[i] ran next to candidateRounds[i]) and the test is
    * the Wilcoxon signed-rank test of the differences, the shift their Walsh-average Hodges-Lehmann estimate.
    */
@@ -201,7 +207,7 @@ export type BaselineDesign = 'stored' | 'live-ab'
 /**
  * The baseline the gate compares with, or why there is none. `history`: earlier stored baselines of the base branch
  * (any order; other profiles and duplicates of the baseline are ignored), which measure the job-to-job shift.
- * `design` defaults to `stored`.
+ * `design` defaults to `live-ab` for the halves of one live A/B run (RunResult.liveAb), else `stored`.
  */
 export type GateBaseline =
   | {
@@ -221,7 +227,8 @@ export interface GateInput {
   readonly budgets: Budgets
   /**
    * 'abba' when the baseline was measured live in the same job, rounds interleaved A B B A: round i of each side
-   * form a pair, tested with the Wilcoxon signed-rank test (paired-rule.ts). Default: unpaired rounds.
+   * form a pair, tested with the Wilcoxon signed-rank test (paired-rule.ts); null: unpaired rounds. Default (absent):
+   * paired exactly when the two runs are the halves of one live A/B run (RunResult.liveAb), else unpaired.
    */
   readonly pairing?: 'abba' | null
   /**

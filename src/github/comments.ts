@@ -4,8 +4,8 @@
 // the fix.
 import { messageOf } from '../log.js'
 import type { RepositoryRef } from './context.js'
-import { describeApiError, httpStatusOf } from './errors.js'
-import { isRateLimitError, type RestClient } from './rest.js'
+import { describeApiError, httpStatusOf, isRateLimitError } from './errors.js'
+import type { RestClient } from './rest.js'
 
 /**
  * The hidden marker that identifies this profile's sticky comment: `<!-- tailgate:<encoded profile id> -->`.

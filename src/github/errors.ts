@@ -36,3 +36,22 @@ export function describeApiError(error: unknown): string {
   const status = httpStatusOf(error)
   return status === null ? message : `GitHub answered ${status}: ${message}`
 }
+
+/** A 429, or a 403 that is a primary or secondary rate limit (not a permission problem). */
+export function isRateLimitError(error: unknown): boolean {
+  const status = httpStatusOf(error)
+  return status === 429 || (status === 403 && isRateLimit(error, headersOf(error)))
+}
+
+function isRateLimit(error: unknown, headers: Readonly<Record<string, string>>): boolean {
+  if (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0') return true
+  return /rate limit/i.test(error instanceof Error ? error.message : '')
+}
+
+/** An Octokit error's response headers, lower-case names, string values. */
+export function headersOf(error: unknown): Record<string, string> {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = String(value)
+  return out
+}

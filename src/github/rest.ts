@@ -3,7 +3,9 @@
 // step) and cancellation. The sleep and clock are injectable for tests.
 import { getOctokit } from '@actions/github'
 import { type Log, silentLog } from '../log.js'
-import { httpStatusOf } from './errors.js'
+import { headersOf, httpStatusOf, isRateLimitError } from './errors.js'
+
+export { isRateLimitError } from './errors.js'
 
 /** The Octokit instance every GitHub helper takes. */
 export type RestClient = ReturnType<typeof getOctokit>
@@ -107,24 +109,6 @@ export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolic
   }
   if (status !== null && status >= 500) return Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : backoffMs
   return null
-}
-
-/** A 429, or a 403 that is a primary or secondary rate limit (not a permission problem). */
-export function isRateLimitError(error: unknown): boolean {
-  const status = httpStatusOf(error)
-  return status === 429 || (status === 403 && isRateLimit(error, headersOf(error)))
-}
-
-function isRateLimit(error: unknown, headers: Readonly<Record<string, string>>): boolean {
-  if (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0') return true
-  return /rate limit/i.test(error instanceof Error ? error.message : '')
-}
-
-function headersOf(error: unknown): Record<string, string> {
-  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = String(value)
-  return out
 }
 
 function describe(error: unknown): string {

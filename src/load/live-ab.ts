@@ -41,8 +41,8 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
   if (profile.model === 'capacity') {
     throw new ConfigError(
       'model',
-      'live A/B does not run capacity searches yet',
-      'compare two capacity results with tailgate compare (stored baseline), or drop baseline-target',
+      'round-by-round live A/B (calibrate) does not run capacity searches',
+      'run the search with baseline-target (tailgate run --baseline-target), whose steps interleave on both targets',
     )
   }
   if (profile.model === 'ramping-arrival-rate' || profile.model === 'ramping-vus') {
@@ -90,10 +90,27 @@ export async function runLiveAb(options: LiveAbOptions): Promise<LiveAbResult> {
     : capped
       ? `max-duration (${profile.maxDurationMs} ms) reached`
       : null
+  const measured = order.slice(0, runs.A.length + runs.B.length)
   return {
-    baseline: stitch(runs.A, profile, stopped),
-    candidate: stitch(runs.B, profile, stopped),
-    order,
+    ...markHalves(stitch(runs.A, profile, stopped), stitch(runs.B, profile, stopped), measured),
+    order: measured,
+  }
+}
+
+/**
+ * Marks the two halves of one live A/B run with a run id they share and the order their rounds were measured in
+ * (RunResult.liveAb), so the files alone say that round i of each forms a pair (tailgate compare pairs them).
+ */
+export function markHalves(
+  baseline: RunResult,
+  candidate: RunResult,
+  order: readonly ('A' | 'B')[],
+): { readonly baseline: RunResult; readonly candidate: RunResult } {
+  const runId = globalThis.crypto.randomUUID()
+  const measured = order.join('')
+  return {
+    baseline: { ...baseline, liveAb: { runId, side: 'baseline', order: measured } },
+    candidate: { ...candidate, liveAb: { runId, side: 'candidate', order: measured } },
   }
 }
 
@@ -116,25 +133,36 @@ export function joinRuns(runs: readonly RunResult[], profile: Profile, completio
   const first = runs[0]
   if (!first) throw new Error('live A/B was stopped before any round ran')
   const names = [...new Set(runs.flatMap((r) => r.endpoints.map((e) => e.name)))]
-  const endpoints: EndpointResult[] = names.map((name) => ({
-    name,
-    warmupRequests: runs.reduce((n, r) => n + (r.endpoints.find((e) => e.name === name)?.warmupRequests ?? 0), 0),
-    rounds: runs.flatMap(
-      (r) => r.endpoints.find((e) => e.name === name)?.rounds ?? Array.from({ length: r.rounds.length }, emptyRound),
-    ),
-  }))
+  // Each piece's seconds continue where the previous piece's wall time ended.
+  const offsetsS = runs.map((_, i) =>
+    runs.slice(0, i).reduce((sum, r) => sum + Math.ceil((r.warmupMs + r.durationMs) / 1000), 0),
+  )
+  const joinTimelines = (pick: (run: RunResult) => readonly TimelinePoint[]): TimelinePoint[] =>
+    runs.flatMap((run, i) => pick(run).map((point) => ({ ...point, second: point.second + offsetsS[i]! })))
+  const endpoints: EndpointResult[] = names.map((name) => {
+    const found = runs.map((r) => r.endpoints.find((e) => e.name === name))
+    return {
+      name,
+      warmupRequests: found.reduce((n, e) => n + (e?.warmupRequests ?? 0), 0),
+      rounds: runs.flatMap((r, i) => found[i]?.rounds ?? Array.from({ length: r.rounds.length }, emptyRound)),
+      ...(found.some((e) => e?.timeline !== undefined)
+        ? { timeline: joinTimelines((r) => r.endpoints.find((e) => e.name === name)?.timeline ?? []) }
+        : {}),
+    }
+  })
   const windows = runs.flatMap((r) => r.rounds)
   const roundMs = profile.durationMs / profile.rounds
-  let offsetS = 0
-  const timeline: TimelinePoint[] = []
-  for (const run of runs) {
-    for (const point of run.timeline) timeline.push({ ...point, second: point.second + offsetS })
-    offsetS += Math.ceil((run.warmupMs + run.durationMs) / 1000)
-  }
+  const timeline = joinTimelines((run) => run.timeline)
   const reasons = runs.flatMap((r, i) => r.health.invalidReasons.map((reason) => `round ${i + 1}: ${reason}`))
   const achieved = runs.reduce((sum, r) => sum + r.health.achievedRatePerSecond, 0) / runs.length
+  // The generator's lateness per round, joined like the rounds (all pieces have it, or none is kept).
+  const { generatorLateness: _firstOnly, ...rest } = first
+  const lateness = runs.every((r) => r.generatorLateness !== undefined)
+    ? { generatorLateness: runs.flatMap((r) => r.generatorLateness ?? []) }
+    : {}
   return {
-    ...first,
+    ...rest,
+    ...lateness,
     // The fingerprint of the whole profile, not of the single-round pieces it was measured in.
     profileFingerprint: runFingerprint(profile),
     rounds: windows.map((window, index) => ({ index, startMs: index * roundMs, durationMs: window.durationMs })),

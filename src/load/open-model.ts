@@ -1,5 +1,5 @@
 // The open models (constant-arrival-rate, ramping-arrival-rate): iterations start on schedule whether or not
-// earlier ones finished. A ~1 ms tick starts every iteration whose intended time has passed (catching up after
+// earlier ones finished. Each wake-up starts every iteration whose intended time has passed (catching up after
 // event-loop stalls); latency counts from the intended time, so a stalled server shows in the tail.
 import type { Dispatcher } from 'undici'
 import type { LoadShape } from '../config/profile.js'
@@ -7,6 +7,7 @@ import { createHistogram, type LatencyHistogram } from '../results/histogram.js'
 import { ArrivalSchedule } from './arrivals.js'
 import type { Clock } from './clock.js'
 import type { IterationRunner } from './iteration.js'
+import type { Waker } from './waker.js'
 
 export interface OpenDriverOptions {
   readonly load: Extract<LoadShape, { model: 'constant-arrival-rate' | 'ramping-arrival-rate' }>
@@ -19,9 +20,15 @@ export interface OpenDriverOptions {
   readonly endMs: number
   /** Rounds the measured window (measureStartMs to endMs) is cut into, for the per-round lateness. */
   readonly rounds: number
+  /**
+   * The measured window's length (endMs − measureStartMs, but as given: the recorder divides this very number into
+   * rounds, and a round edge recomputed from endMs can differ in the last bit and put an arrival that falls exactly
+   * on it into the other round).
+   */
+  readonly durationMs: number
 }
 
-/** Schedules and starts iterations; the engine calls `tick()` about every millisecond. */
+/** Schedules and starts iterations; an OpenTicker calls `tick()` when the next one is due. */
 export class OpenDriver {
   private readonly schedule: ArrivalSchedule
   private arrivals = 0
@@ -46,15 +53,10 @@ export class OpenDriver {
 
   constructor(private readonly options: OpenDriverOptions) {
     const warmupMs = options.measureStartMs - options.runStartMs
-    this.schedule = new ArrivalSchedule(
-      options.load,
-      options.runStartMs,
-      warmupMs,
-      options.endMs - options.measureStartMs,
-    )
+    this.schedule = new ArrivalSchedule(options.load, options.runStartMs, warmupMs, options.durationMs)
     this.nextMs = this.schedule.timeOf(0)
     this.latenessByRound = Array.from({ length: options.rounds }, () => createHistogram())
-    this.roundMs = (options.endMs - options.measureStartMs) / options.rounds
+    this.roundMs = options.durationMs / options.rounds
   }
 
   /** Starts every iteration whose intended time has passed. */
@@ -119,32 +121,72 @@ export class OpenDriver {
     return this.queue.length - this.queueHead
   }
 
-  /** Stops starting iterations, queued ones included. */
+  /**
+   * Stops starting iterations, queued ones included. Arrivals that fell due before the stop but were never taken
+   * (the event loop was blocked and the stop ran before the next wake-up) still count as scheduled: the run's
+   * health then shows them as intended and not started, instead of losing them.
+   */
   stop(): void {
+    if (this.stopped) return
+    const now = this.options.clock.now()
+    const { endMs, measureStartMs } = this.options
+    while (this.nextMs !== null && this.nextMs <= now && this.nextMs < endMs) {
+      if (this.nextMs >= measureStartMs) this.scheduledMeasured++
+      this.nextMs = this.schedule.timeOf(++this.arrivals)
+    }
     this.stopped = true
   }
 }
 
-/** Below this wait the scheduler spins (setImmediate) instead of sleeping; Node timers fire up to ~1 ms late. */
-const SPIN_WINDOW_MS = 1
-/** Arrivals closer than this come in batches on a 1 ms tick: spinning would hold the CPU at 100 %. */
-const BATCH_SPACING_MS = 2
+/** Arrivals at least this far apart are each met precisely: wake a little early, then spin the rest. */
+const SPIN_SPACING_MS = 2
+/**
+ * Closer arrivals get one wake-up each but never more often than this: at most 4,000 wake-ups a second, so at
+ * very high rates the arrivals of a 0.25 ms window start together (late by at most that) and the scheduler's CPU
+ * stays bounded.
+ */
+const MIN_WAKE_SPACING_MS = 0.25
 
 /**
- * Arranges the next scheduler tick. Sparse arrivals (≥ 2 ms apart, i.e. ≤ 500/s): sleep until 1 ms before the
- * next one, then spin, so requests leave within tens of µs of their intended time (the latency floor that
- * measuring from the intended time would otherwise add is about half a tick). Dense arrivals: a 1 ms tick that
- * fires every due request, the wrk2 design (floor about 0.5 ms at p50). Returns how to cancel it.
+ * Drives an OpenDriver's ticks with a Waker. Sparse arrivals (≥ 2 ms apart, ≤ 500/s): wake `precisionMs` before
+ * each one and spin (setImmediate) the rest, so requests leave within tens of µs of their intended time. Dense
+ * arrivals: one wake-up per arrival (at most every 0.25 ms) that starts every due iteration; with the worker waker
+ * that is about 0.1 ms late instead of the ~0.5 ms that a 1 ms timer tick adds at p50 (the wrk2 design).
  */
-export function scheduleNextTick(driver: OpenDriver, clock: Clock, tick: () => void): { cancel(): void } {
-  const next = driver.nextArrivalMs
-  if (next === null) return { cancel() {} }
-  const waitMs = next - clock.now()
-  if (driver.spacingMs >= BATCH_SPACING_MS && waitMs <= SPIN_WINDOW_MS) {
-    const immediate = setImmediate(tick)
-    return { cancel: () => clearImmediate(immediate) }
+export class OpenTicker {
+  private immediate: NodeJS.Immediate | null = null
+  private lastWakeMs = Number.NEGATIVE_INFINITY
+  private stopped = false
+
+  constructor(
+    private readonly driver: OpenDriver,
+    private readonly clock: Clock,
+    private readonly waker: Waker,
+  ) {}
+
+  /** Starts every due iteration now, then keeps waking for the next ones until the schedule ends or `stop()`. */
+  readonly tick = (): void => {
+    this.immediate = null
+    if (this.stopped) return
+    this.driver.tick()
+    const next = this.driver.nextArrivalMs
+    if (next === null) return
+    const now = this.clock.now()
+    const { precisionMs } = this.waker
+    if (this.driver.spacingMs >= SPIN_SPACING_MS) {
+      if (next - now <= precisionMs) this.immediate = setImmediate(this.tick)
+      else this.waker.wakeAt(next - precisionMs, this.tick)
+      return
+    }
+    const at = Math.max(next, this.lastWakeMs + MIN_WAKE_SPACING_MS)
+    this.lastWakeMs = at
+    this.waker.wakeAt(at, this.tick)
   }
-  const sleepMs = driver.spacingMs >= BATCH_SPACING_MS ? Math.max(1, waitMs - SPIN_WINDOW_MS) : 1
-  const timer = setTimeout(tick, sleepMs)
-  return { cancel: () => clearTimeout(timer) }
+
+  /** Stops waking and releases the waker (it belongs to the ticker). */
+  stop(): void {
+    this.stopped = true
+    if (this.immediate) clearImmediate(this.immediate)
+    this.waker.close()
+  }
 }

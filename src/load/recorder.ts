@@ -1,8 +1,10 @@
-// Records finished requests into per-endpoint, per-round histograms (µs) and counters, a per-second timeline and
-// a progress window. A request belongs to the round its start (intended start in open models) falls in.
-import { createHistogram, type LatencyHistogram } from '../results/histogram.js'
+// Records finished requests into per-endpoint, per-round histograms (µs) and counters, a per-second timeline (the
+// whole run, and per endpoint) and a progress window. A request belongs to the round its start (intended start in
+// open models) falls in.
+import { createChartHistogram, createHistogram, type LatencyHistogram } from '../results/histogram.js'
 import type { EndpointResult, ErrorClass, RoundMeasurement, RoundWindow, TimelinePoint } from '../results/types.js'
 import type { Exchange } from './http.js'
+import { SecondTimeline } from './second-timeline.js'
 
 class RoundCell {
   readonly latency = createHistogram()
@@ -15,15 +17,6 @@ class RoundCell {
   bytesReceived = 0
   readonly statusCounts: Record<string, number> = {}
   readonly errors: Partial<Record<ErrorClass, number>> = {}
-}
-
-interface Second {
-  requests: number
-  errors: number
-  histogram: LatencyHistogram | null
-  p50Us: number
-  p95Us: number
-  p99Us: number
 }
 
 export interface RecorderOptions {
@@ -45,7 +38,10 @@ const toUs = (fromMs: number, toMs: number): number => (toMs - fromMs) * 1000
 export class Recorder {
   private readonly cells: RoundCell[][]
   private readonly warmupRequests: number[]
-  private readonly seconds = new Map<number, Second>()
+  /** The whole run's seconds (3 significant digits, as the rounds' histograms). */
+  private readonly seconds: SecondTimeline
+  /** Each endpoint's seconds (chart resolution: an open second's histogram is ~10 KB, and 50 endpoints have one each). */
+  private readonly endpointSeconds: SecondTimeline[]
   private readonly measureStartMs: number
   private readonly roundMs: number
   private window = createHistogram()
@@ -60,6 +56,8 @@ export class Recorder {
     this.warmupRequests = options.endpointNames.map(() => 0)
     this.measureStartMs = options.runStartMs + options.warmupMs
     this.roundMs = options.durationMs / options.rounds
+    this.seconds = new SecondTimeline(options.runStartMs, createHistogram)
+    this.endpointSeconds = options.endpointNames.map(() => new SecondTimeline(options.runStartMs, createChartHistogram))
   }
 
   /**
@@ -78,7 +76,8 @@ export class Recorder {
       this.windowRequests++
       if (isError) this.windowErrors++
     }
-    this.recordSecond(intendedMs, gatedUs, isError)
+    this.seconds.record(intendedMs, gatedUs, isError)
+    this.endpointSeconds[endpointIndex]?.record(intendedMs, gatedUs, isError)
     const sinceMeasureMs = intendedMs - this.measureStartMs
     if (sinceMeasureMs < 0) {
       this.warmupRequests[endpointIndex] = (this.warmupRequests[endpointIndex] ?? 0) + 1
@@ -109,37 +108,14 @@ export class Recorder {
     return cell
   }
 
-  private lastSecondIndex = -1
-  private lastSecond: Second | undefined
-
-  private recordSecond(intendedMs: number, gatedUs: number, isError: boolean): void {
-    const index = Math.floor((intendedMs - this.options.runStartMs) / 1000)
-    let second = index === this.lastSecondIndex ? this.lastSecond : this.seconds.get(index)
-    if (!second) {
-      second = { requests: 0, errors: 0, histogram: createHistogram(), p50Us: 0, p95Us: 0, p99Us: 0 }
-      this.seconds.set(index, second)
-    }
-    this.lastSecondIndex = index
-    this.lastSecond = second
-    second.requests++
-    if (isError) second.errors++
-    second.histogram?.record(gatedUs)
-  }
-
   /**
-   * Freezes the p50, p95 and p99 of every timeline second that started before `beforeMs` and frees its histogram; later
-   * requests of that second still count, without changing its percentiles. Keeps memory flat on long runs.
+   * Freezes the p50, p95 and p99 of every timeline second (whole run and per endpoint) that started before
+   * `beforeMs` and frees its histogram; later requests of that second still count, without changing its
+   * percentiles. Keeps memory flat on long runs.
    */
   settleTimeline(beforeMs: number): void {
-    const limit = Math.floor((beforeMs - this.options.runStartMs) / 1000)
-    for (const [index, second] of this.seconds) {
-      if (index >= limit || second.histogram === null) continue
-      second.p50Us = second.histogram.percentileUs(50)
-      second.p95Us = second.histogram.percentileUs(95)
-      second.p99Us = second.histogram.percentileUs(99)
-      second.histogram.destroy()
-      second.histogram = null
-    }
+    this.seconds.settle(beforeMs)
+    for (const timeline of this.endpointSeconds) timeline.settle(beforeMs)
   }
 
   /** The latency, request and error counts since the last call (for progress lines), then resets them. */
@@ -168,6 +144,7 @@ export class Recorder {
     return this.options.endpointNames.map((name, endpoint) => ({
       name,
       warmupRequests: this.warmupRequests[endpoint] ?? 0,
+      timeline: this.endpointSeconds[endpoint]?.points() ?? [],
       rounds: Array.from({ length: roundCount }, (_, round): RoundMeasurement => {
         const cell = this.cells[endpoint]?.[round] ?? new RoundCell(this.options.gated === 'actual')
         return {
@@ -182,18 +159,8 @@ export class Recorder {
     }))
   }
 
-  /** The per-second timeline, in order, every second included. */
+  /** The whole run's per-second timeline, in order, every second with a request included. */
   timeline(): TimelinePoint[] {
-    this.settleTimeline(Number.POSITIVE_INFINITY)
-    return [...this.seconds.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([second, s]) => ({
-        second,
-        requests: s.requests,
-        errors: s.errors,
-        p50Us: s.p50Us,
-        p95Us: s.p95Us,
-        p99Us: s.p99Us,
-      }))
+    return this.seconds.points()
   }
 }

@@ -7,18 +7,19 @@ import { isOpenModel } from '../config/profile.js'
 import { findSpike } from '../config/spike.js'
 import { silentLog } from '../log.js'
 import type { RunResult } from '../results/types.js'
-import { performanceClock } from './clock.js'
+import { type Clock, performanceClock } from './clock.js'
 import { ClosedDriver } from './closed-model.js'
 import { defaultDispatcherFactory } from './dispatchers.js'
 import { assessGeneratorHealth } from './health.js'
 import { InFlightTracker } from './http.js'
 import { IterationRunner } from './iteration.js'
-import { OpenDriver, scheduleNextTick } from './open-model.js'
+import { OpenDriver, OpenTicker } from './open-model.js'
 import { Recorder } from './recorder.js'
 import { prepareRequests } from './request-plan.js'
 import { spikeRecovery } from './spike.js'
 import { RunStoppedError, waitForStop } from './stopping.js'
 import type { RunLoadOptions } from './types.js'
+import { timerWaker, type Waker, workerWaker } from './waker.js'
 
 /** Housekeeping period: timeouts, ramps, the end of the run (ms). */
 const HOUSEKEEPING_MS = 10
@@ -79,6 +80,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
       measureStartMs,
       endMs,
       rounds: profile.rounds,
+      durationMs: profile.durationMs,
     })
   } else {
     for (let i = 0; i < load.maxConnections; i++)
@@ -121,16 +123,9 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     }
     stop.check()
   }, HOUSEKEEPING_MS)
-  let ticker = null as { cancel(): void } | null
   const abortedBeforeStart = options.signal?.aborted === true
-  if (openDriver && !abortedBeforeStart) {
-    const driver = openDriver
-    const tick = () => {
-      driver.tick()
-      if (!stopping) ticker = scheduleNextTick(driver, clock, tick)
-    }
-    tick()
-  }
+  const ticker = openDriver && !abortedBeforeStart ? new OpenTicker(openDriver, clock, openWaker(options, clock)) : null
+  ticker?.tick()
   if (!abortedBeforeStart) closedDriver?.adjust()
 
   const reason = await stop.stopped
@@ -138,7 +133,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   stopping = true
   openDriver?.stop()
   closedDriver?.stop()
-  ticker?.cancel()
+  ticker?.stop()
   runner.cancelPauses()
   const graceMs = reason.kind === 'complete' ? Number.POSITIVE_INFINITY : profile.gracePeriodMs
   await drain(tracker, clock, graceMs)
@@ -195,6 +190,11 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     ...(openDriver ? { generatorLateness: openDriver.latenessByRound.slice(0, rounds.length) } : {}),
     ...(recovery === null ? {} : { recovery }),
   }
+}
+
+/** The open model's waker: the precise worker thread on the real clock, timers on an injected clock. */
+function openWaker(options: RunLoadOptions, clock: Clock): Waker {
+  return (options.clock === undefined ? workerWaker(clock) : null) ?? timerWaker(clock)
 }
 
 /** Waits until no request is in flight, or `graceMs` passed; then fails the rest (they are not recorded). */

@@ -13,12 +13,12 @@ import type { ReportInput } from './types.js'
 /** At most this many latency-vs-rate charts (one per endpoint). */
 export const MAX_CAPACITY_CHARTS = 8
 /** Latencies above this multiple of the SLO line are drawn at it (a safety-stopped step would flatten the chart). */
-const CLIP_FACTOR = 3
+export const CLIP_FACTOR = 3
 
 const PERCENTILE_METRICS: Readonly<Record<string, number>> = { p50: 50, p90: 90, p95: 95, p99: 99, 'p99.9': 99.9 }
 
 /** The latency objective an endpoint is charted against: its first percentile objective (p95 if none). */
-function chartedObjective(
+export function chartedObjective(
   capacity: CapacityResult,
   endpoint: string,
 ): { percentile: number; label: string; sloMs: number | null } {
@@ -46,7 +46,13 @@ export function stepsByRate(capacity: CapacityResult): CapacityStep[] {
   return [...byRate.values()].sort((a, b) => a.ratePerSecond - b.ratePerSecond)
 }
 
-function stepPercentileMs(step: CapacityStep, endpoint: string, percentile: number, origin: 'intended' | 'actual') {
+/** One endpoint's percentile (ms) over a step's rounds pooled; null when the step did not measure it. */
+export function stepPercentileMs(
+  step: CapacityStep,
+  endpoint: string,
+  percentile: number,
+  origin: 'intended' | 'actual',
+) {
   const found = step.endpoints.find((e) => e.name === endpoint)
   if (found === undefined) return null
   const pooled = mergeHistograms(found.rounds.map((round) => gatedHistogram(round, origin)))
@@ -88,7 +94,7 @@ export function capacityCharts(capacity: CapacityResult, origin: 'intended' | 'a
   return blocks
 }
 
-const OUTCOME_EMOJI = { pass: '✅', fail: '❌', undecided: '❔', invalid: '⚠️', stopped: '⏹️' } as const
+export const OUTCOME_EMOJI = { pass: '✅', fail: '❌', undecided: '❔', invalid: '⚠️', stopped: '⏹️' } as const
 
 /** The steps as a Markdown table: rate, outcome, p95 of the first endpoint, why. */
 export function capacityStepTable(capacity: CapacityResult, origin: 'intended' | 'actual'): string {

@@ -121,6 +121,19 @@ const RunSchema = z.object({
     achievedRatePerSecond: measured,
     maxEventLoopLagMs: measured,
     invalidReasons: z.array(text),
+    generatorLateness: z
+      .object({
+        summary: text.meta({ description: 'e.g. "generator lateness p50 0.02 ms, p99 0.41 ms, max 2.10 ms (…)"' }),
+        p50Ms: measured,
+        p99Ms: measured,
+        maxMs: measured,
+        perRound: z.array(z.object({ p50Ms: measured, p99Ms: measured, maxMs: measured })),
+      })
+      .nullable()
+      .meta({
+        description:
+          "the generator's own send lateness (intended → actual send) over the measured rounds and per round: up to this much of a latency tail is the generator's; null for closed models, imports and older results",
+      }),
   }),
   environment: z.object({
     os: text,

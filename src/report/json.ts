@@ -11,6 +11,7 @@ import type {
 import type { CapacityResult, RunResult } from '../results/types.js'
 import { TAILGATE_VERSION } from '../version.js'
 import { finiteOrNull as num } from './format.js'
+import { generatorLateness, type LatenessFigures } from './generator-lateness.js'
 import { type JsonCapacity, type JsonEndpoint, type JsonReport, type JsonRun, REPORT_VERSION } from './json-schema.js'
 import { outcomeReason, regressionCount } from './outcome.js'
 import type { ReportBaseline, ReportInput } from './types.js'
@@ -101,6 +102,13 @@ function endpoint(verdict: EndpointVerdict, candidate: RunResult): JsonEndpoint 
   }
 }
 
+function latenessSummary(run: RunResult): JsonRun['health']['generatorLateness'] {
+  const found = generatorLateness(run)
+  if (found === null) return null
+  const figures = (f: LatenessFigures) => ({ p50Ms: num(f.p50Ms), p99Ms: num(f.p99Ms), maxMs: num(f.maxMs) })
+  return { summary: found.summary, ...figures(found.overall), perRound: found.perRound.map(figures) }
+}
+
 /** The run-level facts of a RunResult (no histograms: the RunResult file has those). */
 export function runSummary(run: RunResult): JsonRun {
   return {
@@ -119,6 +127,7 @@ export function runSummary(run: RunResult): JsonRun {
       achievedRatePerSecond: num(run.health.achievedRatePerSecond),
       maxEventLoopLagMs: num(run.health.maxEventLoopLagMs),
       invalidReasons: [...run.health.invalidReasons],
+      generatorLateness: latenessSummary(run),
     },
     environment: { ...run.environment },
     git: { ...run.git },

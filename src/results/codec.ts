@@ -33,6 +33,7 @@ export function encodeRunResult(result: RunResult): RunResultFile {
     ...(result.generatorLateness ? { generatorLateness: result.generatorLateness.map((h) => h.encode()) } : {}),
     ...(result.capacity ? { capacity: encodeCapacity(result.capacity) } : {}),
     ...(result.recovery ? { recovery: { ...result.recovery } } : {}),
+    ...(result.liveAb ? { liveAb: { ...result.liveAb } } : {}),
   }
 }
 
@@ -40,6 +41,7 @@ function encodeEndpoint(endpoint: EndpointResult): RunResultFile['endpoints'][nu
   return {
     name: endpoint.name,
     warmupRequests: endpoint.warmupRequests,
+    ...(endpoint.timeline ? { timeline: endpoint.timeline.map((p) => ({ ...p })) } : {}),
     rounds: endpoint.rounds.map((round) => ({
       latency: round.latency.encode(),
       actualLatency: round.actualLatency.encode(),
@@ -150,6 +152,14 @@ function fromFile(file: RunResultFile, origin: string): RunResult {
       `has ${lateness.length} 'generatorLateness' histograms; the run has ${roundCount} rounds`,
     )
   }
+  const liveAb = file.liveAb
+  const ownRounds = liveAb ? [...liveAb.order].filter((l) => l === (liveAb.side === 'baseline' ? 'A' : 'B')).length : 0
+  if (liveAb && ownRounds !== roundCount) {
+    throw new ResultFormatError(
+      origin,
+      `has ${ownRounds} rounds of its side in 'liveAb.order'; the run has ${roundCount}`,
+    )
+  }
   return deepFreeze({
     profileId: file.profile.id,
     profileFingerprint: file.profile.fingerprint,
@@ -175,6 +185,7 @@ function fromFile(file: RunResultFile, origin: string): RunResult {
       : {}),
     ...(capacity ? { capacity } : {}),
     ...(file.recovery ? { recovery: file.recovery } : {}),
+    ...(liveAb ? { liveAb } : {}),
   })
 }
 
@@ -206,6 +217,7 @@ function decodeEndpoints(
       name: endpoint.name,
       warmupRequests: endpoint.warmupRequests,
       rounds: Object.freeze(rounds),
+      ...(endpoint.timeline ? { timeline: deepFreeze(endpoint.timeline) } : {}),
     })
   })
 }

@@ -36,10 +36,17 @@ export function mergeRunResults(results: readonly RunResult[]): RunResult {
         bytesReceived: sum(measured.map((m) => m.bytesReceived)),
       }
     })
-    return { name, rounds, warmupRequests: sum(parts.map((p) => p.warmupRequests)) }
+    const timelines = parts.map((p) => p.timeline)
+    return {
+      name,
+      rounds,
+      warmupRequests: sum(parts.map((p) => p.warmupRequests)),
+      // Present only when every shard recorded it (a shard written before format 1.2 has none).
+      ...(timelines.every((t) => t !== undefined) ? { timeline: mergeTimelines(timelines as TimelinePoint[][]) } : {}),
+    }
   })
   const partial = results.find((r) => r.completion.status === 'partial')
-  const { generatorLateness: _firstShardOnly, ...firstRest } = first
+  const { generatorLateness: _firstShardOnly, liveAb: _oneRunOnly, ...firstRest } = first
   const intended = results.map((r) => r.health.intendedRatePerSecond)
   return {
     ...firstRest,

@@ -5,8 +5,10 @@ import { CAPACITY_STATUSES, CAPACITY_STEP_OUTCOMES, ERROR_CLASSES, SAFETY_STOPS 
 /**
  * The format this version writes. Readers accept any 1.x; a newer minor may add fields, which are ignored.
  * 1.1 added `capacity` (capacity searches: every step and the finding) and `recovery` (spike recovery of ramps).
+ * 1.2 added `liveAb` (the two halves of one live A/B run name each other, so `compare` pairs their rounds) and each
+ * endpoint's own per-second `timeline` (optional: older files and imported results have none).
  */
-export const FORMAT_VERSION = '1.1'
+export const FORMAT_VERSION = '1.2'
 export const FORMAT_MAJOR = 1
 
 const count = z.number().int().nonnegative()
@@ -28,8 +30,30 @@ const roundWindows = z
   .array(z.object({ index: count, startMs: finite.nonnegative(), durationMs: finite.nonnegative() }))
   .max(1000)
 
+const timeline = z
+  .array(
+    z.object({
+      second: count,
+      requests: count,
+      errors: count,
+      p95Us: finite.nonnegative(),
+      p50Us: finite.nonnegative().optional(),
+      p99Us: finite.nonnegative().optional(),
+    }),
+  )
+  .max(1_000_000)
+
 const endpointResults = z
-  .array(z.object({ name: z.string().min(1).max(500), warmupRequests: count, rounds: z.array(roundMeasurement) }))
+  .array(
+    z.object({
+      name: z.string().min(1).max(500),
+      warmupRequests: count,
+      rounds: z.array(roundMeasurement),
+      timeline: timeline
+        .optional()
+        .meta({ description: "this endpoint's own per-second timeline (format 1.2; chart resolution)" }),
+    }),
+  )
   .max(10_000)
 
 const health = z.object({
@@ -100,18 +124,7 @@ export const RunResultFileSchema = z.object({
   durationMs: finite.nonnegative(),
   rounds: roundWindows.min(1),
   endpoints: endpointResults,
-  timeline: z
-    .array(
-      z.object({
-        second: count,
-        requests: count,
-        errors: count,
-        p95Us: finite.nonnegative(),
-        p50Us: finite.nonnegative().optional(),
-        p99Us: finite.nonnegative().optional(),
-      }),
-    )
-    .max(1_000_000),
+  timeline,
   health,
   completion: z.discriminatedUnion('status', [
     z.object({ status: z.literal('complete') }),
@@ -137,6 +150,17 @@ export const RunResultFileSchema = z.object({
     workflow: nullableString,
   }),
   capacity: capacity.optional(),
+  /** One half of a live A/B run (format 1.2): the run id both halves share, this half's side, the A/B order. */
+  liveAb: z
+    .strictObject({
+      runId: z.string().min(1).max(200),
+      side: z.enum(['baseline', 'candidate']),
+      order: z
+        .string()
+        .regex(/^[AB]+$/, 'write the measurement order as letters A and B, e.g. ABBAABBA')
+        .max(2000),
+    })
+    .optional(),
   recovery: z
     .object({
       spikeStartMs: finite.nonnegative(),

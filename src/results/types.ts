@@ -46,6 +46,9 @@ export interface EndpointResult {
   readonly rounds: readonly RoundMeasurement[]
   /** Requests sent during the warm-up (excluded from every statistic and gate, but reported). */
   readonly warmupRequests: number
+  /** Its own seconds with a request (as `RunResult.timeline`; percentiles at 2 digits, 1 %: a chart's, not the
+   * gate's). Absent in imports and files before format 1.2. */
+  readonly timeline?: readonly TimelinePoint[]
 }
 
 /** The time window of one round, relative to the end of the warm-up. */
@@ -135,6 +138,21 @@ export interface RunResult {
   readonly capacity?: CapacityResult
   /** Ramps with a spike stage: how long the latency took to recover after it (format 1.1); absent otherwise. */
   readonly recovery?: SpikeRecovery
+  /** One half of a live A/B run (format 1.2); absent for every other run. */
+  readonly liveAb?: LiveAbHalf
+}
+
+/**
+ * Marks the two halves of one live A/B run (`baseline-target`), so the gate can pair their rounds from the files alone
+ * (`tailgate compare` decides as the action did). Round i of each half is the i-th A or B of `order`.
+ */
+export interface LiveAbHalf {
+  /** Shared by both halves of one live A/B run, and by no other run. */
+  readonly runId: string
+  /** `baseline`: the A side (baseline-target); `candidate`: the B side. */
+  readonly side: 'baseline' | 'candidate'
+  /** The order the rounds were measured in, one letter per round of either side: `ABBAABBA…`. */
+  readonly order: string
 }
 
 /** How a ramp's spike ended (ramping-arrival-rate profiles with a spike stage); times in ms since the warm-up. */

@@ -6,8 +6,9 @@ import type { Profile } from '../config/profile.js'
 import { SequentialMonitor } from '../gate/sequential.js'
 import type { SequentialSummary, Verdict } from '../gate/types.js'
 import { type Clock, performanceClock } from '../load/clock.js'
-import { abbaOrder, joinRuns, REWARM_MS } from '../load/live-ab.js'
+import { abbaOrder, joinRuns, markHalves, REWARM_MS } from '../load/live-ab.js'
 import type { RunResult } from '../results/types.js'
+import { reasonOf } from './stop-reason.js'
 
 /** Runs the profile once against a target (the first piece of a side gets the full warm-up, later ones REWARM_MS). */
 export type MeasurePiece = (profile: Profile, target: URL, signal: AbortSignal | undefined) => Promise<RunResult>
@@ -57,6 +58,8 @@ export async function runUntilDecided(options: RunUntilDecidedOptions): Promise<
     stopped = run.look()
     if (stopped === null) stopped = await run.nextRound()
   }
+  // A round cut by max-duration leaves the last look short of fraction 1: look once more (same rounds) and spend the rest.
+  if (stopped === 'max-duration' && run.looked && !run.monitor.finished) stopped = run.look(true) ?? stopped
   return run.finish(stopped)
 }
 
@@ -106,8 +109,16 @@ class AutoRun {
     return null
   }
 
-  /** A look at the data so far; the look after which no round fits is the last (it spends all remaining alpha). */
-  look(): Stop | null {
+  /** True once a look was made (the first min-rounds rounds were all measured). */
+  get looked(): boolean {
+    return this.monitor.looks > 0
+  }
+
+  /**
+   * A look at the data so far; the look after which no round fits is the last (it spends all remaining alpha).
+   * `final`: no further round will be measured (the next one was cut by max-duration), so this look is the last.
+   */
+  look(final = false): Stop | null {
     const now = this.#clock.now()
     const first = this.#lastLookMs === 0
     this.#slowestRoundMs = Math.max(
@@ -116,7 +127,12 @@ class AutoRun {
     )
     this.#lastLookMs = now
     const n = this.#rounds
-    const last = n >= this.#horizon || this.#remainingMs() < 1.2 * this.#slowestRoundMs
+    if (final && this.#live) {
+      // The cut pair may have left its first side a round ahead: look at complete pairs only.
+      this.#pieces.A.splice(n)
+      this.#pieces.B.splice(n)
+    }
+    const last = final || n >= this.#horizon || this.#remainingMs() < 1.2 * this.#slowestRoundMs
     const verdict = this.#options.decideLook(this.#baseline(), joinRuns(this.#pieces.B, this.#profile, COMPLETE))
     const look = this.monitor.look(verdict, last ? 1 : this.#fraction(n), n)
     if (look.comparisons === 0) return 'nothing-to-decide'
@@ -156,12 +172,11 @@ class AutoRun {
       stopped,
       reason: reasonOf(stopped, n, this.monitor.looks, this.#horizon, this.#live),
     }
-    return {
-      baseline: this.#live ? joinRuns(this.#pieces.A, this.#profile, completion) : this.#baseline(),
-      candidate: joinRuns(this.#pieces.B, this.#profile, completion),
-      monitor: this.monitor,
-      summary,
-    }
+    const candidate = joinRuns(this.#pieces.B, this.#profile, completion)
+    const sides = this.#live
+      ? markHalves(joinRuns(this.#pieces.A, this.#profile, completion), candidate, abbaOrder(n))
+      : { baseline: this.#baseline(), candidate }
+    return { ...sides, monitor: this.monitor, summary }
   }
 
   #fraction(n: number): number {
@@ -220,20 +235,4 @@ function completionOf(stopped: SequentialSummary['stopped'], n: number, profile:
     return { status: 'partial', reason: `max-duration (${profile.maxDurationMs} ms) reached after ${n} rounds` }
   }
   return { status: 'complete' }
-}
-
-function reasonOf(stopped: SequentialSummary['stopped'], n: number, looks: number, horizon: number, live: boolean) {
-  const what = `${n} ${live ? 'A/B pairs' : 'rounds'} (${looks} look${looks === 1 ? '' : 's'}, up to ${horizon} planned)`
-  switch (stopped) {
-    case 'decided':
-      return `rounds: auto stopped after ${what}: every gated comparison was decided.`
-    case 'max-rounds':
-      return `rounds: auto stopped after ${what}: the planned rounds were measured; undecided comparisons stay inconclusive.`
-    case 'max-duration':
-      return `rounds: auto stopped after ${what}: max-duration left no room for another round; undecided comparisons stay inconclusive.`
-    case 'stopped':
-      return `rounds: auto was stopped after ${what}.`
-    case 'nothing-to-decide':
-      return `rounds: auto stopped after ${what}: no comparison to decide (no baseline data or invalid endpoints).`
-  }
 }

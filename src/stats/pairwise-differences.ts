@@ -26,10 +26,12 @@ export function pairwiseDifferenceAt(x: WeightedSample, y: WeightedSample, rank:
   if (loCount.weight >= rank) return smallest
   let hi = largest
   let hiCount = countAtMost(x, y, hi)
+  // The smallest and largest difference in (lo, hi]: one sweep here, then each step's sweep finds them for the
+  // half it keeps (the largest difference ≤ mid and the smallest above it), so a step costs one sweep, not two.
+  let { min, max } = rangeWithin(x, y, lo, hi)
   for (let step = 0; ; step++) {
     if (hiCount.pairs - loCount.pairs <= LIST_THRESHOLD) return selectBetween(x, y, lo, hi, rank - loCount.weight)
-    // Shrink (lo, hi] to the differences it really holds: with heavily tied data the answer is often alone there.
-    const { min, max } = rangeWithin(x, y, lo, hi)
+    // With heavily tied data the answer is often alone in (lo, hi].
     if (min === max) return min
     hi = max
     // Safeguarded interpolation: odd steps guess where the count reaches `rank` (nearly linear over a narrow
@@ -44,9 +46,11 @@ export function pairwiseDifferenceAt(x: WeightedSample, y: WeightedSample, rank:
     if (midCount.weight >= rank) {
       hi = mid
       hiCount = midCount
+      max = midCount.largestAtMost
     } else {
       lo = mid
       loCount = midCount
+      min = midCount.smallestAbove
     }
   }
 }
@@ -60,16 +64,8 @@ export function pairwiseDifferenceAt(x: WeightedSample, y: WeightedSample, rank:
  * nextPairwiseDifference(weightedFromValues([1, 2], 'x'), weightedFromValues([5], 'y'), 3, 1) // => 4
  */
 export function nextPairwiseDifference(x: WeightedSample, y: WeightedSample, kth: number, rank: number): number {
-  if (countAtMost(x, y, kth).weight >= rank + 1) return kth
-  let next = Number.POSITIVE_INFINITY
-  let j = 0
-  for (let i = 0; i < x.values.length; i++) {
-    // For ascending x_i the first y_j with y_j − x_i > kth only moves right.
-    const xi = x.values[i] as number
-    while (j < y.values.length && (y.values[j] as number) - xi <= kth) j++
-    if (j < y.values.length) next = Math.min(next, (y.values[j] as number) - xi)
-  }
-  return next
+  const atKth = countAtMost(x, y, kth)
+  return atKth.weight >= rank + 1 ? kth : atKth.smallestAbove
 }
 
 interface PairCount {
@@ -77,9 +73,16 @@ interface PairCount {
   readonly weight: number
   /** Number of distinct (bucket) pairs with y_j − x_i ≤ t. */
   readonly pairs: number
+  /** The largest difference ≤ t (−Infinity when none). */
+  readonly largestAtMost: number
+  /** The smallest difference > t (+Infinity when none). */
+  readonly smallestAbove: number
 }
 
-/** Pairs with y_j − x_i ≤ t: for ascending x_i the qualifying prefix of y only grows. O(n_x + n_y). */
+/**
+ * Pairs with y_j − x_i ≤ t, and the differences on either side of t: for ascending x_i the qualifying prefix of y
+ * only grows, and in row i the last difference ≤ t and the first above it sit at the prefix's end. O(n_x + n_y).
+ */
 function countAtMost(x: WeightedSample, y: WeightedSample, t: number): PairCount {
   const yValues = y.values
   const yCounts = y.counts
@@ -87,13 +90,17 @@ function countAtMost(x: WeightedSample, y: WeightedSample, t: number): PairCount
   let yWeightBelow = 0
   let weight = 0
   let pairs = 0
+  let largestAtMost = Number.NEGATIVE_INFINITY
+  let smallestAbove = Number.POSITIVE_INFINITY
   for (let i = 0; i < x.values.length; i++) {
     const xi = x.values[i] as number
     while (j < yValues.length && (yValues[j] as number) - xi <= t) yWeightBelow += yCounts[j++] as number
     weight += (x.counts[i] as number) * yWeightBelow
     pairs += j
+    if (j > 0) largestAtMost = Math.max(largestAtMost, (yValues[j - 1] as number) - xi)
+    if (j < yValues.length) smallestAbove = Math.min(smallestAbove, (yValues[j] as number) - xi)
   }
-  return { weight, pairs }
+  return { weight, pairs, largestAtMost, smallestAbove }
 }
 
 /** Smallest and largest difference in (lo, hi] (the interval is known to hold some). O(n_x + n_y). */

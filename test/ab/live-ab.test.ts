@@ -87,6 +87,9 @@ describe('runLiveAb', () => {
 
     // then the rounds ran in ABBA order, each side holds 8 complete rounds of both endpoints
     expect(measured.order.join('')).toBe('ABBAABBAABBAABBA')
+    // and each half names the run and order it belongs to, so `tailgate compare` can pair the two files by itself
+    expect(measured.baseline.liveAb).toEqual({ runId: expect.any(String), side: 'baseline', order: 'ABBAABBAABBAABBA' })
+    expect(measured.candidate.liveAb).toEqual({ ...measured.baseline.liveAb, side: 'candidate' })
     for (const side of [measured.baseline, measured.candidate]) {
       expect(side.completion).toEqual({ status: 'complete' })
       expect(side.rounds).toHaveLength(8)

@@ -53,7 +53,7 @@ describe('baseline bundle', () => {
     },
     {
       what: 'a newer result format inside',
-      text: bundleText.replace('"formatVersion":"1.1"', '"formatVersion":"2.0"'),
+      text: bundleText.replace('"formatVersion":"1.2"', '"formatVersion":"2.0"'),
       error: /^b.json \(current baseline\): has result format 2.0, written by a newer Tailgate/,
     },
   ])('refuses $what with the decoder message', ({ text, error }) => {

@@ -145,7 +145,7 @@ describe('cache store', () => {
 
   it('refuses a baseline in an unknown format version with the decoder message', async () => {
     const text = serializeBundle({ current: baselineRun({ fingerprint: 'fp-future' }), history: [] }).replace(
-      '"formatVersion":"1.1"',
+      '"formatVersion":"1.2"',
       '"formatVersion":"2.0"',
     )
     await seedRaw('fp-future', MAIN[4]!, text)

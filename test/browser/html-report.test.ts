@@ -15,6 +15,7 @@ import { gatedComparisons, OVERALL_LABELS } from '../../src/report/outcome.js'
 import type { ReportInput } from '../../src/report/types.js'
 import { serializeRunResult } from '../../src/results/codec.js'
 import { shortProfile, startPair, TEST_ENVIRONMENT, TEST_GIT } from '../ab/helpers.js'
+import { capacityRun } from '../capacity/builders.js'
 import { type Browser, launchChromium, SKIP_BROWSER_TESTS } from '../helpers/browser.js'
 import { memoryIo } from '../helpers/memory-io.js'
 import { scratchDir } from '../helpers/scratch-dir.js'
@@ -23,12 +24,21 @@ import { decidedInput, HOSTILE_NAMES, hostileCase, manyEndpointsCase } from '../
 import { type PageProbe, type ProbeDocument, probePage } from './page-probe.js'
 
 /**
- * Series per chart kind: baseline and this PR, or this PR alone; the timeline has p50, p95 and p99 of each; rounds:
- * baseline, PR, shift CI.
+ * Series per chart kind: baseline and this PR, or this PR alone; the timelines (whole run, and each endpoint's) have
+ * p50, p95 and p99 of each; rounds: baseline, PR, shift CI.
  */
 const SERIES = {
-  withBaseline: { timeline: 6, throughput: 2, distribution: 2, rounds: 3, trend: 2 },
-  withoutBaseline: { timeline: 3, throughput: 1, distribution: 1 },
+  withBaseline: {
+    timeline: 6,
+    'endpoint-timeline': 6,
+    throughput: 2,
+    lateness: 4,
+    distribution: 2,
+    rounds: 3,
+    trend: 2,
+    capacity: 2,
+  },
+  withoutBaseline: { timeline: 3, 'endpoint-timeline': 3, throughput: 1, lateness: 2, distribution: 1, capacity: 1 },
 } as const
 
 interface ReportCase {
@@ -48,9 +58,13 @@ const SHORT_DEMO = DEMO_PROFILE_YAML.replace('warmup: 2s', 'warmup: 1s').replace
 function expectedCharts(input: ReportInput): Record<string, number> {
   const withBaseline = input.baseline !== null
   const withTrend = withBaseline && input.baseline.history.length > 0
+  const lateness = input.candidate.generatorLateness ?? input.baseline?.result.generatorLateness
   return {
-    timeline: 1,
-    throughput: 1,
+    timeline: input.candidate.timeline.length > 0 ? 1 : 0,
+    throughput: input.candidate.timeline.length > 0 ? 1 : 0,
+    lateness: lateness === undefined ? 0 : 1,
+    capacity: input.candidate.capacity === undefined ? 0 : 1,
+    'endpoint-timeline': input.verdict.endpoints.length,
     distribution: input.verdict.endpoints.length,
     rounds: input.verdict.endpoints.reduce((n, e) => n + gatedComparisons(e).length, 0),
     trend: withTrend ? input.verdict.endpoints.length : 0,
@@ -69,7 +83,7 @@ function caseOf(name: string, file: string, input: ReportInput, notice?: string)
   }
 }
 
-/** Generates the six reports: two from real load on loopback servers, four from files and synthetic runs. */
+/** Generates the seven reports: two from real load on loopback servers, five from files and synthetic runs. */
 async function generateReports(dir: string): Promise<ReportCase[]> {
   const cases: ReportCase[] = []
   const write = async (file: string, input: ReportInput) => writeFile(join(dir, file), renderHtml(input))
@@ -90,7 +104,17 @@ async function generateReports(dir: string): Promise<ReportCase[]> {
     verdictWord: demoWord,
     endpoints: demoEndpoints,
     // Rounds charts: one per gated comparison, none when the busy machine made the run invalid.
-    charts: { timeline: 1, throughput: 1, distribution: 3, rounds: null, trend: 0 },
+    charts: {
+      timeline: 1,
+      throughput: 1,
+      'endpoint-timeline': 3,
+      // The demo is a closed model (VUs): no schedule, so no generator lateness.
+      lateness: 0,
+      distribution: 3,
+      rounds: null,
+      trend: 0,
+      capacity: 0,
+    },
     series: SERIES.withBaseline,
   })
 
@@ -159,6 +183,11 @@ async function generateReports(dir: string): Promise<ReportCase[]> {
   const hostile = hostileCase()
   await write('hostile.html', hostile)
   cases.push(caseOf('hostile endpoint names', 'hostile.html', hostile))
+
+  // 7. A capacity search against the baseline's: latency by arrival rate with the SLO line and both knees.
+  const capacity = decidedInput({ candidate: capacityRun(300, 320), baseline: capacityRun(400, 420), budgets: {} })
+  await write('capacity.html', capacity)
+  cases.push(caseOf('capacity', 'capacity.html', capacity))
   return cases
 }
 
@@ -208,10 +237,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('HTML report in headless Chromium', () => {
 
   it("runs the system's Chromium, or says how to install it", () => {
     expect(launchError?.message ?? null).toBeNull()
-    expect(opened.size).toBe(6)
+    expect(opened.size).toBe(7)
   })
 
-  const names = ['demo regression', 'live A/B', 'no baseline', 'invalid run', '50 endpoints', 'hostile endpoint names']
+  const names = [
+    'demo regression',
+    'live A/B',
+    'no baseline',
+    'invalid run',
+    '50 endpoints',
+    'hostile endpoint names',
+    'capacity',
+  ]
 
   /** The page of one case; throws the launch error (how to install Chromium) when there is none. */
   const page = (name: string): Opened => {
@@ -271,11 +308,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('HTML report in headless Chromium', () => {
     expect(probe.title).not.toContain('pwned')
   })
 
-  it('50 endpoints: every endpoint has its section, trend and distribution', () => {
+  it('50 endpoints: every endpoint has its section, latency over time, trend and distribution', () => {
     const { probe } = page('50 endpoints')
 
     expect(probe.endpointNames).toHaveLength(50)
     expect(probe.charts.filter((c) => c.kind === 'trend')).toHaveLength(50)
+    expect(probe.charts.filter((c) => c.kind === 'endpoint-timeline')).toHaveLength(50)
   })
 
   it('is keyboard-reachable: Tab goes to the skip link, then through the contents and every chart', async () => {

@@ -22,6 +22,20 @@ describe('compareCapacity', () => {
     { name: '400 → 308 req/s pool', base: [386.5, 403.6], cand: [298.0, 311.2], outcome: 'regression' },
     { name: 'unchanged, brackets overlap', base: [386.5, 403.6], cand: [370.1, 386.5], outcome: 'no-change' },
     { name: 'unchanged, a resolution step apart', base: [386.5, 403.6], cand: [354.0, 370.1], outcome: 'no-change' },
+    // Both within 10 % below a 400 req/s limit (the search's acceptance band): never a regression.
+    { name: 'unchanged, 10 % apart', base: [400.0, 417.7], cand: [360.0, 375.9], outcome: 'no-change' },
+    {
+      name: 'a 308 req/s pool against a low 400 search',
+      base: [354.4, 370.1],
+      cand: [298.0, 311.2],
+      outcome: 'regression',
+    },
+    {
+      name: 'a drop within one bracket and the margin',
+      base: [386.5, 403.6],
+      cand: [339.4, 354.4],
+      outcome: 'no-change',
+    },
     { name: 'a rise beyond the margin', base: [298.0, 311.2], cand: [386.5, 403.6], outcome: 'improvement' },
     { name: 'candidate below start-rate', base: [386.5, 403.6], cand: [null, 60], outcome: 'regression' },
     { name: 'candidate held up to max-rate', base: [386.5, 403.6], cand: [2000, null], outcome: 'improvement' },
@@ -38,8 +52,9 @@ describe('compareCapacity', () => {
     const comparison = compareCapacity(capacityOf(capacityRun(298, 311.2)), capacityOf(capacityRun(386.5, 403.6)), 0.05)
     expect(comparison.explanation).toBe(
       'capacity dropped: sustained 386.5 req/s → 298.0 req/s (−22.9 %); this run broke at 311.2 req/s (GET /work: p95 < 50ms), ' +
-        "below the baseline's sustained 386.5 req/s: a drop of at least 19.5 % given both searches' uncertainty " +
-        '(baseline 386.5 req/s held, 403.6 req/s broke; this run 298.0 req/s held, 311.2 req/s broke), beyond the 5.0 % margin',
+        "below the baseline's sustained 386.5 req/s less its 4.4 % bracket (370.1 req/s): a drop of at least 15.9 % " +
+        "given both searches' uncertainty (baseline 386.5 req/s held, 403.6 req/s broke; this run 298.0 req/s held, " +
+        '311.2 req/s broke), beyond the 5.0 % margin',
     )
   })
 

@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { decideStep } from '../../src/capacity/step-decision.js'
 import type { Budget } from '../../src/config/gate-schema.js'
 import { DEFAULT_GATE, parseBudget } from '../../src/config/gate-schema.js'
+import { createHistogram } from '../../src/results/histogram.js'
+import type { RunResult } from '../../src/results/types.js'
 import { buildRun, roundsAround } from '../gate/builders.js'
+
+/** The run with the generator's sends late by `lateMs[i]` in round i (every send of the round). */
+function withLateness(run: RunResult, lateMs: readonly number[]): RunResult {
+  const generatorLateness = lateMs.map((ms) => {
+    const histogram = createHistogram()
+    for (let i = 0; i < 50; i++) histogram.record(Math.round(ms * 1000))
+    return histogram
+  })
+  return { ...run, generatorLateness }
+}
 
 const budget = (text: string) => parseBudget(text) as Budget
 const slo = { '*': [budget('p95 < 50ms'), budget('error-rate < 1%')] }
@@ -65,5 +77,46 @@ describe('decideStep', () => {
     const decision = decideStep([unhealthy], slo, DEFAULT_GATE)
     expect(decision.outcome).toBe('invalid')
     expect(decision.reason).toContain('the generator fell behind')
+  })
+
+  // A runner stall sends a round's requests late at once: that round (and the next, where the burst's queue drains)
+  // measure the runner, not the target.
+  it('sets aside rounds the generator stalled in, and the round after each: the step is decided on the rest', () => {
+    const stalled = [...ten(20).slice(0, 4), ...ten(80).slice(0, 2), ...ten(20).slice(0, 4)]
+    const late = [1, 1, 1, 1, 30, 1, 1, 1, 1, 1]
+    const plain = decideStep([buildRun([endpoint(stalled)])], slo, DEFAULT_GATE)
+    expect(plain.outcome).toBe('undecided')
+    const decision = decideStep([withLateness(buildRun([endpoint(stalled)]), late)], slo, DEFAULT_GATE)
+    expect(decision.outcome).toBe('pass')
+    expect(decision.reason).toContain('(2 rounds set aside: the generator stalled)')
+    expect(decision.objectives[0]?.roundValues).toHaveLength(8)
+  })
+
+  it('is invalid, never failed, when the generator stalled in too many rounds', () => {
+    const slow = ten(80)
+    const late = [30, 1, 30, 1, 30, 1, 1, 1, 1, 1]
+    const decision = decideStep([withLateness(buildRun([endpoint(slow)]), late)], slo, DEFAULT_GATE)
+    expect(decision.outcome).toBe('invalid')
+    expect(decision.reason).toMatch(
+      /^the generator stalled: 6 of 10 rounds set aside \(their sends up to 30 ms late, past 10 ms, and the round after each\); as measured: GET \/work: p95 < 50ms broken/,
+    )
+  })
+
+  it('lets a pass stand however late the generator was (lateness only makes a step look worse)', () => {
+    const late = Array(10).fill(40)
+    expect(decideStep([withLateness(buildRun([endpoint(ten(20))]), late)], slo, DEFAULT_GATE).outcome).toBe('pass')
+  })
+
+  it('keeps a late round that failed on its own (median past the threshold + 2 × the lateness): a real overload', () => {
+    const late = [30, 1, 30, 1, 30, 1, 1, 1, 1, 1]
+    const decision = decideStep([withLateness(buildRun([endpoint(ten(200))]), late)], slo, DEFAULT_GATE)
+    expect(decision.outcome).toBe('fail')
+    expect(decision.reason).not.toContain('set aside')
+  })
+
+  it('keeps a real failure: lateness within the limit sets nothing aside', () => {
+    const decision = decideStep([withLateness(buildRun([endpoint(ten(80))]), Array(10).fill(4))], slo, DEFAULT_GATE)
+    expect(decision.outcome).toBe('fail')
+    expect(decision.reason).not.toContain('set aside')
   })
 })

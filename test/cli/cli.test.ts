@@ -90,7 +90,7 @@ describe('tailgate CLI', () => {
     expect(await main(['run', profile, '--out', out, '--quiet'], io)).toBe(EXIT.pass)
     expect(io.err()).toMatch(/result written to .*ok-result\.json/)
     const result = JSON.parse(await (await import('node:fs/promises')).readFile(out, 'utf8'))
-    expect(result.formatVersion).toBe('1.1')
+    expect(result.formatVersion).toBe('1.2')
     expect(result.endpoints[0].name).toBe('GET /ping')
     expect(result.endpoints[0].rounds).toHaveLength(3)
   })

@@ -1,6 +1,7 @@
 // Shared helpers for load-engine tests: a profile from YAML lines against a test server, and a short run.
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { Profile } from '../../src/config/profile.js'
+import type { Exchange } from '../../src/load/http.js'
 import { runLoad } from '../../src/load/index.js'
 import type { RunLoadOptions } from '../../src/load/types.js'
 import type { GitContext, RunEnvironment, RunResult } from '../../src/results/types.js'
@@ -39,3 +40,15 @@ export function total(
     .flatMap((e) => e.rounds)
     .reduce((sum, round) => sum + pick(round), 0)
 }
+
+/** A finished 200 exchange sent at `sentAtMs` that took `latencyMs` (for recorder tests). */
+export const exchange = (sentAtMs: number, latencyMs: number): Exchange => ({
+  statusCode: 200,
+  headers: {},
+  bytesReceived: 10,
+  body: null,
+  bodyTooLarge: false,
+  sentAtMs,
+  endMs: sentAtMs + latencyMs,
+  error: null,
+})

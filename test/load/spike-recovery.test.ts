@@ -1,6 +1,5 @@
 // Spike recovery: a ramp with a spike against a loopback server that slows down while overloaded and recovers some
 // seconds later; the reported recovery must match the server's own, and budgets can limit it.
-import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Budget } from '../../src/config/gate-schema.js'
 import { parseBudget } from '../../src/config/gate-schema.js'
@@ -8,6 +7,7 @@ import { findSpike } from '../../src/config/spike.js'
 import { evaluateBudgets } from '../../src/gate/budgets.js'
 import { poolEndpoint } from '../../src/gate/measurements.js'
 import { parseRunResult, serializeRunResult } from '../../src/results/codec.js'
+import { overloadServer, ownRecoveryMs, spikeProfileText } from '../helpers/overload-server.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 import { profileFor, run } from './run-helpers.js'
 
@@ -16,46 +16,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
 })
 
-const NORMAL_MS = 5
-const DEGRADED_MS = 150
-/** More arrivals than this within OVERLOAD_WINDOW_MS (300/s) is overload; the server stays slow this long after. */
-const OVERLOAD_ARRIVALS = 30
-const OVERLOAD_WINDOW_MS = 100
-const RECOVERS_AFTER_MS = 2000
-
-/** Answers in 5 ms; once overloaded it answers in 150 ms until 2 s after the last overloaded arrival. */
-function slowWhenOverloaded() {
-  const recent: number[] = []
-  let degradedUntilMs = 0
-  const served: { arrivalMs: number; degraded: boolean }[] = []
-  const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-    req.resume()
-    const arrivalMs = performance.now()
-    recent.push(arrivalMs)
-    while ((recent[0] as number) < arrivalMs - OVERLOAD_WINDOW_MS) recent.shift()
-    if (recent.length > OVERLOAD_ARRIVALS) degradedUntilMs = arrivalMs + RECOVERS_AFTER_MS
-    const degraded = arrivalMs < degradedUntilMs
-    served.push({ arrivalMs, degraded })
-    setTimeout(() => res.end('ok'), degraded ? DEGRADED_MS : NORMAL_MS)
-  }
-  return { handler, served }
-}
-
-const SPIKE_PROFILE = `model: ramping-arrival-rate
-warmup: 1s
-start-rate: 60
-stages:
-  - { duration: 3s, target: 60 }
-  - { duration: 1s, target: 1000 }
-  - { duration: 1s, target: 60 }
-  - { duration: 7s, target: 60 }
-gate:
-  margin: { relative: 50%, absolute: 80ms }
-budgets:
-  "*": ["recovery < 10s", "recovery < 500ms"]
-requests:
-  - GET /
-`
+const SPIKE_PROFILE = spikeProfileText(7, ['recovery < 10s', 'recovery < 500ms'])
 
 describe('spike recovery', () => {
   it('finds the spike in the stages', () => {
@@ -64,23 +25,19 @@ describe('spike recovery', () => {
   })
 
   it('reports a recovery time within 1 s of the server’s own, usable in budgets', async () => {
-    const server = slowWhenOverloaded()
+    // Answers in 5 ms; once overloaded (over 300 req/s) in 150 ms, until 2 s after the last overloaded arrival.
+    const server = overloadServer({ recoversAfterMs: 2000 })
     const started = await startServer(server.handler)
     servers.push(started)
     const profile = profileFor(started.url, SPIKE_PROFILE)
-    const runStartMs = performance.now()
     const result = await run(profile)
     const recovery = result.recovery
     expect(recovery).toBeDefined()
     // The server's own view: the first arrival served normally after the last slow one, from the spike's end.
-    const spikeEndMs = runStartMs + profile.warmupMs + 5000
-    const lastSlow = server.served.filter((s) => s.degraded).at(-1)
-    expect(lastSlow).toBeDefined()
-    const firstNormal = server.served.find((s) => !s.degraded && s.arrivalMs > (lastSlow?.arrivalMs ?? 0))
-    const ownRecoveryMs = (firstNormal?.arrivalMs ?? 0) - spikeEndMs
-    expect(ownRecoveryMs).toBeGreaterThan(500)
+    const own = ownRecoveryMs(server, Date.parse(result.startedAt) + profile.warmupMs + 5000)
+    expect(own).toBeGreaterThan(500)
     expect(recovery?.recoveredAfterMs).not.toBeNull()
-    expect(Math.abs((recovery?.recoveredAfterMs as number) - ownRecoveryMs)).toBeLessThanOrEqual(1000)
+    expect(Math.abs((recovery?.recoveredAfterMs as number) - (own as number))).toBeLessThanOrEqual(1000)
 
     const decoded = parseRunResult(serializeRunResult(result), 'spike.json')
     expect(decoded.recovery).toEqual(recovery)

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../src/load/http.js'
 import { Recorder } from '../../src/load/recorder.js'
 import { decodeRunResult, encodeRunResult } from '../../src/results/codec.js'
 import { mergeRunResults } from '../../src/results/merge.js'
 import { syntheticRun } from '../helpers/run-result.js'
-
-const exchange = (sentAtMs: number, latencyMs: number): Exchange => ({
-  statusCode: 200,
-  headers: {},
-  bytesReceived: 10,
-  body: null,
-  bodyTooLarge: false,
-  sentAtMs,
-  endMs: sentAtMs + latencyMs,
-  error: null,
-})
+import { exchange } from './run-helpers.js'
 
 describe('the per-second timeline', () => {
   it('keeps p50, p95 and p99 of each second (µs, the gated latency)', () => {

@@ -40,6 +40,8 @@ export interface SyntheticRunOptions {
   readonly startedAt: string
   readonly sha: string
   readonly requestsPerRound?: number
+  /** Length of the per-second timelines; by default the 2 s warm-up and one second per round. */
+  readonly seconds?: number
 }
 
 /** A run of `names` × `rounds`, 1 s rounds after a 2 s warm-up, with a timeline; latencies near 10–30 ms. */
@@ -63,7 +65,16 @@ export function syntheticReportRun(options: SyntheticRunOptions): RunResult {
       git: { ...syntheticRun([]).git, sha: options.sha },
     },
   )
-  return { ...run, timeline: syntheticTimeline(options.rounds + 2, 20 * (options.factor?.(0) ?? 1), 4) }
+  const seconds = options.seconds ?? options.rounds + 2
+  return {
+    ...run,
+    timeline: syntheticTimeline(seconds, 20 * (options.factor?.(0) ?? 1), 4),
+    // Each endpoint's own seconds, around its own latency (errors in second 4 of the first endpoint only).
+    endpoints: run.endpoints.map((endpoint, i) => ({
+      ...endpoint,
+      timeline: syntheticTimeline(seconds, (10 + (i % 5) * 5) * (options.factor?.(i) ?? 1), i === 0 ? 4 : -1),
+    })),
+  }
 }
 
 /** The report input of a candidate against a baseline (or none), decided by the real gate. */
@@ -101,11 +112,21 @@ export function decidedInput(options: {
   }
 }
 
-/** `count` endpoints × `rounds` rounds; every 10th endpoint 40 % slower in the candidate; `historyRuns` earlier baselines. */
-export function manyEndpointsCase(count: number, rounds: number, historyRuns = 3): ReportInput {
+/**
+ * `count` endpoints × `rounds` rounds; every 10th endpoint 40 % slower in the candidate; `historyRuns` earlier
+ * baselines; per-second timelines of `seconds` seconds (default: the rounds and the warm-up, 1 s each).
+ */
+export function manyEndpointsCase(count: number, rounds: number, historyRuns = 3, seconds?: number): ReportInput {
   const names = Array.from({ length: count }, (_, i) => `GET /api/resource-${String(i + 1).padStart(2, '0')}/{{id}}`)
   const run = (startedAt: string, sha: string, factor?: (i: number) => number) =>
-    syntheticReportRun({ names, rounds, startedAt, sha, ...(factor ? { factor } : {}) })
+    syntheticReportRun({
+      names,
+      rounds,
+      startedAt,
+      sha,
+      ...(factor ? { factor } : {}),
+      ...(seconds ? { seconds } : {}),
+    })
   const history = Array.from({ length: historyRuns }, (_, k) =>
     run(`2026-11-${String(10 + k).padStart(2, '0')}T12:00:00.000Z`, `${k + 1}`.repeat(40).slice(0, 40)),
   ).reverse()

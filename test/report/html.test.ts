@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeHtml, h } from '../../src/report/html/element.js'
 import { REPORT_CSP, renderHtml } from '../../src/report/html/page.js'
 import { gatedComparisons } from '../../src/report/outcome.js'
+import { createHistogram } from '../../src/results/histogram.js'
 import { decidedInput, HOSTILE_NAMES, hostileCase, manyEndpointsCase, syntheticReportRun } from './html-cases.js'
 
 const chartCount = (html: string, kind: string): number => html.split(`data-chart="${kind}"`).length - 1
@@ -86,7 +87,7 @@ describe('renderHtml', () => {
 
     const figures = html.split('<figure').slice(1)
     expect(figures.length).toBeGreaterThan(0)
-    for (const figure of figures) expect(figure.split('</figure>')[0]).toMatch(/<details class="numbers">.*<table>/)
+    for (const figure of figures) expect(figure.split('</figure>')[0]).toMatch(/<details class="numbers">.*<table[ >]/)
   })
 
   it('stays under 1 MB for 10 endpoints × 6 rounds with history', () => {
@@ -130,7 +131,7 @@ describe('renderHtml', () => {
     expect(chartCount(html, 'distribution')).toBe(2)
     expect(chartCount(html, 'rounds')).toBe(0)
     expect(chartCount(html, 'trend')).toBe(0)
-    expect(html).not.toContain('s-baseline')
+    expect(html).not.toContain('series s-baseline')
   })
 
   it('marks an invalid run and says why, without calling it a regression', () => {
@@ -153,6 +154,93 @@ describe('renderHtml', () => {
 
     expect(html).toContain('<h1 id="verdict" class="verdict v-invalid">⚠️ Tailgate: invalid run</h1>')
     expect(html).toContain(`⚠️ Invalid run: ${reason}.`)
+  })
+
+  it("draws each endpoint's latency over time: p50, p95 and p99 of both runs, its errors marked", () => {
+    const input = manyEndpointsCase(3, 6, 0)
+
+    const html = renderHtml(input)
+    const first = html.split('data-chart="endpoint-timeline"')[1]!.split('</svg>')[0]!
+
+    expect(chartCount(html, 'endpoint-timeline')).toBe(3)
+    expect([...first.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'p50 baseline',
+      'p95 baseline',
+      'p99 baseline',
+      'p50 this PR',
+      'p95 this PR',
+      'p99 this PR',
+    ])
+    // The first endpoint had errors in second 4 of both runs; the warm-up is shaded, the 6 round starts drawn.
+    expect(first.match(/class="error-mark"/g)).toHaveLength(2)
+    expect(first).toContain('class="band"')
+    expect(first).toMatch(/round 1 of this PR starts;.*round 6 of this PR starts/)
+  })
+
+  it('draws a long run in windows of seconds (each window its worst second), fewer with more endpoints', () => {
+    const input = manyEndpointsCase(50, 6, 0, 600)
+
+    const html = renderHtml(input)
+    const points = [...html.matchAll(/data-chart="endpoint-timeline"[\s\S]*?data-points="(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    )
+
+    expect(points).toHaveLength(50)
+    expect(Math.max(...points)).toBeLessThanOrEqual(12)
+    expect(html).toContain('per 50 s (the worst second of each)')
+    expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+  })
+
+  it('reads results without per-endpoint timelines (older files, imports): no such chart, the rest as before', () => {
+    const input = manyEndpointsCase(2, 6, 0)
+    const strip = (run: typeof input.candidate) => ({
+      ...run,
+      endpoints: run.endpoints.map(({ timeline: _, ...endpoint }) => endpoint),
+    })
+
+    const html = renderHtml({
+      ...input,
+      candidate: strip(input.candidate),
+      baseline: { ...input.baseline!, result: strip(input.baseline!.result) },
+    })
+
+    expect(chartCount(html, 'endpoint-timeline')).toBe(0)
+    expect(chartCount(html, 'distribution')).toBe(2)
+  })
+
+  it("shows the generator's lateness: a run-health row and p50/p99 per round of both runs, numbers in a table", () => {
+    const input = manyEndpointsCase(2, 6, 0)
+    const lateness = (us: number) =>
+      Array.from({ length: 6 }, (_, round) => {
+        const histogram = createHistogram()
+        histogram.recordMany(us, 98)
+        histogram.recordMany(us * (round + 2), 2)
+        return histogram
+      })
+    const withLateness = {
+      ...input,
+      candidate: { ...input.candidate, generatorLateness: lateness(40) },
+      baseline: { ...input.baseline!, result: { ...input.baseline!.result, generatorLateness: lateness(30) } },
+    }
+
+    const html = renderHtml(withLateness)
+    const chart = html.split('data-chart="lateness"')[1]?.split('</svg>')[0] ?? ''
+
+    expect(chartCount(html, 'lateness')).toBe(1)
+    expect([...chart.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'p50 baseline',
+      'p99 baseline',
+      'p50 this PR',
+      'p99 this PR',
+    ])
+    expect(html).toMatch(
+      /<th>Generator lateness \(intended → actual send\)<\/th><td>p50 0\.03 ms, [^<]+<\/td><td>p50 0\.04 ms/,
+    )
+    expect(html).toContain('Generator lateness per round (ms): p50 / p99 / max')
+    // Without it (closed model, imports, older files): the row says so and there is no chart.
+    const without = renderHtml(input)
+    expect(chartCount(without, 'lateness')).toBe(0)
+    expect(without).toContain('not recorded (closed model, imported or older result)')
   })
 
   it('reads without a timeline: says there is none instead of an empty chart', () => {

@@ -31,7 +31,7 @@ describe('RunResult codec', () => {
   it('writes format version 1.0 and histograms as HdrHistogram compressed base64', () => {
     const file = encodeRunResult(run)
 
-    expect(file.formatVersion).toBe('1.1')
+    expect(file.formatVersion).toBe('1.2')
     expect(file.endpoints[0]!.rounds[0]!.latency).toMatch(/^HISTF/)
   })
 

@@ -2,11 +2,14 @@
 // files, and reported as one line.
 import { describe, expect, it } from 'vitest'
 import { generatorLatenessText } from '../../src/report/generator-lateness.js'
+import { renderJsonReport } from '../../src/report/json.js'
+import { ReportSchema } from '../../src/report/json-schema.js'
 import { encodeRunResult, parseRunResult, serializeRunResult } from '../../src/results/codec.js'
 import { createHistogram, type LatencyHistogram } from '../../src/results/histogram.js'
 import { mergeRunResults } from '../../src/results/merge.js'
 import type { RunResult } from '../../src/results/types.js'
 import { spreadMs, syntheticRun } from '../helpers/run-result.js'
+import { reportInput } from '../report/builders.js'
 
 /** A histogram holding `count` copies of each value (µs). */
 function lateness(valuesUs: readonly number[], count = 1): LatencyHistogram {
@@ -72,5 +75,23 @@ describe('RunResult.generatorLateness', () => {
     run.generatorLateness?.[1]?.recordMany(1_500, 2)
 
     expect(generatorLatenessText(run)).toMatch(/^generator lateness p50 0\.02 ms, p99 1\.50 ms, max 1\.50 ms \(/)
+  })
+
+  it("is in the JSON report's run health: the summary line, p50/p99/max overall and per round; null without it", () => {
+    const candidate = twoRounds({ generatorLateness: [lateness([20], 99), lateness([20], 98)] })
+    candidate.generatorLateness?.[1]?.recordMany(400, 2)
+    const input = reportInput([], { candidate })
+
+    const report = renderJsonReport(input)
+    const found = report.candidate.health.generatorLateness
+
+    expect(ReportSchema.safeParse(report).success).toBe(true)
+    expect(found?.summary).toMatch(/^generator lateness p50 0\.02 ms, p99 [\d.]+ ms, max 0\.40 ms/)
+    expect(found?.perRound.map((r) => [r.p50Ms, r.maxMs])).toEqual([
+      [0.02, 0.02],
+      [0.02, 0.4],
+    ])
+    expect(found?.maxMs).toBe(0.4)
+    expect(report.baseline.run?.health.generatorLateness).toBeNull()
   })
 })

@@ -87,6 +87,9 @@ describe('runUntilDecided (rounds: auto)', () => {
       expect(log.map((piece) => piece[0]).join('')).toBe(
         'ABBA'.repeat(result.summary.rounds).slice(0, 2 * result.summary.rounds),
       )
+      // and both halves carry the run id and that order, so their files alone say they are pairs
+      expect(result.candidate.liveAb).toEqual({ ...result.baseline.liveAb, side: 'candidate' })
+      expect(result.baseline.liveAb?.order).toBe(log.map((piece) => piece[0]).join(''))
       // and the verdict carries the sequential outcome, the summary and the reason
       expect(verdict.outcome).toBe(outcome)
       expect(verdict.sequential).toEqual(result.summary)
@@ -142,6 +145,50 @@ describe('runUntilDecided (rounds: auto)', () => {
     expect(result.summary).toMatchObject({ stopped: 'max-rounds', rounds: 12, maxRounds: 12, looks: 7 })
     expect(result.monitor.finished).toBe(true)
     expect(result.monitor.decisionOf('GET /', 'p50')).toBeNull()
+  })
+
+  it.each([
+    { cut: 'the first piece of the next pair', firstCut: 17 },
+    { cut: 'the second piece of the next pair (its first side a round ahead)', firstCut: 18 },
+  ])('still makes the last look (all remaining alpha) when max-duration cuts $cut', async ({ firstCut }) => {
+    // given a live A/B whose pieces suddenly take 10 s each after the first 8 pairs: the next round no longer fits, so
+    // the measure returns a partial run (as runLoad does at max-duration) and no ordinary look is the last
+    const profile = autoProfile('max-rounds: 40\n')
+    const clock = { t: 0 }
+    const normal = fakeMeasure({ [CANDIDATE]: 1.05 }, 17, clock, [])
+    let pieces = 0
+    const looked: [number, number][] = []
+    const measure: MeasurePiece = async (piece, target, signal) => {
+      pieces++
+      if (pieces >= firstCut) {
+        clock.t += 10_000
+        const cut = await normal(piece, target, signal)
+        return { ...cut, completion: { status: 'partial', reason: 'max-duration reached' } }
+      }
+      return normal(piece, target, signal)
+    }
+
+    // when rounds: auto runs
+    const result = await runUntilDecided({
+      profile,
+      candidateTarget: new URL(CANDIDATE),
+      baseline: { kind: 'live', target: new URL(BASE) },
+      measure,
+      decideLook: (baseline, candidate) => {
+        looked.push([baseline.rounds.length, candidate.rounds.length])
+        return decideWith(profile, 'abba')(baseline, candidate)
+      },
+      clock: { now: () => clock.t },
+    })
+
+    // then the complete pairs got one more look at information fraction 1, so the design spent all of alpha
+    expect(result.summary.stopped).toBe('max-duration')
+    expect(result.summary.rounds).toBe(8)
+    expect(result.monitor.finished).toBe(true)
+    expect(result.summary.looks).toBe(result.summary.rounds - 5 + 1)
+    expect(result.baseline.rounds).toHaveLength(8)
+    // on complete pairs only
+    expect(looked.at(-1)).toEqual([8, 8])
   })
 
   it('plans no more rounds than max-duration holds', async () => {

@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { ConfigError } from '../../config/errors.js'
 import type { Log } from '../../log.js'
 import { TARGET_INPUTS } from './input-names.js'
+import { LocalServerError } from './local-server-error.js'
 import { createOutputRing } from './output-ring.js'
 import { groupExists, type StopOutcome, signalGroup, terminateGroup } from './process-group.js'
 import { type ReadinessOptions, type ReadyReport, TargetNotReadyError, waitForReady } from './readiness.js'
@@ -49,16 +50,7 @@ export interface LocalServer {
   killNow(): void
 }
 
-/** The server could not be started or did not become ready; its process group is already stopped. */
-export class LocalServerError extends Error {
-  constructor(
-    message: string,
-    readonly output: readonly string[],
-  ) {
-    super(message)
-    this.name = 'LocalServerError'
-  }
-}
+export { LocalServerError } from './local-server-error.js'
 
 export const DEFAULT_GRACE_MS = 5000
 export const DEFAULT_OUTPUT_LINES = 100

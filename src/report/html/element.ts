@@ -37,6 +37,8 @@ export function trustedHtml(markup: string): Html {
 }
 
 const VOID_ELEMENTS = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col'])
+/** SVG shapes written `<path …/>` when they have no children (valid for foreign elements in HTML). */
+const SELF_CLOSING_SVG = new Set(['path', 'rect'])
 const NAME = /^[a-z][a-z0-9-]*$/i
 
 function render(child: Child, out: string[]): void {
@@ -66,6 +68,9 @@ export function h(tag: string, attributes: Attributes | null, ...children: reado
     open += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`
   }
   if (VOID_ELEMENTS.has(tag)) return new Html(`${open}>`)
+  if (SELF_CLOSING_SVG.has(tag) && children.every((c) => c === null || c === undefined || c === false)) {
+    return new Html(`${open}/>`)
+  }
   const out: string[] = [`${open}>`]
   render(children, out)
   out.push(`</${tag}>`)

@@ -74,9 +74,7 @@ export function roundsFigure(endpoint: string, comparison: MetricComparison, ids
     kind: 'rounds',
     id: ids.next(),
     title: `Rounds compared (${comparison.metric}): ${endpoint}`,
-    description:
-      'One marker per round, baseline and this PR; the bar is the shift’s confidence interval placed on the ' +
-      'baseline median; dashed lines are the margin around the baseline median.',
+    description: 'A marker per round; bar: the shift’s confidence interval on the baseline median; dashed: the margin.',
     xLabel: `${comparison.metric} per round, ${UNIT_AXIS[comparison.unit]}`,
     rows: [
       { name: 'baseline', role: 'baseline', values: comparison.baselineRounds.map((v) => v * k) },

@@ -25,7 +25,7 @@ export function figure(charts: Html | readonly Html[], caption: Child, table: Ht
   )
 }
 
-/** A table: header cells, then rows of cells (first cell a row header; with `numeric`, the rest right-aligned). */
+/** A table: header cells, then rows of cells (first cell a row header; with `numeric`, the rest right-aligned by class). */
 export function dataTable(
   caption: string,
   header: readonly string[],
@@ -34,7 +34,7 @@ export function dataTable(
 ): Html {
   return h(
     'table',
-    null,
+    { class: numeric ? 'n' : null },
     h('caption', null, caption),
     h(
       'thead',
@@ -42,7 +42,7 @@ export function dataTable(
       h(
         'tr',
         null,
-        header.map((cell) => h('th', { scope: 'col' }, cell)),
+        header.map((cell) => h('th', null, cell)),
       ),
     ),
     h(
@@ -52,9 +52,7 @@ export function dataTable(
         h(
           'tr',
           null,
-          row.map((cell, i) =>
-            i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: numeric ? 'num' : null }, cell),
-          ),
+          row.map((cell, i) => (i === 0 ? h('th', null, cell) : h('td', null, cell))),
         ),
       ),
     ),

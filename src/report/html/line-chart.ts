@@ -19,7 +19,7 @@ import {
   type Scale,
   type SeriesWeight,
   tickLabel,
-  WEIGHT_WIDTH,
+  WEIGHT_CLASS,
 } from './svg-parts.js'
 
 export type Point = readonly [x: number, y: number]
@@ -71,11 +71,8 @@ function seriesGroup(series: ChartSeries, xs: Scale, ys: Scale): Html {
   const line =
     finite.length > 1
       ? h('path', {
+          class: `ln ${WEIGHT_CLASS[weight]}`,
           d: finite.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${num(xs(x))} ${num(ys(y))}`).join(''),
-          fill: 'none',
-          stroke: style.colour,
-          'stroke-width': WEIGHT_WIDTH[weight],
-          'stroke-dasharray': style.dash,
         })
       : null
   // Markers on the medium line only (or a lone point): six marked lines in one chart would hide each other.
@@ -84,7 +81,6 @@ function seriesGroup(series: ChartSeries, xs: Scale, ys: Scale): Html {
       ? h('path', {
           class: 'markers',
           d: finite.map(([x, y]) => markerPath(style.marker, xs(x), ys(y))).join(''),
-          fill: style.colour,
         })
       : null
   return h(
@@ -122,9 +118,16 @@ export function lineChart(spec: LineChartSpec): Html {
       h('title', null, band.label),
     ),
   )
-  const verticals = (spec.verticals ?? []).map((line) =>
-    h('path', { class: 'vertical', d: `M${num(xs(line.at))} ${PAD.top}V${bottom}` }, h('title', null, line.label)),
-  )
+  // All verticals (round starts) in one path, their labels in its one title.
+  const verticalList = spec.verticals ?? []
+  const verticals =
+    verticalList.length === 0
+      ? null
+      : h(
+          'path',
+          { class: 'vertical', d: verticalList.map((line) => `M${num(xs(line.at))} ${PAD.top}V${bottom}`).join('') },
+          h('title', null, verticalList.map((line) => line.label).join('; ')),
+        )
   const horizontals = (spec.horizontals ?? []).map((line) =>
     h('path', { class: 'limit', d: `M${PAD.left} ${num(ys(line.at))}h${PLOT_W}` }, h('title', null, line.label)),
   )

@@ -5,6 +5,7 @@ import { truncateText } from '../escape.js'
 import { ENDPOINT_LABELS, headlineParts, OVERALL_LABELS } from '../outcome.js'
 import type { ReportInput } from '../types.js'
 import { baselineSection } from './baseline-section.js'
+import { capacitySection } from './capacity-section.js'
 import { fragment, type Html, h, trustedHtml } from './element.js'
 import { displayName, endpointId, idSource } from './figure.js'
 import { endpointSection, runSection } from './sections.js'
@@ -68,6 +69,7 @@ function contents(input: ReportInput): Html {
       null,
       h('li', null, h('a', { href: '#summary' }, 'Summary table')),
       h('li', null, h('a', { href: '#run' }, 'Run health and timeline')),
+      input.candidate.capacity === undefined ? null : h('li', null, h('a', { href: '#capacity' }, 'Capacity')),
       input.verdict.endpoints.map((endpoint, i) =>
         h(
           'li',
@@ -96,7 +98,7 @@ function footer(input: ReportInput): Html {
 
 /**
  * Renders the HTML report: verdict and why (as in the comment), run health with per-second latency and rate,
- * then per endpoint the latency distribution, the rounds the gate compared (margin and CI drawn) and the base
+ * a capacity search's latency by arrival rate (SLO line, knee), then per endpoint its latency over time, the latency distribution, the rounds the gate compared (margin and CI drawn) and the base
  * branch's p95 trend; every chart has its numbers in a table. Readable without JavaScript (there is none).
  */
 export function renderHtml(input: ReportInput): string {
@@ -126,6 +128,7 @@ export function renderHtml(input: ReportInput): string {
         contents(input),
         summarySection(input),
         runSection(input, ids),
+        capacitySection(input, ids),
         h(
           'section',
           { id: 'endpoints', 'aria-labelledby': 'endpoints-h' },

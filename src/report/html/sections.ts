@@ -9,8 +9,9 @@ import type { ReportInput } from '../types.js'
 import { type Child, type Html, h } from './element.js'
 import { distributionFigure, roundsFigure, trendFigure } from './endpoint-figures.js'
 import { dataTable, displayName, endpointId, type IdSource } from './figure.js'
+import { latenessCell, latenessFigure } from './lateness-figure.js'
 import { reasons } from './summary-section.js'
-import { timelineFigures } from './timeline-figure.js'
+import { endpointTimelineFigure, timelineFigures } from './timeline-figure.js'
 
 function rateText(run: RunResult): string {
   const { health } = run
@@ -27,6 +28,7 @@ const HEALTH_ROWS = [
     value: (r: RunResult) => `${formatMsNumber(r.durationMs / 1000)} s after ${formatMsNumber(r.warmupMs / 1000)} s`,
   },
   { label: 'Rate (achieved of intended)', value: rateText },
+  { label: 'Generator lateness (intended → actual send)', value: latenessCell },
   {
     label: 'Worst event-loop lag (generator)',
     value: (r: RunResult) => `${formatMsNumber(r.health.maxEventLoopLagMs)} ms`,
@@ -60,6 +62,7 @@ export function runSection(input: ReportInput, ids: IdSource): Html {
       dataTable('Run health: did the generator keep up?', ['', 'Baseline', 'This PR'], rows, false),
     ),
     timeline ?? h('p', null, 'No per-second timeline in these results (imported or empty runs have none).'),
+    latenessFigure({ candidate: input.candidate, baseline }, ids),
   )
 }
 
@@ -79,7 +82,10 @@ export function endpointSection(input: ReportInput, endpoint: EndpointVerdict, i
   const baseline = input.baseline?.result ?? null
   const runs = { candidate: input.candidate, baseline }
   const why = reasons(endpoint)
-  const figures: Child[] = [distributionFigure(endpoint.endpoint, runs, ids)]
+  const figures: Child[] = [
+    endpointTimelineFigure(endpoint.endpoint, runs, ids),
+    distributionFigure(endpoint.endpoint, runs, ids),
+  ]
   for (const comparison of gatedComparisons(endpoint)) figures.push(roundsFigure(endpoint.endpoint, comparison, ids))
   if (input.baseline !== null) {
     figures.push(

@@ -46,9 +46,6 @@ function stripRow(row: StripRow, y: number, xs: Scale): Html {
       ? h('path', {
           class: 'interval',
           d: `M${num(xs(row.interval.lower))} ${num(y - 6)}v12M${num(xs(row.interval.lower))} ${num(y)}H${num(xs(row.interval.upper))}M${num(xs(row.interval.upper))} ${num(y - 6)}v12`,
-          stroke: style.colour,
-          'stroke-width': 2,
-          fill: 'none',
         })
       : null
   const points = row.interval ? [row.interval.point] : finite
@@ -56,7 +53,7 @@ function stripRow(row: StripRow, y: number, xs: Scale): Html {
     'g',
     { class: `series s-${row.role}`, 'data-series': row.name, 'data-points': points.filter(Number.isFinite).length },
     h('title', null, row.name),
-    h('text', { class: 'row-label', x: PAD.left + 84, y: num(y + 4), 'text-anchor': 'end' }, row.name),
+    h('text', { class: 'row-label', x: PAD.left + 84, y: num(y + 4) }, row.name),
     interval,
     h('path', {
       class: 'markers',
@@ -64,8 +61,6 @@ function stripRow(row: StripRow, y: number, xs: Scale): Html {
         .filter(Number.isFinite)
         .map((v, i) => markerPath(style.marker, xs(v), y + (row.interval ? 0 : ((i % 3) - 1) * 3)))
         .join(''),
-      fill: style.colour,
-      'fill-opacity': 0.8,
     }),
   )
 }
@@ -111,6 +106,6 @@ export function stripChart(spec: StripChartSpec): Html {
     lines,
     rows,
     legend(legendEntries),
-    h('text', { class: 'axis-label', x: PAD.left + PLOT_W / 2, y: HEIGHT - 6, 'text-anchor': 'middle' }, spec.xLabel),
+    h('text', { class: 'axis-label', x: PAD.left + PLOT_W / 2, y: HEIGHT - 6 }, spec.xLabel),
   )
 }

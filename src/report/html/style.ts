@@ -1,6 +1,20 @@
 // The report's stylesheet: our own constant CSS (no data in it), inlined in the page. Light and dark schemes,
 // visible keyboard focus, print-friendly, and tables that scroll on narrow screens.
-import { MARK_COLOURS } from './palette.js'
+import { MARK_COLOURS, SERIES_ROLES, SERIES_STYLES } from './palette.js'
+import { WEIGHT_CLASS, WEIGHT_WIDTH } from './svg-parts.js'
+
+/** Each role's colour and dash, on its lines, markers, intervals and legend entries (the chart markup has classes only). */
+const SERIES_CSS = [
+  ...SERIES_ROLES.map((role) => {
+    const { colour, dash } = SERIES_STYLES[role]
+    const stroke = `stroke:${colour}${dash === null ? '' : `;stroke-dasharray:${dash}`}`
+    return `svg.chart .s-${role} .ln{${stroke}}svg.chart .s-${role} .interval{stroke:${colour}}svg.chart .s-${role} .markers{fill:${colour}}`
+  }),
+  `svg.chart .s-limit .ln{stroke:${MARK_COLOURS.limit};stroke-dasharray:4 3}`,
+  ...Object.entries(WEIGHT_CLASS).map(
+    ([weight, name]) => `svg.chart .${name}{stroke-width:${WEIGHT_WIDTH[weight as keyof typeof WEIGHT_WIDTH]}}`,
+  ),
+].join('\n')
 
 export const REPORT_CSS = `
 :root{color-scheme:light dark;--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;--focus:#0072B2}
@@ -19,7 +33,7 @@ nav ol{columns:2 18rem;padding-left:1.25rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.2rem .5rem;text-align:left;vertical-align:top}
-td.num{text-align:right;white-space:nowrap}
+td.num,table.n td{text-align:right;white-space:nowrap}
 thead th{background:var(--panel)}
 .name{word-break:break-word;max-width:28rem}
 figure{margin:1rem 0;padding:.5rem;border:1px solid var(--line);border-radius:6px}
@@ -27,6 +41,9 @@ figcaption{color:var(--muted);font-size:.9rem}
 .chart-box{max-width:640px}
 svg.chart{width:100%;height:auto;display:block;font:11px system-ui,sans-serif}
 svg.chart text{fill:var(--fg)}
+svg.chart .tick,svg.chart .axis-label{text-anchor:middle}svg.chart .ty,svg.chart .row-label{text-anchor:end}
+svg.chart .ln,svg.chart .interval{fill:none}svg.chart .interval{stroke-width:2}svg.chart[data-chart=rounds] .markers{fill-opacity:.8}
+${SERIES_CSS}
 svg.chart .axis{stroke:var(--muted);fill:none}
 svg.chart .grid{stroke:var(--line);fill:none}
 svg.chart .band{fill:${MARK_COLOURS.warmup};fill-opacity:.5}

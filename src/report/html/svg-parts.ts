@@ -1,7 +1,7 @@
 // The pieces every SVG chart of the report shares: geometry, scales, round ticks, markers, legend, axes and the
 // <svg> frame with its accessible title and description. Pure: numbers in, markup out.
 import { type Child, fragment, type Html, h } from './element.js'
-import { MARK_COLOURS, type MarkerShape, SERIES_STYLES, type SeriesRole } from './palette.js'
+import { type MarkerShape, SERIES_STYLES, type SeriesRole } from './palette.js'
 
 export const WIDTH = 640
 export const HEIGHT = 260
@@ -11,7 +11,8 @@ export const PLOT_H = HEIGHT - PAD.top - PAD.bottom
 /** Series with more points than this are drawn as a line only (the dash pattern still tells them apart). */
 export const MAX_MARKERS = 40
 
-export const num = (value: number): string => String(Math.round(value * 10) / 10)
+/** A coordinate in the 640 × 260 viewBox: whole units (a 50-endpoint report has tens of thousands of them). */
+export const num = (value: number): string => String(Math.round(value))
 
 /** Round tick values covering [min, max]: steps of 1, 2 or 5 × 10^k, about `count` of them. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
@@ -57,6 +58,8 @@ export function markerPath(shape: MarkerShape, x: number, y: number): string {
 /** Line width per series weight: within one role, p50 thin, p95 medium, p99 thick (a cue without colour). */
 export const WEIGHT_WIDTH = { thin: 1.25, medium: 2, thick: 3.25 } as const
 export type SeriesWeight = keyof typeof WEIGHT_WIDTH
+/** The CSS class of each weight (style.ts sets the widths from WEIGHT_WIDTH: one short class per line, not three attributes). */
+export const WEIGHT_CLASS = { thin: 'w1', medium: 'w2', thick: 'w3' } as const satisfies Record<SeriesWeight, string>
 
 export interface LegendEntry {
   readonly name: string
@@ -69,10 +72,7 @@ export function legend(entries: readonly LegendEntry[]): Html {
   let x = PAD.left
   let y = 10
   const items = entries.map((entry) => {
-    const style =
-      entry.role === 'limit'
-        ? { colour: MARK_COLOURS.limit, dash: '4 3', marker: null }
-        : SERIES_STYLES[entry.role as SeriesRole]
+    const style = entry.role === 'limit' ? { marker: null } : SERIES_STYLES[entry.role as SeriesRole]
     const width = 34 + entry.name.length * 6.2 + 14
     if (x + width > WIDTH - PAD.right && x > PAD.left) {
       x = PAD.left
@@ -80,14 +80,13 @@ export function legend(entries: readonly LegendEntry[]): Html {
     }
     const at = x
     x += width
-    const strokeWidth = WEIGHT_WIDTH[entry.weight ?? 'medium']
+    const weight = entry.weight ?? 'medium'
+    // The legend's line and marker take their colour and dash from the role's class, as the series do.
     return h(
       'g',
-      { class: 'legend-item', transform: `translate(${num(at)} ${y})` },
-      h('path', { d: 'M0 0h26', stroke: style.colour, 'stroke-width': strokeWidth, 'stroke-dasharray': style.dash }),
-      style.marker && strokeWidth === WEIGHT_WIDTH.medium
-        ? h('path', { d: markerPath(style.marker, 13, 0), fill: style.colour })
-        : null,
+      { class: `legend-item s-${entry.role}`, transform: `translate(${num(at)} ${y})` },
+      h('path', { class: `ln ${WEIGHT_CLASS[weight]}`, d: 'M0 0h26' }),
+      style.marker && weight === 'medium' ? h('path', { class: 'markers', d: markerPath(style.marker, 13, 0) }) : null,
       h('text', { x: 32, y: 4 }, entry.name),
     )
   })
@@ -101,7 +100,6 @@ export function frame(
   return h(
     'svg',
     {
-      xmlns: 'http://www.w3.org/2000/svg',
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
       class: 'chart',
       role: 'img',
@@ -123,29 +121,22 @@ export function axes(
   return h(
     'g',
     { class: 'axes', 'aria-hidden': 'true' },
-    h('path', { class: 'axis', d: `M${PAD.left} ${PAD.top}V${bottom}H${PAD.left + PLOT_W}` }),
-    yTicks.map((tick) =>
-      fragment(
-        h('path', { class: 'grid', d: `M${PAD.left} ${num(tick.at)}h${PLOT_W}` }),
-        h('text', { class: 'tick', x: PAD.left - 6, y: num(tick.at + 4), 'text-anchor': 'end' }, tick.label),
-      ),
-    ),
-    xTicks.map((tick) =>
-      fragment(
-        h('path', { class: 'axis', d: `M${num(tick.at)} ${bottom}v5` }),
-        h('text', { class: 'tick', x: num(tick.at), y: bottom + 17, 'text-anchor': 'middle' }, tick.label),
-      ),
-    ),
+    // One path for the frame and every x tick stub, one for every grid line: a few bytes per chart, not per tick.
+    h('path', {
+      class: 'axis',
+      d: `M${PAD.left} ${PAD.top}V${bottom}H${PAD.left + PLOT_W}${xTicks.map((tick) => `M${num(tick.at)} ${bottom}v5`).join('')}`,
+    }),
+    yTicks.length > 0
+      ? h('path', { class: 'grid', d: yTicks.map((tick) => `M${PAD.left} ${num(tick.at)}h${PLOT_W}`).join('') })
+      : null,
+    yTicks.map((tick) => h('text', { class: 'ty', x: PAD.left - 6, y: num(tick.at + 4) }, tick.label)),
+    xTicks.map((tick) => h('text', { class: 'tick', x: num(tick.at), y: bottom + 17 }, tick.label)),
   )
 }
 
 export function axisLabels(xLabel: string, yLabel: string): Html {
   return fragment(
-    h('text', { class: 'axis-label', x: PAD.left + PLOT_W / 2, y: HEIGHT - 6, 'text-anchor': 'middle' }, xLabel),
-    h(
-      'text',
-      { class: 'axis-label', transform: `translate(14 ${PAD.top + PLOT_H / 2}) rotate(-90)`, 'text-anchor': 'middle' },
-      yLabel,
-    ),
+    h('text', { class: 'axis-label', x: PAD.left + PLOT_W / 2, y: HEIGHT - 6 }, xLabel),
+    h('text', { class: 'axis-label', transform: `translate(14 ${PAD.top + PLOT_H / 2}) rotate(-90)` }, yLabel),
   )
 }

@@ -1,7 +1,9 @@
-// The run-level figure: latency per second (p95 of every endpoint together, the gated latency) and requests per
-// second against the intended rate, baseline and this PR on the same axes. Pure: runs in, markup out.
+// The timeline figures: for the whole run, latency per second (every endpoint together, the gated latency) and
+// requests per second against the intended rate; per endpoint, its own latency over time. Baseline and this PR on
+// the same axes. Pure: runs in, markup out.
 import type { RunResult, TimelinePoint } from '../../results/types.js'
 import { formatMsNumber } from '../format.js'
+import { windowTimeline, windowWidthS } from '../timeline-window.js'
 import type { Html } from './element.js'
 import { dataTable, figure, type IdSource, ms } from './figure.js'
 import { type ChartSeries, type LineChartSpec, lineChart } from './line-chart.js'
@@ -12,16 +14,20 @@ export interface TimelineRuns {
   readonly baseline: RunResult | null
 }
 
+/** One side of a timeline chart: its run (warm-up, rounds) and the points drawn (pooled, or one endpoint's). */
 interface Side {
   readonly run: RunResult
+  readonly points: readonly TimelinePoint[]
   readonly role: 'baseline' | 'candidate'
   readonly word: string
 }
 
-function sidesOf({ candidate, baseline }: TimelineRuns): Side[] {
+function sidesOf({ candidate, baseline }: TimelineRuns, pick: (run: RunResult) => readonly TimelinePoint[]): Side[] {
   return [
-    ...(baseline === null ? [] : [{ run: baseline, role: 'baseline' as const, word: 'baseline' }]),
-    { run: candidate, role: 'candidate' as const, word: 'this PR' },
+    ...(baseline === null
+      ? []
+      : [{ run: baseline, points: pick(baseline), role: 'baseline' as const, word: 'baseline' }]),
+    { run: candidate, points: pick(candidate), role: 'candidate' as const, word: 'this PR' },
   ]
 }
 
@@ -32,7 +38,7 @@ function seriesOf(
   weight: SeriesWeight = 'medium',
 ): ChartSeries[] {
   return sides.flatMap((side) => {
-    const points = side.run.timeline.flatMap((p) => {
+    const points = side.points.flatMap((p) => {
       const y = value(p)
       return y === undefined ? [] : [[p.second, y] as const]
     })
@@ -61,7 +67,7 @@ function furniture(candidate: RunResult, sides: readonly Side[]): Pick<LineChart
       label: `round ${round.index + 1} of this PR starts`,
     })),
     marks: sides.flatMap((side) =>
-      side.run.timeline
+      side.points
         .filter((p) => p.errors > 0)
         .map((p) => ({ at: p.second, label: `${side.word}, second ${p.second}: ${p.errors} errors` })),
     ),
@@ -78,9 +84,10 @@ function percentilesCell(point: TimelinePoint | undefined): string {
   return `${at(point.p50Us)} / ${at(point.p95Us)} / ${at(point.p99Us)}`
 }
 
-function timelineTable({ candidate, baseline }: TimelineRuns): Html {
-  const candidateSeconds = bySecond(candidate.timeline)
-  const baselineSeconds = bySecond(baseline?.timeline ?? [])
+/** One row per second (or window) of either side; `withRequests` adds the request counts (the pooled table). */
+function timelineTable(sides: readonly Side[], caption: string, withRequests: boolean): Html {
+  const candidateSeconds = bySecond(sides.find((s) => s.role === 'candidate')?.points ?? [])
+  const baselineSeconds = bySecond(sides.find((s) => s.role === 'baseline')?.points ?? [])
   const seconds = [...new Set([...candidateSeconds.keys(), ...baselineSeconds.keys()])].sort((a, b) => a - b)
   const rows = seconds.map((second) => {
     const pr = candidateSeconds.get(second)
@@ -89,18 +96,14 @@ function timelineTable({ candidate, baseline }: TimelineRuns): Html {
       String(second),
       percentilesCell(base),
       percentilesCell(pr),
-      base?.requests ?? '–',
-      pr?.requests ?? '–',
+      ...(withRequests ? [base?.requests ?? '–', pr?.requests ?? '–'] : []),
       base?.errors ?? '–',
       pr?.errors ?? '–',
     ]
   })
-  const header = ['Second', 'p50 / p95 / p99 baseline', 'p50 / p95 / p99 this PR', 'Requests baseline']
-  return dataTable(
-    'Per second: latency (ms), requests and errors',
-    [...header, 'Requests this PR', 'Errors baseline', 'Errors this PR'],
-    rows,
-  )
+  const header = ['Second', 'p50 / p95 / p99 baseline', 'p50 / p95 / p99 this PR']
+  const counts = withRequests ? ['Requests baseline', 'Requests this PR'] : []
+  return dataTable(caption, [...header, ...counts, 'Errors baseline', 'Errors this PR'], rows)
 }
 
 /**
@@ -111,15 +114,19 @@ function timelineTable({ candidate, baseline }: TimelineRuns): Html {
 export function timelineFigures(runs: TimelineRuns, ids: IdSource): Html | null {
   const { candidate, baseline } = runs
   if (candidate.timeline.length === 0 && (baseline?.timeline.length ?? 0) === 0) return null
-  const sides = sidesOf(runs)
+  const widthS = windowWidthS(
+    spanOf(runs, (run) => run.timeline),
+    RUN_TIMELINE_POINTS,
+  )
+  const sides = sidesOf(runs, (run) => windowTimeline(run.timeline, widthS).points)
   const marks = furniture(candidate, sides)
   const intended = candidate.health.intendedRatePerSecond
+  const per = perText(widthS)
   const latencyChart = lineChart({
     kind: 'timeline',
     id: ids.next(),
-    title: 'Latency per second (p50, p95, p99; every endpoint together)',
-    description:
-      'p50, p95 and p99 latency in each second of the run, baseline and this PR; the table below has the numbers.',
+    title: `Latency ${per} (p50, p95, p99; every endpoint together)`,
+    description: `p50, p95 and p99 latency ${per} of the run, baseline and this PR; the table below has the numbers.`,
     xLabel: 'seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)',
     yLabel: 'latency ms',
     xScale: 'linear',
@@ -130,13 +137,59 @@ export function timelineFigures(runs: TimelineRuns, ids: IdSource): Html | null 
     kind: 'throughput',
     id: ids.next(),
     title: 'Requests per second, achieved and intended',
-    description: 'Requests completed in each second, baseline and this PR, against the intended rate.',
+    description: `Requests completed per second (${widthS === 1 ? 'each second' : `mean of each ${widthS} s`}), baseline and this PR, against the intended rate.`,
     xLabel: 'seconds since the run started',
     yLabel: 'requests/s',
     xScale: 'linear',
-    series: seriesOf(sides, 'requests/s', (p) => p.requests),
+    series: seriesOf(sides, 'requests/s', (p) => p.requests / widthS),
     bands: marks.bands ?? [],
     horizontals: intended === null ? [] : [{ at: intended, label: `intended ${formatMsNumber(intended)} req/s` }],
   })
-  return figure([latencyChart, throughputChart], 'Latency and achieved rate per second, whole run', timelineTable(runs))
+  const caption = widthS === 1 ? 'Per second' : `Per ${widthS} s (latency: the worst second of each)`
+  const table = timelineTable(sides, `${caption}: latency (ms), requests and errors`, true)
+  return figure([latencyChart, throughputChart], `Latency and achieved rate ${per}, whole run`, table)
+}
+
+/**
+ * Points per side of an endpoint's timeline chart at most (longer runs are drawn in windows of seconds): 60 for up
+ * to 10 endpoints, fewer with more (12 for 50), so the whole report stays under 1 MB at any run length.
+ */
+export const endpointTimelinePoints = (endpointCount: number): number =>
+  Math.max(12, Math.min(60, Math.floor(600 / Math.max(1, endpointCount))))
+
+/** Points per side of the whole run's timeline at most (a 10-minute run: one point per 5 s). */
+export const RUN_TIMELINE_POINTS = 120
+
+/** The last second of either run's chosen timeline, plus one: the span the windows cover. */
+const spanOf = (runs: TimelineRuns, pick: (run: RunResult) => readonly TimelinePoint[]): number =>
+  Math.max(0, ...[runs.candidate, runs.baseline].map((run) => (run === null ? 0 : (pick(run).at(-1)?.second ?? 0)))) + 1
+
+/** "per second", or "per 25 s (the worst second of each)". */
+const perText = (widthS: number): string => (widthS === 1 ? 'per second' : `per ${widthS} s (the worst second of each)`)
+
+/**
+ * One endpoint's latency over time: p50, p95 and p99 per second of the baseline and this PR on the same axes, the
+ * warm-up shaded, the round starts and the seconds with errors marked, its numbers in a table. Long runs are drawn
+ * in windows of seconds (each window's worst second). null when neither run recorded this endpoint's own timeline.
+ */
+export function endpointTimelineFigure(endpoint: string, runs: TimelineRuns, ids: IdSource): Html | null {
+  const own = (run: RunResult) => run.endpoints.find((e) => e.name === endpoint)?.timeline ?? []
+  const widthS = windowWidthS(spanOf(runs, own), endpointTimelinePoints(runs.candidate.endpoints.length))
+  const sides = sidesOf(runs, (run) => windowTimeline(own(run), widthS).points)
+  if (sides.every((side) => side.points.length === 0)) return null
+  const per = perText(widthS)
+  const chart = lineChart({
+    kind: 'endpoint-timeline',
+    id: ids.next(),
+    title: `Latency over time (p50, p95, p99 ${per}): ${endpoint}`,
+    description: `p50, p95 and p99 latency of this endpoint ${per}, baseline and this PR; the table below has the numbers.`,
+    xLabel: 'seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)',
+    yLabel: 'latency ms',
+    xScale: 'linear',
+    series: latencySeries(sides),
+    ...furniture(runs.candidate, sides),
+  })
+  const caption =
+    widthS === 1 ? 'Per second: latency (ms) and errors' : `Per ${widthS} s: worst second's latency (ms), errors`
+  return figure(chart, `Latency over time ${per}, this endpoint`, timelineTable(sides, caption, false))
 }

@@ -1,5 +1,6 @@
-// actions/upload-artifact@v4 and actions/download-artifact@v4, emulated with the same client they use
-// (@actions/artifact) against whatever ACTIONS_RESULTS_URL / GITHUB_API_URL point at (the fake GitHub in tests).
+// actions/upload-artifact@v7 and actions/download-artifact@v8 (the majors the docs use), emulated with the same
+// client they use (@actions/artifact) against whatever ACTIONS_RESULTS_URL / GITHUB_API_URL point at (the fake GitHub
+// in tests).
 // Run as a child process with the job's environment, like the runner runs a node action:
 //   node artifact-step.mjs upload '<with as JSON>'      node artifact-step.mjs download '<with as JSON>'
 // Exit code 1 with `::error::` on failure, as the real actions do; outputs go to GITHUB_OUTPUT.

@@ -2,20 +2,22 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   processIo
-} from "./cli-chunks/chunk-CLXB45YG.js";
+} from "./cli-chunks/chunk-EZTVH4YU.js";
 import {
   SampleFileError
 } from "./cli-chunks/chunk-CP2OXWQZ.js";
 import {
   ResultFormatError
-} from "./cli-chunks/chunk-U62IR3HG.js";
+} from "./cli-chunks/chunk-T24EG74D.js";
 import {
   messageOf
 } from "./cli-chunks/chunk-57U746Z7.js";
 import {
-  EXIT,
+  EXIT
+} from "./cli-chunks/chunk-BHCJ5EID.js";
+import {
   isUserError
-} from "./cli-chunks/chunk-7OYG44C3.js";
+} from "./cli-chunks/chunk-ACCG5V5L.js";
 import "./cli-chunks/chunk-HTDZXV36.js";
 
 // src/cli/main.ts
@@ -53,6 +55,11 @@ Options:
   --target URL      base URL to load (overrides the profile's target)
   --out FILE        where to write the result (default: tailgate-result.json)
   --shard i/N       run the i-th of N equal slices of the load (arrival rate or VUs divided by N)
+  --baseline-target URL
+                    live A/B: measure this target too, interleaved with --target (rounds A B B A; a capacity
+                    profile searches both, steps interleaved); gate with tailgate compare on the two files
+  --baseline-out FILE
+                    where the live baseline's result goes (default: tailgate-baseline.json)
   --quiet           no progress output
   -h, --help        this help
 
@@ -108,6 +115,8 @@ var RUN_FLAGS = {
   out: { type: "string" },
   quiet: { type: "boolean" },
   shard: { type: "string" },
+  "baseline-target": { type: "string" },
+  "baseline-out": { type: "string" },
   help: { type: "boolean", short: "h" }
 };
 var CHECK_FLAGS = {
@@ -176,33 +185,33 @@ async function main(argv, io) {
         const { values, positionals } = parse(rest, COMPARE_FLAGS);
         if (values.help) return help(io, COMPARE_HELP);
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP);
-        const { compareCommand } = await import("./cli-chunks/compare-WD76KD3S.js");
+        const { compareCommand } = await import("./cli-chunks/compare-OLKF55MV.js");
         return await compareCommand(values, io);
       }
       case "demo": {
         const { values } = parse(rest, { out: { type: "string" }, help: { type: "boolean", short: "h" } });
         if (values.help) return help(io, DEMO_HELP);
-        const { runDemo } = await import("./cli-chunks/demo-WSAWTTDB.js");
+        const { runDemo } = await import("./cli-chunks/demo-2AVJXB7W.js");
         return await runDemo({ io, outPath: values.out ?? "tailgate-report.md" });
       }
       case "import": {
-        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-JX6WY2GM.js");
+        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-RVVW3WN6.js");
         return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io));
       }
       case "export": {
-        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-JX6WY2GM.js");
+        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-RVVW3WN6.js");
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io));
       }
       case "calibrate": {
-        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-IZSRADFO.js");
+        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-W5BUBERZ.js");
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io));
       }
       case "merge": {
-        const { MERGE_HELP, mergeCommand } = await import("./cli-chunks/merge-HOVK72UM.js");
+        const { MERGE_HELP, mergeCommand } = await import("./cli-chunks/merge-BS534EWP.js");
         return await filesCommand(rest, io, MERGE_FLAGS, MERGE_HELP, (options) => mergeCommand(options, io));
       }
       case "report": {
-        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import("./cli-chunks/report-PCVTBT4O.js");
+        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import("./cli-chunks/report-HWL3EHDI.js");
         return await filesCommand(rest, io, REPORT_OPTIONS, REPORT_HELP, (options) => reportCommand(options, io));
       }
       case "serve-sample":
@@ -223,11 +232,11 @@ async function runWithFlags(rest, io) {
   const { values, positionals } = parse(rest, RUN_FLAGS);
   if (values.help) return help(io, RUN_HELP);
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP);
-  const { runCommand } = await import("./cli-chunks/run-NLGHCJVI.js");
+  const { runCommand } = await import("./cli-chunks/run-5VR3XLBB.js");
   return await runCommand(positionals[0], values, io);
 }
 async function checkWithFlags(rest, io) {
-  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-T4NBA3K7.js");
+  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-W2MNEE2C.js");
   const { values, positionals } = parse(rest, CHECK_FLAGS);
   if (values.help) return help(io, CHECK_HELP);
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP);
@@ -251,7 +260,7 @@ var UsageError = class extends Error {
 };
 async function isDifferenceOverflow(error) {
   if (!(error instanceof RangeError) || error.name !== "DifferenceOverflowError") return false;
-  return error instanceof (await import("./cli-chunks/hodges-lehmann-4L5XLOPJ.js")).DifferenceOverflowError;
+  return error instanceof (await import("./cli-chunks/hodges-lehmann-62VWXZCD.js")).DifferenceOverflowError;
 }
 function parse(args, options) {
   try {

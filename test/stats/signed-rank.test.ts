@@ -49,14 +49,18 @@ describe('wilcoxonSignedRank against SciPy 1.17.1', () => {
       expect(result.method).toBe('asymptotic')
     })
 
-    it.runIf(reference.p.less.exact !== undefined).each(ALTERNATIVES)('%s: the exact p agrees to 1e-12', (alt) => {
-      const result = wilcoxonSignedRank(reference.differences, { alternative: alt, method: 'exact' })
+    // Only the cases SciPy gives an exact p (and R an exact interval) for have those tests: registered, not skipped.
+    if (reference.p.less.exact !== undefined) {
+      it.each(ALTERNATIVES)('%s: the exact p agrees to 1e-12', (alt) => {
+        const result = wilcoxonSignedRank(reference.differences, { alternative: alt, method: 'exact' })
 
-      relativelyClose(result.pValue as number, reference.p[alt].exact as number)
-      expect(result.method).toBe('exact')
-    })
+        relativelyClose(result.pValue as number, reference.p[alt].exact as number)
+        expect(result.method).toBe('exact')
+      })
+    }
 
-    it.runIf(reference.walsh95 !== undefined).each([
+    if (reference.walsh95 === undefined) return
+    it.each([
       { level: 0.95, key: 'walsh95' as const },
       { level: 0.9, key: 'walsh90' as const },
     ])('the $level Walsh interval and the pseudo-median agree with R’s exact branch', ({ level, key }) => {

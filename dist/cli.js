@@ -191,7 +191,7 @@ async function main(argv, io) {
       case "demo": {
         const { values } = parse(rest, { out: { type: "string" }, help: { type: "boolean", short: "h" } });
         if (values.help) return help(io, DEMO_HELP);
-        const { runDemo } = await import("./cli-chunks/demo-2AVJXB7W.js");
+        const { runDemo } = await import("./cli-chunks/demo-YEBNA6LO.js");
         return await runDemo({ io, outPath: values.out ?? "tailgate-report.md" });
       }
       case "import": {
@@ -203,7 +203,7 @@ async function main(argv, io) {
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io));
       }
       case "calibrate": {
-        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-W5BUBERZ.js");
+        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-CFQBEVMW.js");
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io));
       }
       case "merge": {
@@ -232,11 +232,11 @@ async function runWithFlags(rest, io) {
   const { values, positionals } = parse(rest, RUN_FLAGS);
   if (values.help) return help(io, RUN_HELP);
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP);
-  const { runCommand } = await import("./cli-chunks/run-5VR3XLBB.js");
+  const { runCommand } = await import("./cli-chunks/run-KAVZFZFJ.js");
   return await runCommand(positionals[0], values, io);
 }
 async function checkWithFlags(rest, io) {
-  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-W2MNEE2C.js");
+  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-BA2MTHQL.js");
   const { values, positionals } = parse(rest, CHECK_FLAGS);
   if (values.help) return help(io, CHECK_HELP);
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP);

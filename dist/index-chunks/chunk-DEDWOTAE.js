@@ -13,7 +13,7 @@ import {
 } from "./chunk-JINHPDYJ.js";
 import {
   require_undici
-} from "./chunk-76ZIIOM3.js";
+} from "./chunk-OGC3VLUB.js";
 import {
   readProfile
 } from "./chunk-DJ4LGX3T.js";

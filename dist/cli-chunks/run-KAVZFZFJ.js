@@ -2,9 +2,9 @@ import { createRequire as __tailgateCreateRequire } from 'node:module'; const re
 import {
   roundsTooFew,
   runCommand
-} from "./chunk-YMX2QLN5.js";
+} from "./chunk-CHO7XXHR.js";
 import "./chunk-EZTVH4YU.js";
-import "./chunk-A276CL5L.js";
+import "./chunk-FAFRJPED.js";
 import "./chunk-KTZXYDUI.js";
 import "./chunk-QOPD3N35.js";
 import "./chunk-BOXC7D7V.js";

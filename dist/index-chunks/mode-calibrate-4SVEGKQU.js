@@ -1,9 +1,9 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   prepareSecureTarget
-} from "./chunk-OBYCXSKO.js";
+} from "./chunk-DEDWOTAE.js";
 import "./chunk-JINHPDYJ.js";
-import "./chunk-76ZIIOM3.js";
+import "./chunk-OGC3VLUB.js";
 import {
   storedBaselines
 } from "./chunk-J7AGGLXE.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VYYNVQJY.js";
 import {
   runLiveAb
-} from "./chunk-A276CL5L.js";
+} from "./chunk-FAFRJPED.js";
 import {
   parseProfile
 } from "./chunk-KTZXYDUI.js";

@@ -4,25 +4,35 @@ import {
   findSpike,
   isOpenModel,
   parseJsonPath
-} from "./chunk-H6BQHNXA.js";
+} from "./chunk-KTZXYDUI.js";
 import {
   median
-} from "./chunk-H6TNBFNR.js";
+} from "./chunk-QOPD3N35.js";
+import {
+  formatMs
+} from "./chunk-CVUKXPGQ.js";
+import {
+  classifyError,
+  classifyStatus
+} from "./chunk-D4AVDDBW.js";
+import {
+  silentLog
+} from "./chunk-57U746Z7.js";
+import {
+  runFingerprint
+} from "./chunk-WK3CQZHX.js";
 import {
   createChartHistogram,
-  createHistogram,
-  formatMs,
-  runFingerprint
-} from "./chunk-MMIVWOXS.js";
+  createHistogram
+} from "./chunk-3NZYYUIX.js";
 import {
-  ConfigError,
-  silentLog
-} from "./chunk-QXYOLSYJ.js";
+  ConfigError
+} from "./chunk-ACCG5V5L.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-5DOGR3KY.js";
+} from "./chunk-HTDZXV36.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -26657,12 +26667,12 @@ ${captureLines}` : capture.stack;
   }
 });
 
-// src/load/run-load.ts
-import { monitorEventLoopDelay } from "node:perf_hooks";
-
 // src/load/clock.ts
 import { performance as performance2 } from "node:perf_hooks";
 var performanceClock = { now: () => performance2.now() };
+
+// src/load/run-load.ts
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 // src/load/stages.ts
 function levelAt(startLevel, stages, tMs) {
@@ -26945,49 +26955,6 @@ var InFlightTracker = class {
     }
   }
 };
-
-// src/load/classify.ts
-var CODE_CLASSES = {
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  TAILGATE_TIMEOUT: "timeout",
-  ETIMEDOUT: "timeout",
-  ECONNREFUSED: "connection-refused",
-  ECONNRESET: "connection-reset",
-  EPIPE: "connection-reset",
-  UND_ERR_SOCKET: "connection-reset",
-  ECONNABORTED: "connection-reset",
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  EAI_FAIL: "dns",
-  EAI_NONAME: "dns",
-  EPROTO: "tls",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "tls",
-  SELF_SIGNED_CERT_IN_CHAIN: "tls",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "tls",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "tls",
-  CERT_HAS_EXPIRED: "tls",
-  ERR_TLS_CERT_ALTNAME_INVALID: "tls"
-};
-function classifyError(error) {
-  let current = error;
-  for (let depth = 0; depth < 4 && current !== null && typeof current === "object"; depth++) {
-    const code = current.code;
-    if (typeof code === "string") {
-      const known = CODE_CLASSES[code];
-      if (known) return known;
-      if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_") || code.includes("CERT")) return "tls";
-    }
-    current = current.cause;
-  }
-  return "other";
-}
-function classifyStatus(statusCode) {
-  if (statusCode >= 500) return "http-5xx";
-  if (statusCode >= 400) return "http-4xx";
-  return null;
-}
 
 // src/load/json-path.ts
 function valueAtJsonPath(root, segments) {
@@ -27412,6 +27379,7 @@ var OpenDriver = class {
   }
 };
 var SPIN_SPACING_MS = 2;
+var SPIN_LEAD_MS = 1;
 var MIN_WAKE_SPACING_MS = 0.25;
 var OpenTicker = class {
   constructor(driver, clock, waker) {
@@ -27433,10 +27401,10 @@ var OpenTicker = class {
     const next = this.driver.nextArrivalMs;
     if (next === null) return;
     const now = this.clock.now();
-    const { precisionMs } = this.waker;
     if (this.driver.spacingMs >= SPIN_SPACING_MS) {
-      if (next - now <= precisionMs) this.immediate = setImmediate(this.tick);
-      else this.waker.wakeAt(next - precisionMs, this.tick);
+      const leadMs = Math.max(this.waker.precisionMs, SPIN_LEAD_MS);
+      if (next - now <= leadMs) this.immediate = setImmediate(this.tick);
+      else this.waker.wakeAt(next - leadMs, this.tick);
       return;
     }
     const at = Math.max(next, this.lastWakeMs + MIN_WAKE_SPACING_MS);
@@ -28198,11 +28166,8 @@ function emptyRound() {
 
 export {
   performanceClock,
-  require_undici,
+  shapeLevelAt,
   runLoad,
   REWARM_MS,
-  abbaOrder,
-  runLiveAb,
-  markHalves,
-  joinRuns
+  runLiveAb
 };

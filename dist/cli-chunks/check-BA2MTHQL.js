@@ -1,11 +1,11 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   roundsTooFew
-} from "./chunk-YMX2QLN5.js";
+} from "./chunk-CHO7XXHR.js";
 import "./chunk-EZTVH4YU.js";
 import {
   shapeLevelAt
-} from "./chunk-A276CL5L.js";
+} from "./chunk-FAFRJPED.js";
 import {
   isOpenModel,
   readProfile

@@ -4,7 +4,7 @@ import {
 } from "./chunk-YKYIUVNU.js";
 import {
   prepareSecureTarget
-} from "./chunk-OBYCXSKO.js";
+} from "./chunk-DEDWOTAE.js";
 import "./chunk-JINHPDYJ.js";
 import {
   REWARM_MS,
@@ -12,7 +12,7 @@ import {
   joinRuns,
   markHalves,
   performanceClock
-} from "./chunk-76ZIIOM3.js";
+} from "./chunk-OGC3VLUB.js";
 import {
   baselineQuery,
   gateWithStore

@@ -6,7 +6,7 @@ import {
 import {
   REWARM_MS,
   runLiveAb
-} from "./chunk-A276CL5L.js";
+} from "./chunk-FAFRJPED.js";
 import {
   readProfile
 } from "./chunk-KTZXYDUI.js";

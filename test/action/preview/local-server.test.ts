@@ -1,7 +1,7 @@
 // startLocalServer with real child processes: a node server on a free loopback port, group stop, early exits.
 
 import { readdirSync } from 'node:fs'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
   LocalServerError,
   type LocalServerOptions,
@@ -65,7 +65,15 @@ describe('startLocalServer', () => {
     const server = await startLocalServer(options)
     onTestFinished(() => server.killNow())
     const response = await fetch(url)
-    const helperPid = pidIn(server.output())
+    // The helper starts beside the server: on a busy runner the server may answer before the helper has printed.
+    const helperPid = await vi.waitFor(
+      () => {
+        const pid = pidIn(server.output())
+        if (!(pid > 0)) throw new Error('the helper has not printed its pid yet')
+        return pid
+      },
+      { timeout: 15_000, interval: 50 },
+    )
     const outcome = await server.stop()
 
     // Then it answered, logged its start, and neither the server nor the helper exists any more

@@ -1,6 +1,7 @@
-// Live A/B acceptance: two sample servers on 127.0.0.1 measured side by side (rounds interleaved ABBA) and decided by
-// the gate. A 25 % slower endpoint is a regression; identical servers give no regression in 10 of 10 runs (20 of 20
-// and more as a soak: see AA_RUNS).
+// Live A/B: two sample servers on 127.0.0.1 measured side by side (rounds interleaved ABBA) and decided by the gate.
+// A 25 % slower endpoint is a regression; identical servers are compared on p50 and not called a regression. How often
+// identical servers pass with this profile (N of N) is a repetition count, measured by
+// bench/stats/live-ab-aa.bench.ts (docs/benchmarks.md, "Test suite and busy-runner runs").
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,16 +13,6 @@ import { decide } from '../../src/gate/decide.js'
 import type { Verdict } from '../../src/gate/types.js'
 import { abbaOrder, type LiveAbResult, runLiveAb } from '../../src/load/live-ab.js'
 import { SLOWED, shortProfile, shortProfileYaml, startPair, TEST_ENVIRONMENT, TEST_GIT, UNTOUCHED } from './helpers.js'
-
-/**
- * A/A runs in the N-of-N test, and how many run at once (each on its own pair of servers). 10 in `npm test`; the
- * soak of 20 or more (TAILGATE_AA_RUNS=20 npx vitest run test/ab/live-ab.test.ts) is recorded in docs/benchmarks.md.
- */
-const AA_CONCURRENT = 5
-const AA_RUNS = Math.max(
-  AA_CONCURRENT,
-  Math.round(Number(process.env.TAILGATE_AA_RUNS ?? 10) / AA_CONCURRENT) * AA_CONCURRENT,
-)
 
 async function measurePair(
   seed: number,
@@ -104,27 +95,15 @@ describe('runLiveAb', () => {
     expect(verdict.failed).toBe(true)
   }, 30_000)
 
-  it(
-    `finds no regression between identical servers in ${AA_RUNS} of ${AA_RUNS} runs`,
-    async () => {
-      // given AA_RUNS pairs of identical servers (measured 5 at a time, each pair on its own servers and runLiveAb)
-      // when each pair is measured side by side and decided
-      const verdicts: Verdict[] = []
-      for (let batch = 0; batch < AA_RUNS / AA_CONCURRENT; batch++) {
-        const seeds = Array.from({ length: AA_CONCURRENT }, (_, i) => 1000 + 10 * (batch * AA_CONCURRENT + i))
-        verdicts.push(...(await Promise.all(seeds.map(async (seed) => verdictOf(await measurePair(seed))))))
-      }
+  it('finds no regression between identical servers, comparing every endpoint on p50', async () => {
+    // given two identical servers, measured side by side and decided
+    const verdict = verdictOf(await measurePair(1000))
 
-      // then every run was compared (not invalid evidence) and none found a regression
-      expect(verdicts).toHaveLength(AA_RUNS)
-      for (const verdict of verdicts) {
-        for (const endpoint of verdict.endpoints) expect(endpoint.comparisons.map((c) => c.metric)).toEqual(['p50'])
-      }
-      const regressions = verdicts.filter((verdict) => verdict.outcome === 'regression')
-      expect(regressions.map((verdict) => verdict.headline)).toEqual([])
-    },
-    (AA_RUNS / AA_CONCURRENT) * 15_000,
-  )
+    // then the run was compared (not invalid evidence) and found no regression
+    for (const endpoint of verdict.endpoints) expect(endpoint.comparisons.map((c) => c.metric)).toEqual(['p50'])
+    expect(verdict.outcome).not.toBe('invalid')
+    expect(verdict.outcome, verdict.headline).not.toBe('regression')
+  }, 30_000)
 
   it('refuses a ramping model with a ConfigError before sending any request', async () => {
     // given a server that counts requests, and a ramping profile aimed at it

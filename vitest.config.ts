@@ -10,6 +10,7 @@ const MEASURING = [
   'test/ab/**/*.test.ts',
   'test/capacity/capacity.test.ts',
   'test/capacity/cli.test.ts',
+  'test/capacity/live-ab.test.ts',
   'test/shard/**/*.test.ts',
   'test/import/round-trip.test.ts',
   'test/cli/demo.test.ts',

@@ -47,7 +47,8 @@ describe('live A/B capacity (baseline-target with model: capacity)', () => {
     const baselineUrl = await pool(2, 20) // 100 req/s
     const candidateUrl = await pool(2, 80) // 25 req/s
     const { dir, path } = await profileFile(
-      'start-rate: 10/s\nmax-rate: 400/s\nresolution: 25%\nslo: ["p95 < 200ms", "error-rate < 1%"]\n',
+      // Coarse (50 %): about 12 steps in all instead of 16, and the two brackets still lie far apart.
+      'start-rate: 20/s\nmax-rate: 400/s\nresolution: 50%\nslo: ["p95 < 200ms", "error-rate < 1%"]\n',
     )
     let measured: LiveAbResult | null = null
     const fake = fakeDeps({

@@ -3,8 +3,9 @@
 // requests of a round; every CI job runs at a factor uniform in ±3 %; the PR's job runs 2 % slower again (drift between
 // the two jobs); 10 earlier baselines of the base branch, each in its own job with the same noise. Two endpoints
 // (medians 120 ms and 40 ms), default gate (p50 + p95, margin max(5 %, 1 ms), alpha 0.05, Holm over 4 comparisons).
-// Few trials, to stay fast: bench/stats/across-jobs.ts runs the same model with more and docs/statistics.md has
-// its figures with binomial intervals.
+// Few trials (the behaviour: verdicts, headlines, what the gate says it assumed), to stay fast: the error rates are
+// bench/stats/across-jobs.ts's, which runs the same model with 80–400 trials a row (figures with binomial intervals
+// in docs/statistics.md).
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_GATE } from '../../src/config/gate-schema.js'
 import type { Verdict } from '../../src/gate/types.js'
@@ -42,9 +43,9 @@ describe(
   SIMULATION,
   () => {
     it.each([
-      { rounds: 6, requests: 500, trials: 40 },
-      { rounds: 20, requests: 600, trials: 8 },
-      { rounds: 30, requests: 2000, trials: 3 },
+      { rounds: 6, requests: 500, trials: 20 },
+      { rounds: 20, requests: 600, trials: 4 },
+      { rounds: 30, requests: 2000, trials: 2 },
     ])('A/A at $rounds × $requests: no false regression, and the headline is a ✅ pass with its resolution', (size) => {
       const tally = simulate({ ...size, seed: 1000 + size.rounds })
 
@@ -60,7 +61,7 @@ describe(
     })
 
     it('catches a 20 % slowdown of GET /search at 6 × 500 in at least 95 % of trials, and flags GET /items in none', () => {
-      const tally = simulate({ rounds: 6, requests: 500, trials: 30, seed: 7, slowdown: 1.2 })
+      const tally = simulate({ rounds: 6, requests: 500, trials: 20, seed: 7, slowdown: 1.2 })
 
       const caught = tally.verdicts.filter(
         (verdict) => verdict.endpoints.find((e) => e.endpoint === 'GET /search')?.outcome.kind === 'regression',
@@ -73,7 +74,7 @@ describe(
     })
 
     it('without history keeps false regressions at or below alpha (the allowance) and says history or live A/B would sharpen it', () => {
-      const tally = simulate({ rounds: 6, requests: 500, trials: 40, seed: 31, historyRuns: 0 })
+      const tally = simulate({ rounds: 6, requests: 500, trials: 20, seed: 31, historyRuns: 0 })
 
       expect(tally.regressions / tally.trials).toBeLessThanOrEqual(DEFAULT_GATE.alpha)
       for (const verdict of tally.verdicts) {

@@ -4,18 +4,24 @@
 # every 250 ms in the engine, and the kernel's high-water mark from /usr/bin/time) must stay under 200 MB and must
 # not grow with the duration (histograms, not sample arrays; each endpoint's per-second timeline keeps a histogram
 # only for its open seconds).
+# TRACE_MEMORY_S=10 adds one stderr line per 10 s (RSS, V8 heap used/total, external): what grows, live heap or RSS.
 #   bench/load/memory.sh [DURATION_S ...]
 source "$(dirname "$0")/lib.sh"
 PORT="${PORT:-18492}"
 ensure_tools
 build_engine
-start_nginx "$PORT" 300
 DURATIONS=("$@")
 [ ${#DURATIONS[@]} -gt 0 ] || DURATIONS=(20 60)
+TOTAL_S=0
+for DURATION in "${DURATIONS[@]}"; do TOTAL_S=$((TOTAL_S + DURATION + 10)); done
+# nginx must outlive every run (a 300 s TTL once ended a 10-minute run half-way).
+start_nginx "$PORT" $((TOTAL_S + 60))
+TRACE_ARGS=()
+[ -z "${TRACE_MEMORY_S:-}" ] || TRACE_ARGS=(--trace-memory-s "$TRACE_MEMORY_S")
 for DURATION in "${DURATIONS[@]}"; do
   /usr/bin/time -f '%M' -o /tmp/tailgate-memory-maxrss \
     timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$ENGINE_JS" --url "http://127.0.0.1:$PORT/" --model constant-vus \
-    --vus 50 --duration "${DURATION}s" --warmup 2s --endpoints 50 >/tmp/tailgate-memory.json
+    --vus 50 --duration "${DURATION}s" --warmup 2s --endpoints 50 "${TRACE_ARGS[@]}" >/tmp/tailgate-memory.json
   node -e '
     const [file, maxRssKb, duration] = process.argv.slice(1)
     const r = JSON.parse(require("fs").readFileSync(file, "utf8"))

@@ -7,8 +7,12 @@ import { build } from 'hdr-histogram-js/dist/HistogramBuilder.js'
 
 /** Lowest latency the histograms resolve: 1 µs. */
 export const LOWEST_DISCERNIBLE_US = 1
-/** Initial highest trackable latency: 60 s (the histogram auto-resizes past it). */
-export const HIGHEST_TRACKABLE_US = 60_000_000
+/**
+ * Initial highest trackable latency: the least HdrHistogram allows (one bucket: 0-2 ms at 3 digits, 8 KB). Each
+ * histogram grows (auto-resize) to the largest latency it records, so its size follows the service: ~28 KB for a
+ * 50 ms maximum, 68 KB for 60 s. A run keeps endpoints × rounds of them (two in open models).
+ */
+export const INITIAL_HIGHEST_TRACKABLE_US = 2 * LOWEST_DISCERNIBLE_US
 /** 3 significant digits: a relative bucket width of 0.05-0.1 %, enough to resolve a 1 % change. */
 export const SIGNIFICANT_DIGITS = 3
 
@@ -50,7 +54,7 @@ function buildRaw(significantDigits: 2 | 3 = SIGNIFICANT_DIGITS): hdr.Histogram 
     bitBucketSize: 32,
     autoResize: true,
     lowestDiscernibleValue: LOWEST_DISCERNIBLE_US,
-    highestTrackableValue: HIGHEST_TRACKABLE_US,
+    highestTrackableValue: INITIAL_HIGHEST_TRACKABLE_US,
     numberOfSignificantValueDigits: significantDigits,
   })
 }
@@ -68,7 +72,7 @@ class HdrLatencyHistogram implements LatencyHistogram {
 
   add(other: LatencyHistogram): void {
     if (!(other instanceof HdrLatencyHistogram)) throw new TypeError('add() needs a histogram made by createHistogram')
-    this.raw.add(other.raw)
+    addSameEdges(this.raw as unknown as JsInternals, other.raw as unknown as JsInternals) || this.raw.add(other.raw)
   }
 
   percentileUs(percentile: number): number {
@@ -125,18 +129,56 @@ class HdrLatencyHistogram implements LatencyHistogram {
   }
 }
 
+/** The JsHistogram members `addSameEdges` uses (the library's own `add` uses them the same way). */
+interface JsInternals {
+  readonly subBucketCount: number
+  readonly unitMagnitude: number
+  readonly countsArrayLength: number
+  readonly totalCount: number
+  readonly maxValue: number
+  readonly minNonZeroValue: number
+  countsArrayIndex(value: number): number
+  getCountAtIndex(index: number): number
+  addToCountAtIndex(index: number, count: number): void
+  setTotalCount(count: number): void
+  resize(highestTrackableValue: number): void
+  updatedMaxValue(value: number): void
+  updateMinNonZeroValue(value: number): void
+}
+
+/**
+ * Adds `from` into `into` count by count when both have the same bucket edges (significant digits and unit), whatever
+ * their lengths: exact counts, maximum and minimum. hdr-histogram-js adds index by index only when the lengths are
+ * equal too; otherwise it re-records each bucket at its lowest value, which moves the maximum by up to a bucket.
+ * Histograms here grow with their values, so lengths differ. Returns false (nothing done) for different edges.
+ */
+function addSameEdges(into: JsInternals, from: JsInternals): boolean {
+  if (into.subBucketCount !== from.subBucketCount || into.unitMagnitude !== from.unitMagnitude) return false
+  if (from.totalCount === 0) return true
+  const lastIndex = from.countsArrayIndex(from.maxValue)
+  if (lastIndex >= into.countsArrayLength) into.resize(from.maxValue)
+  for (let index = 0; index <= lastIndex; index++) {
+    const count = from.getCountAtIndex(index)
+    if (count > 0) into.addToCountAtIndex(index, count)
+  }
+  into.setTotalCount(into.totalCount + from.totalCount)
+  if (from.maxValue > into.maxValue) into.updatedMaxValue(from.maxValue)
+  if (from.minNonZeroValue < into.minNonZeroValue) into.updateMinNonZeroValue(from.minNonZeroValue)
+  return true
+}
+
 function clampUs(latencyUs: number): number {
   if (!Number.isFinite(latencyUs) || latencyUs < LOWEST_DISCERNIBLE_US) return LOWEST_DISCERNIBLE_US
   return Math.round(latencyUs)
 }
 
-/** A new, empty latency histogram (µs, 3 significant digits, auto-resizing). */
+/** A new, empty latency histogram (µs, 3 significant digits, growing with the largest value recorded). */
 export function createHistogram(): LatencyHistogram {
   return new HdrLatencyHistogram(buildRaw())
 }
 
 /**
- * A histogram for chart points only (2 significant digits: 1 % buckets, ~10 KB instead of ~70 KB), e.g. one per
+ * A histogram for chart points only (2 significant digits: 1 % buckets, 1-10 KB instead of 8-68 KB), e.g. one per
  * endpoint and second while that second is open. Never for a gated statistic, and never encoded into a result file.
  */
 export function createChartHistogram(): LatencyHistogram {

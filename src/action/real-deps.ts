@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
-import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
+import type { createBaselineStores } from '../baseline/orchestrate.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { type GitHubContext, parseGitHubContext } from '../github/context.js'
 import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
@@ -110,25 +110,43 @@ function measurePorts(environment: RunEnvironment, git: GitContext): Pick<Action
   }
 }
 
-/** Restore and save over the stores the inputs select; the runner's temp directory holds the downloaded files. */
+/**
+ * Restore and save over the stores the inputs select; the runner's temp directory holds the downloaded files. The
+ * stores (and the RunResult codec with hdr-histogram-js under them) are imported on first use, after the first log line.
+ */
 function baselinePort(
   settings: ActionSettings,
   services: Omit<Parameters<typeof createBaselineStores>[1], 'workDir'>,
 ): BaselinePort {
-  const stores = createBaselineStores(
-    {
-      store: settings.baselineStore,
-      path: settings.baselinePath,
-      timeoutMs: settings.baselineTimeoutMs,
-      waitMs: settings.baselineWaitMs,
-    },
-    { ...services, workDir: process.env.RUNNER_TEMP ?? tmpdir() },
-  )
+  let loaded: Promise<{ orchestrate: typeof import('../baseline/orchestrate.js'); stores: BaselineStores }> | undefined
+  const load = () => {
+    loaded ??= import('../baseline/orchestrate.js').then((orchestrate) => ({
+      orchestrate,
+      stores: orchestrate.createBaselineStores(
+        {
+          store: settings.baselineStore,
+          path: settings.baselinePath,
+          timeoutMs: settings.baselineTimeoutMs,
+          waitMs: settings.baselineWaitMs,
+        },
+        { ...services, workDir: process.env.RUNNER_TEMP ?? tmpdir() },
+      ),
+    }))
+    return loaded
+  }
   return {
-    restore: (query) => restoreBaseline({ stores, query }),
-    save: (result, history, query) => saveBaseline({ stores, result, history, query }),
+    restore: async (query) => {
+      const { orchestrate, stores } = await load()
+      return orchestrate.restoreBaseline({ stores, query })
+    },
+    save: async (result, history, query) => {
+      const { orchestrate, stores } = await load()
+      return orchestrate.saveBaseline({ stores, result, history, query })
+    },
   }
 }
+
+type BaselineStores = ReturnType<typeof createBaselineStores>
 
 /** The GitHub services the baseline stores use: finding earlier runs and their artifacts, commits between SHAs. */
 /** The PR's comment (as the token's own author), its labels, and its measured results kept for label changes. */

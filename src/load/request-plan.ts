@@ -11,7 +11,8 @@ export interface RequestSpec {
   readonly origin: string
   readonly method: Dispatcher.HttpMethod
   readonly path: string
-  readonly headers: Record<string, string>
+  /** Flat [name, value, name, value, …]: undici reads an array without the object form's iterator check and key list. */
+  readonly headers: string[]
   /** A string for templated bodies; encoded once into a Buffer for static ones (undici encodes strings per request). */
   readonly body: string | Buffer | null
   /**
@@ -95,8 +96,8 @@ function prepareStep(
     (rawBody?.isStatic ?? true) &&
     jsonIsStatic
   const build = (variables: Variables): RequestSpec => {
-    const headers: Record<string, string> = {}
-    for (const [name, template] of headerEntries) headers[name] = template.render(variables)
+    const headers: string[] = []
+    for (const [name, template] of headerEntries) headers.push(name, template.render(variables))
     let body: string | null = null
     if (rawBody) body = rawBody.render(variables)
     else if (step.body.kind === 'json')

@@ -9,6 +9,7 @@ import { Session } from 'node:inspector/promises'
 import { parseArgs } from 'node:util'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { runLoad } from '../../src/load/index.js'
+import { benchEnvironment, benchGit } from './run-context.js'
 
 interface ProfileNode {
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number }
@@ -41,16 +42,8 @@ const text = [
   `requests: [${requests.join(', ')}]`,
 ].join('\n')
 const profile = parseProfile({ text, file: 'allocations.yml', overrides: { target: url.href } })
-const environment = {
-  os: '',
-  arch: '',
-  cpuModel: '',
-  cores: 0,
-  nodeVersion: '',
-  tailgateVersion: 'bench',
-  runner: null,
-}
-const git = { repository: null, ref: null, branch: null, sha: null, runId: null, workflow: null }
+const environment = benchEnvironment
+const git = benchGit
 
 const session = new Session()
 session.connect()

@@ -13,6 +13,30 @@ import { build } from 'esbuild'
 const banner =
   "import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);"
 
+// @actions/core imports @actions/http-client (with its own bundled undici, ~0.8 MB) for getIDToken() and
+// @actions/exec for `platform`, neither of which Tailgate calls; the packages declare no `sideEffects`, so esbuild
+// would keep their module-level code (CommonJS initialisers) in the Action's entry and run it before the first log
+// line. Their modules have no side effects at import (only declarations), so tell esbuild so: a module of theirs whose
+// exports nothing uses is left out, and what is used (core's inputs/outputs, the cache and artifact SDKs' HTTP client
+// in their lazily loaded chunks) is bundled exactly as before.
+const SIDE_EFFECT_FREE = /[\\/]node_modules[\\/]@actions[\\/](core|exec|http-client|io)[\\/]/
+const sideEffectFreeActions = {
+  name: 'side-effect-free-actions',
+  setup(builder) {
+    builder.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === SIDE_EFFECT_FREE || !/@actions|^\./.test(args.path)) return undefined
+      const { path, external, errors, warnings } = await builder.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: SIDE_EFFECT_FREE,
+      })
+      if (errors.length > 0 || external || !SIDE_EFFECT_FREE.test(path)) return undefined
+      return { path, sideEffects: false, warnings }
+    })
+  },
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -23,6 +47,7 @@ const common = {
   logLevel: 'warning',
   sourcemap: false,
   minify: false,
+  plugins: [sideEffectFreeActions],
 }
 
 /** One entry point, split: what only dynamic import()s reach goes to dist/<chunkDir>/ (emptied first). */

@@ -16,6 +16,7 @@ import type { Dispatcher } from 'undici'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { defaultDispatcherFactory } from '../../src/load/dispatchers.js'
 import { runLoad } from '../../src/load/index.js'
+import { benchEnvironment, benchGit } from './run-context.js'
 
 const { values } = parseArgs({
   options: {
@@ -108,16 +109,8 @@ const text = [
   'requests: [GET /]',
 ].join('\n')
 const profile = parseProfile({ text, file: 'anatomy.yml', overrides: { target: url.href } })
-const environment = {
-  os: '',
-  arch: '',
-  cpuModel: '',
-  cores: 0,
-  nodeVersion: '',
-  tailgateVersion: 'bench',
-  runner: null,
-}
-const git = { repository: null, ref: null, branch: null, sha: null, runId: null, workflow: null }
+const environment = benchEnvironment
+const git = benchGit
 const measureStart = performance.now() + offsetMs + profile.warmupMs
 await runLoad({
   profile,

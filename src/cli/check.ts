@@ -1,6 +1,7 @@
 // `tailgate check <profile.yml>`: validates a profile without sending anything and prints what `run` would do:
 // endpoints, schedule, requests, rounds and what the gate can detect with them.
 
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { ConfigError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'
 import type { Profile } from '../config/profile.js'

@@ -1,4 +1,5 @@
 // `tailgate compare`: two RunResult files (per-endpoint verdict) or two plain sample files (the test itself).
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { parseBundle } from '../baseline/bundle.js'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE, FAIL_ON, type FailOn, type GateSettings } from '../config/gate-schema.js'

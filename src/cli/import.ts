@@ -1,5 +1,6 @@
 // `tailgate import` (a k6, autocannon or Artillery output → a RunResult file) and `tailgate export --format bmf`
 // (a RunResult file → Bencher Metric Format JSON). The lead wires both into main.ts.
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { stat } from 'node:fs/promises'
 import { ConfigError } from '../config/errors.js'
 import { serializeBmf, toBmf } from '../export/bmf.js'

@@ -1,4 +1,5 @@
 // `tailgate merge`: add the shards of one run (RunResult files) into one result; HDR histograms add exactly.
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { ConfigError } from '../config/errors.js'
 import { parseRunResult, serializeRunResult } from '../results/codec.js'
 import { mergeRunResults } from '../results/merge.js'

@@ -1,6 +1,7 @@
 // `tailgate report RESULT.json [--baseline B.json] [--history H.json …] --out report.html`: the self-contained
 // HTML report of one run, with the verdict against a baseline (when given) and the base branch's trend.
 
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE } from '../config/gate-schema.js'
 import { readProfile } from '../config/load-profile.js'

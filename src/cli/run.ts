@@ -1,6 +1,7 @@
 // `tailgate run`: measure a profile and write the RunResult file. Everything that can be checked before the load is
 // (the profile, the target, the output path, whether the rounds can ever show a regression); a run that is no
 // evidence (a dead target, a generator that fell behind) exits 1 and says why, with the fix per error class.
+import './analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { measureProfile, stepLine } from '../capacity/measure.js'
 import { ConfigError } from '../config/errors.js'
 import { readProfile } from '../config/load-profile.js'

@@ -1,5 +1,5 @@
 // The `gate:` and `budgets:` sections of a profile: regression rules and absolute limits, as zod schemas.
-import { z } from 'zod'
+import * as z from 'zod'
 import { DURATION_HINT, parseDurationMs, parsePercentFraction } from './units.js'
 
 /** Per-round summaries the regression test can gate on. */

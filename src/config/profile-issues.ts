@@ -1,6 +1,6 @@
 // Turns zod issues into user-facing problems ("problem" + "fix" at a path), with did-you-mean suggestions.
 // Knows zod 4's issue shapes and walks the schema to list the keys an object accepts; knows nothing of YAML.
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { closestMatch } from './suggest.js'
 
 export type IssuePath = readonly (string | number)[]

@@ -1,6 +1,6 @@
 // The JSON Schema of a profile, generated from the zod schema (its input side: what users write), with titles
 // and descriptions for editors. scripts/gen-schema.ts writes it to schema/profile.schema.json.
-import { z } from 'zod'
+import * as z from 'zod'
 import { rawProfileSchema } from './profile-schema.js'
 
 /**

@@ -1,6 +1,6 @@
 // The YAML profile as a zod schema: the shapes users write (k6-style keys, durations as "10s"). Normalization into
 // a Profile (defaults, stages, data files) is in normalize-profile.ts. Messages read "problem; fix".
-import { z } from 'zod'
+import * as z from 'zod'
 import { BudgetsSchema, GateSchema, percentSchema, SloSchema } from './gate-schema.js'
 import { DATA_ORDERS, LOAD_MODELS } from './profile.js'
 import { DURATION_HINT, parseDurationMs } from './units.js'

@@ -1,6 +1,6 @@
 // Event details from the webhook payload: pull_request(_target), push, workflow_run, deployment_status; anything
 // else is `other`. Throws GitHubContextError naming the payload field when a required part is missing.
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type {
   DeploymentStatusDetails,
   EventDetails,

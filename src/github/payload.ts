@@ -1,6 +1,6 @@
 // Schemas for the parts of webhook payloads Tailgate reads (pull_request, push, workflow_run, deployment_status).
 // Everything is optional here; context.ts decides what is required for which event.
-import { z } from 'zod'
+import * as z from 'zod'
 
 const Sha = z.string().regex(/^[0-9a-f]{7,64}$/i)
 const RepositorySchema = z.object({

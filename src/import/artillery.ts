@@ -1,7 +1,7 @@
 // Imports Artillery 2's JSON report (`artillery run --output report.json script.yml`): each `intermediate` period
 // (10 s) is one round; per-endpoint figures come from the metrics-by-endpoint plugin when it ran. Artillery keeps
 // sketches, not samples: histograms are rebuilt from the percentiles the report gives.
-import { z } from 'zod'
+import * as z from 'zod'
 import { classifyError, classifyStatus } from '../load/classify.js'
 import type { ErrorClass } from '../results/types.js'
 import { ImportError } from './errors.js'

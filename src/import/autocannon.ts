@@ -1,6 +1,6 @@
 // Imports autocannon's JSON result (`autocannon -j URL > result.json`): one summary per file, so one round per
 // file, with a latency histogram rebuilt from the percentiles autocannon reports (it writes no per-request samples).
-import { z } from 'zod'
+import * as z from 'zod'
 import { ImportError } from './errors.js'
 import {
   addCount,

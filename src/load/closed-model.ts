@@ -35,23 +35,25 @@ export class ClosedDriver {
     }
   }
 
-  private wanted(vu: number): boolean {
-    const { load, clock, measureStartMs } = this.options
+  private wanted(vu: number, nowMs: number): boolean {
+    const { load, measureStartMs } = this.options
     if (this.stopped) return false
     if (load.model === 'constant-vus') return vu < load.vus
-    return vu < Math.round(shapeLevelAt(load, clock.now() - measureStartMs))
+    return vu < Math.round(shapeLevelAt(load, nowMs - measureStartMs))
   }
 
   private startVu(vu: number): void {
     const dispatcher = this.options.dispatchers[vu % this.options.dispatchers.length] as Dispatcher
     this.running[vu] = true
     const slot: JourneySlot = {}
-    const loop = (): void => {
-      if (!this.wanted(vu)) {
+    // The next iteration starts when the last one ended (its response's end time, when it passes one along).
+    const loop = (endedAtMs?: number): void => {
+      const nowMs = endedAtMs ?? this.options.clock.now()
+      if (!this.wanted(vu, nowMs)) {
         this.running[vu] = false
         return
       }
-      if (!this.options.runner.start(dispatcher, this.options.clock.now(), loop, slot)) {
+      if (!this.options.runner.start(dispatcher, nowMs, loop, slot, nowMs)) {
         // The scenario ran out of unique data: park this VU for the rest of the run (running stays true, so
         // adjust() does not restart it and spin).
         this.dataExhausted++

@@ -174,15 +174,16 @@ export class InFlightTracker {
 
   /**
    * Dispatches one request; the listener hears exactly once, asynchronously, with the exchange. The timeout
-   * counts from now.
+   * counts from now: `nowMs` when the caller has just read the clock (one read less per request), else a new read.
    */
   send(
     dispatcher: Dispatcher,
     request: Dispatcher.DispatchOptions,
     policy: SendPolicy,
     listener: ExchangeListener,
+    nowMs: number = this.clock.now(),
   ): void {
-    const handler = new ExchangeHandler(this, this.clock.now(), policy, listener)
+    const handler = new ExchangeHandler(this, nowMs, policy, listener)
     handler.next = this.head
     if (this.head) this.head.previous = handler
     this.head = handler

@@ -77,11 +77,12 @@ export class IterationRunner {
 
   /**
    * Starts one iteration on `dispatcher`; the first request's latency counts from `intendedMs`. Calls `onDone`
-   * once when the journey ends (last step, a failed step, or a stop). Returns false (and does not call `onDone`)
-   * when the scenario's unique data has run out. A `slot` (one per virtual user, whose iterations never overlap)
-   * keeps one Journey object across iterations instead of allocating one per iteration.
+   * once when the journey ends (last step, a failed step, or a stop), with the clock time it ended when it has
+   * one at hand. Returns false (and does not call `onDone`) when the scenario's unique data has run out. A `slot`
+   * (one per virtual user, whose iterations never overlap) keeps one Journey object across iterations instead of
+   * allocating one per iteration. `nowMs`: the clock time now, when the caller has just read it.
    */
-  start(dispatcher: Dispatcher, intendedMs: number, onDone: () => void, slot?: JourneySlot): boolean {
+  start(dispatcher: Dispatcher, intendedMs: number, onDone: JourneyDone, slot?: JourneySlot, nowMs?: number): boolean {
     const index = this.pickScenario()
     const prepared = this.options.plan.scenarios[index] as PreparedScenario
     this.iterations++
@@ -101,15 +102,15 @@ export class IterationRunner {
       journey = new Journey(this, prepared, variables, dispatcher, onDone)
       if (slot) slot.journey = journey
     }
-    this.sendStep(journey, intendedMs)
+    this.sendStep(journey, intendedMs, nowMs)
     return true
   }
 
-  /** Sends the journey's current step; its latency counts from `intendedMs`. */
-  sendStep(journey: Journey, intendedMs: number): void {
+  /** Sends the journey's current step; its latency counts from `intendedMs` (`nowMs`: the clock now, if known). */
+  sendStep(journey: Journey, intendedMs: number, nowMs?: number): void {
     const step = journey.prepared.steps[journey.stepIndex] as PreparedStep
     journey.intendedMs = intendedMs
-    this.options.tracker.send(journey.dispatcher, step.build(journey.variables), step.policy, journey)
+    this.options.tracker.send(journey.dispatcher, step.build(journey.variables), step.policy, journey, nowMs)
   }
 
   /** Records a finished step and moves the journey on: next step (after think time), or its end. */
@@ -124,23 +125,27 @@ export class IterationRunner {
     const judgement = judgeExchange(step, exchange, journey.variables)
     options.recorder.record(step.endpointIndex, journey.intendedMs, exchange, judgement.errorClass)
     const isLast = journey.stepIndex === journey.prepared.steps.length - 1
+    // A response that just arrived ended at endMs, read a moment ago: the next request starts from it (a failure
+    // is reported a turn of the event loop later, so the clock is read again then).
+    const nowMs = exchange.error === null ? exchange.endMs : undefined
     if (judgement.errorClass !== null || options.isStopping() || (isLast && !options.thinkAfterLastStep)) {
-      journey.onDone()
+      journey.onDone(nowMs)
       return
     }
     const think = step.step.think
-    if (think === null || think.maxMs <= 0) this.advance(journey, isLast)
+    if (think === null || think.maxMs <= 0) this.advance(journey, isLast, nowMs)
     else this.pauseThenAdvance(journey, isLast, think)
   }
 
   /** The next step of the journey, or its end after the last one. */
-  private advance(journey: Journey, isLast: boolean): void {
+  private advance(journey: Journey, isLast: boolean, nowMs?: number): void {
     if (isLast) {
-      journey.onDone()
+      journey.onDone(nowMs)
       return
     }
     journey.stepIndex++
-    this.sendStep(journey, this.options.clock.now())
+    const now = nowMs ?? this.options.clock.now()
+    this.sendStep(journey, now, now)
   }
 
   private pauseThenAdvance(journey: Journey, isLast: boolean, think: ThinkTime): void {
@@ -160,6 +165,9 @@ export class IterationRunner {
   }
 }
 
+/** Called once when a journey ends; `nowMs` is the clock time it ended, when known without reading the clock. */
+export type JourneyDone = (nowMs?: number) => void
+
 /** Where a virtual user keeps its Journey between iterations (the same dispatcher and `onDone` every time). */
 export interface JourneySlot {
   journey?: Journey
@@ -175,7 +183,7 @@ class Journey implements ExchangeListener {
     public prepared: PreparedScenario,
     public variables: Variables,
     readonly dispatcher: Dispatcher,
-    readonly onDone: () => void,
+    readonly onDone: JourneyDone,
   ) {}
 
   /** Starts over with another iteration (only once the previous one has ended). */

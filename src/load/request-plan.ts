@@ -11,8 +11,16 @@ export interface RequestSpec {
   readonly origin: string
   readonly method: Dispatcher.HttpMethod
   readonly path: string
-  readonly headers: Record<string, string>
-  readonly body: string | null
+  /** Flat [name, value, name, value, …]: undici reads an array without the object form's iterator check and key list. */
+  readonly headers: string[]
+  /** A string for templated bodies; encoded once into a Buffer for static ones (undici encodes strings per request). */
+  readonly body: string | Buffer | null
+  /**
+   * Always false. undici's default (true for every method but HEAD) holds further requests on the connection until
+   * the response headers arrive, and pays one more pass of its dispatch loop per request to release them; with one
+   * request per connection at a time (pipelining 1) there is nothing to hold.
+   */
+  readonly blocking: false
 }
 
 /** A step ready to send: `build` is cheap (returns a shared object) when the step holds no templates. */
@@ -63,6 +71,11 @@ function compileHeaders(step: Step, defaultHeaders: Readonly<Record<string, stri
   return entries
 }
 
+/** A static request with its body encoded once (the same Buffer is written for every request: undici never changes it). */
+function encodeBody(spec: RequestSpec): RequestSpec {
+  return typeof spec.body === 'string' ? { ...spec, body: Buffer.from(spec.body) } : spec
+}
+
 function prepareStep(
   step: Step,
   endpointIndex: number,
@@ -83,8 +96,8 @@ function prepareStep(
     (rawBody?.isStatic ?? true) &&
     jsonIsStatic
   const build = (variables: Variables): RequestSpec => {
-    const headers: Record<string, string> = {}
-    for (const [name, template] of headerEntries) headers[name] = template.render(variables)
+    const headers: string[] = []
+    for (const [name, template] of headerEntries) headers.push(name, template.render(variables))
     let body: string | null = null
     if (rawBody) body = rawBody.render(variables)
     else if (step.body.kind === 'json')
@@ -95,9 +108,10 @@ function prepareStep(
       path: path.render(variables) + queryString(query, variables),
       headers,
       body,
+      blocking: false,
     }
   }
-  const fixed = isStatic ? build({}) : null
+  const fixed = isStatic ? encodeBody(build({})) : null
   const jsonCaptures = step.captures.flatMap((c) =>
     c.from === 'json' ? [{ variable: c.variable, segments: parseJsonPath(c.path) ?? [] }] : [],
   )

@@ -1,6 +1,6 @@
 // The JSON report's shape, as a zod schema: the TypeScript type of the report and the published JSON Schema
 // (schema/report.schema.json, draft 2020-12) both come from it, so they cannot drift apart.
-import { z } from 'zod'
+import * as z from 'zod'
 import { BUDGET_METRICS, BUDGET_OPERATORS, FAIL_ON, GATED_METRICS } from '../config/gate-schema.js'
 import { OVERALL_OUTCOMES } from '../gate/types.js'
 import { CAPACITY_STATUSES, LATENCY_ORIGINS } from '../results/types.js'

@@ -1,5 +1,5 @@
 // The published JSON Schema of the RunResult file (format v1), generated from the zod schema that decodes it.
-import { z } from 'zod'
+import * as z from 'zod'
 import { FORMAT_VERSION, RunResultFileSchema } from './schema.js'
 
 /** JSON Schema (draft 2020-12) of a RunResult file, for other tools that read Tailgate's results. */

@@ -1,5 +1,5 @@
 // The zod schema of the RunResult file, format v1. Histograms are HdrHistogram compressed base64 strings.
-import { z } from 'zod'
+import * as z from 'zod'
 import { CAPACITY_STATUSES, CAPACITY_STEP_OUTCOMES, ERROR_CLASSES, SAFETY_STOPS } from './types.js'
 
 /**

@@ -1,3 +1,5 @@
+import { once } from 'node:events'
+import { type AddressInfo, createServer, type Socket } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { startServer } from '../helpers/servers.js'
 import { profileFor, run, total } from './run-helpers.js'
@@ -98,4 +100,72 @@ describe('runLoad, closed model (constant-vus)', () => {
     expect(result.environment.tailgateVersion).toBe('0.0.0-test')
     expect(result.startedAt).toBe('2026-01-02T03:04:05.000Z')
   })
+
+  it('gives every virtual user its own keep-alive connection, one request at a time on each', async () => {
+    // given: a raw HTTP/1.1 server that sees each connection's bytes and answers each request 2 ms later
+    const server = await startRawServer()
+    onTestFinished(server.close)
+    const profile = profileFor(server.url, 'model: constant-vus\nvus: 5\nduration: 400ms\nrounds: 1\nrequests: [GET /]')
+
+    // when
+    const result = await run(profile)
+
+    // then: 5 connections, each reused for many requests, and never a request before the previous answer
+    expect(server.connections).toHaveLength(5)
+    for (const connection of server.connections) {
+      expect(connection.requests).toBeGreaterThan(1)
+      expect(connection.requestsWhileBusy).toBe(0)
+    }
+    const served = server.connections.reduce((sum, c) => sum + c.requests, 0)
+    expect(total(result, (r) => r.requests)).toBeLessThanOrEqual(served)
+    expect(result.endpoints[0]?.rounds[0]?.statusCounts).toEqual({ 200: total(result, (r) => r.requests) })
+  })
 })
+
+interface RawConnection {
+  requests: number
+  /** Requests whose head arrived while the connection's previous request was still unanswered (pipelining). */
+  requestsWhileBusy: number
+}
+
+/** A minimal HTTP/1.1 server on 127.0.0.1 (bodiless requests only) that records what each connection carried. */
+async function startRawServer() {
+  const connections: RawConnection[] = []
+  const sockets = new Set<Socket>()
+  const server = createServer((socket) => {
+    const connection: RawConnection = { requests: 0, requestsWhileBusy: 0 }
+    connections.push(connection)
+    sockets.add(socket)
+    let busy = false
+    let buffered = ''
+    socket.on('data', (chunk) => {
+      buffered += chunk.toString('latin1')
+      let end = buffered.indexOf('\r\n\r\n')
+      while (end >= 0) {
+        buffered = buffered.slice(end + 4)
+        connection.requests++
+        if (busy) connection.requestsWhileBusy++
+        busy = true
+        setTimeout(() => {
+          busy = false
+          if (!socket.destroyed) socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok')
+        }, 2)
+        end = buffered.indexOf('\r\n\r\n')
+      }
+    })
+    socket.on('error', () => undefined)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    url: new URL(`http://127.0.0.1:${port}`),
+    connections,
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      server.close()
+      await once(server, 'close')
+    },
+  }
+}

@@ -1,6 +1,7 @@
 // `tailgate demo`: two sample servers (main, and a PR that makes one endpoint ~30 % slower), measured side by side
 // with interleaved rounds (ABBA, as the action's live A/B does), the verdict table and the comment markdown.
 
+import '../analysis.js' // esbuild chunking hint (the shared analysis code in one chunk): see src/cli/analysis.ts
 import { parseProfile } from '../../config/load-profile.js'
 import { localEnvironment } from '../../load/environment.js'
 import { runLiveAb } from '../../load/live-ab.js'

@@ -4,37 +4,10 @@
 // pairs at once as the suite's files do, and prints one line per run and the N-of-N figure.
 // Usage: npx tsx bench/stats/live-ab-aa.bench.ts [runs=20] [atOnce=5]
 import { cpus, loadavg } from 'node:os'
-import { decide } from '../../src/gate/decide.js'
-import type { Verdict } from '../../src/gate/types.js'
-import { runLiveAb } from '../../src/load/live-ab.js'
-import { shortProfile, startPair, TEST_ENVIRONMENT, TEST_GIT } from '../../test/ab/helpers.js'
+import { measurePair, verdictOfPair } from '../../test/ab/helpers.js'
 
 const runs = Number(process.argv[2] ?? 20)
 const atOnce = Number(process.argv[3] ?? 5)
-
-async function aaRun(seed: number): Promise<Verdict> {
-  const pair = await startPair(seed)
-  try {
-    const profile = shortProfile(pair.candidate.url)
-    const measured = await runLiveAb({
-      profile,
-      baselineTarget: pair.baseline.url,
-      candidateTarget: pair.candidate.url,
-      environment: TEST_ENVIRONMENT,
-      git: TEST_GIT,
-    })
-    return decide({
-      candidate: measured.candidate,
-      baseline: { kind: 'found', result: measured.baseline },
-      gate: profile.gate,
-      budgets: {},
-      accepted: null,
-      pairing: 'abba',
-    })
-  } finally {
-    await pair.close()
-  }
-}
 
 console.log(
   `# live A/B A/A soak (the suite's short profile), ${new Date().toISOString()}, ${cpus()[0]?.model} × ${cpus().length}, Node ${process.version}, load ${loadavg()[0]?.toFixed(1)}`,
@@ -43,7 +16,7 @@ const startedMs = performance.now()
 const outcomes: string[] = []
 for (let first = 0; first < runs; first += atOnce) {
   const seeds = Array.from({ length: Math.min(atOnce, runs - first) }, (_, i) => 1000 + 10 * (first + i))
-  const verdicts = await Promise.all(seeds.map(aaRun))
+  const verdicts = await Promise.all(seeds.map(async (seed) => verdictOfPair(await measurePair(seed))))
   for (const [i, verdict] of verdicts.entries()) {
     outcomes.push(verdict.outcome)
     console.log(`run ${first + i + 1}: ${verdict.outcome} — ${verdict.headline} (load ${loadavg()[0]?.toFixed(1)})`)

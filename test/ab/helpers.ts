@@ -3,7 +3,10 @@
 import { type SampleServer, type SampleServerOptions, startSampleServer } from '../../src/cli/demo/sample-server.js'
 import { parseProfile } from '../../src/config/load-profile.js'
 import type { Profile } from '../../src/config/profile.js'
+import { decide } from '../../src/gate/decide.js'
+import type { Verdict } from '../../src/gate/types.js'
 import { localEnvironment } from '../../src/load/environment.js'
+import { type LiveAbResult, runLiveAb } from '../../src/load/live-ab.js'
 import type { GitContext, RunEnvironment } from '../../src/results/types.js'
 
 /** The endpoint the candidate slows, and one it leaves alone (names as the gate reports them). */
@@ -74,3 +77,36 @@ export const TEST_GIT: GitContext = {
 }
 
 export const TEST_ENVIRONMENT: RunEnvironment = localEnvironment()
+
+/** A live A/B of a fresh pair of sample servers (the candidate's `slowdown` per path) with the short profile. */
+export async function measurePair(
+  seed: number,
+  slowdown?: Record<string, number>,
+  options: { readonly rounds?: number; readonly warmupMs?: number } = {},
+): Promise<LiveAbResult> {
+  const pair = await startPair(seed, slowdown ? { slowdown } : {})
+  try {
+    return await runLiveAb({
+      profile: shortProfile(pair.candidate.url, shortProfileYaml(options)),
+      baselineTarget: pair.baseline.url,
+      candidateTarget: pair.candidate.url,
+      environment: TEST_ENVIRONMENT,
+      git: TEST_GIT,
+    })
+  } finally {
+    await pair.close()
+  }
+}
+
+/** The gate's verdict on a measured pair: the short profile's gate, rounds paired ABBA. */
+export function verdictOfPair(measured: LiveAbResult): Verdict {
+  const profile = shortProfile(new URL('http://127.0.0.1/'))
+  return decide({
+    candidate: measured.candidate,
+    baseline: { kind: 'found', result: measured.baseline },
+    gate: profile.gate,
+    budgets: {},
+    accepted: null,
+    pairing: 'abba',
+  })
+}

@@ -9,41 +9,19 @@ import fc from 'fast-check'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { ConfigError } from '../../src/config/errors.js'
 import { parseProfile } from '../../src/config/load-profile.js'
-import { decide } from '../../src/gate/decide.js'
 import type { Verdict } from '../../src/gate/types.js'
-import { abbaOrder, type LiveAbResult, runLiveAb } from '../../src/load/live-ab.js'
-import { SLOWED, shortProfile, shortProfileYaml, startPair, TEST_ENVIRONMENT, TEST_GIT, UNTOUCHED } from './helpers.js'
-
-async function measurePair(
-  seed: number,
-  slowdown?: Record<string, number>,
-  options: { readonly rounds?: number; readonly warmupMs?: number } = {},
-): Promise<LiveAbResult> {
-  const pair = await startPair(seed, slowdown ? { slowdown } : {})
-  try {
-    return await runLiveAb({
-      profile: shortProfile(pair.candidate.url, shortProfileYaml(options)),
-      baselineTarget: pair.baseline.url,
-      candidateTarget: pair.candidate.url,
-      environment: TEST_ENVIRONMENT,
-      git: TEST_GIT,
-    })
-  } finally {
-    await pair.close()
-  }
-}
-
-function verdictOf(measured: LiveAbResult): Verdict {
-  const profile = shortProfile(new URL('http://127.0.0.1/'))
-  return decide({
-    candidate: measured.candidate,
-    baseline: { kind: 'found', result: measured.baseline },
-    gate: profile.gate,
-    budgets: {},
-    accepted: null,
-    pairing: 'abba',
-  })
-}
+import { abbaOrder, runLiveAb } from '../../src/load/live-ab.js'
+import {
+  measurePair,
+  SLOWED,
+  shortProfile,
+  shortProfileYaml,
+  startPair,
+  TEST_ENVIRONMENT,
+  TEST_GIT,
+  UNTOUCHED,
+  verdictOfPair,
+} from './helpers.js'
 
 const outcomeOf = (verdict: Verdict, endpoint: string) => verdict.endpoints.find((e) => e.endpoint === endpoint)
 
@@ -74,7 +52,7 @@ describe('runLiveAb', () => {
     // when both are measured side by side (8 rounds a side: 8 pairs for the signed-rank test; a 1 s warm-up, so the
     // very first round of the process, the generator's coldest, is not an outlier pair) and the gate decides
     const measured = await measurePair(21, { '/api/search': 1.25 }, { rounds: 8, warmupMs: 1000 })
-    const verdict = verdictOf(measured)
+    const verdict = verdictOfPair(measured)
 
     // then the rounds ran in ABBA order, each side holds 8 complete rounds of both endpoints
     expect(measured.order.join('')).toBe('ABBAABBAABBAABBA')
@@ -97,7 +75,7 @@ describe('runLiveAb', () => {
 
   it('finds no regression between identical servers, comparing every endpoint on p50', async () => {
     // given two identical servers, measured side by side and decided
-    const verdict = verdictOf(await measurePair(1000))
+    const verdict = verdictOfPair(await measurePair(1000))
 
     // then the run was compared (not invalid evidence) and found no regression
     for (const endpoint of verdict.endpoints) expect(endpoint.comparisons.map((c) => c.metric)).toEqual(['p50'])

@@ -4,21 +4,20 @@ import {
   processIo
 } from "./cli-chunks/chunk-EZTVH4YU.js";
 import {
-  SampleFileError
-} from "./cli-chunks/chunk-CP2OXWQZ.js";
-import {
-  ResultFormatError
-} from "./cli-chunks/chunk-T24EG74D.js";
-import {
   messageOf
 } from "./cli-chunks/chunk-57U746Z7.js";
 import {
-  EXIT
-} from "./cli-chunks/chunk-BHCJ5EID.js";
+  EXIT,
+  ResultFormatError,
+  SampleFileError
+} from "./cli-chunks/chunk-U34LIMCD.js";
 import {
   isUserError
 } from "./cli-chunks/chunk-ACCG5V5L.js";
 import "./cli-chunks/chunk-HTDZXV36.js";
+
+// src/cli.ts
+import * as nodeModule from "node:module";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
@@ -185,33 +184,33 @@ async function main(argv, io) {
         const { values, positionals } = parse(rest, COMPARE_FLAGS);
         if (values.help) return help(io, COMPARE_HELP);
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP);
-        const { compareCommand } = await import("./cli-chunks/compare-OLKF55MV.js");
+        const { compareCommand } = await import("./cli-chunks/compare-UJYVOFMH.js");
         return await compareCommand(values, io);
       }
       case "demo": {
         const { values } = parse(rest, { out: { type: "string" }, help: { type: "boolean", short: "h" } });
         if (values.help) return help(io, DEMO_HELP);
-        const { runDemo } = await import("./cli-chunks/demo-YEBNA6LO.js");
+        const { runDemo } = await import("./cli-chunks/demo-FN7KFSHC.js");
         return await runDemo({ io, outPath: values.out ?? "tailgate-report.md" });
       }
       case "import": {
-        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-RVVW3WN6.js");
+        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-XWX2JFFQ.js");
         return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io));
       }
       case "export": {
-        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-RVVW3WN6.js");
+        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-XWX2JFFQ.js");
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io));
       }
       case "calibrate": {
-        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-CFQBEVMW.js");
+        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-3GDWERSF.js");
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io));
       }
       case "merge": {
-        const { MERGE_HELP, mergeCommand } = await import("./cli-chunks/merge-BS534EWP.js");
+        const { MERGE_HELP, mergeCommand } = await import("./cli-chunks/merge-TINKWNYZ.js");
         return await filesCommand(rest, io, MERGE_FLAGS, MERGE_HELP, (options) => mergeCommand(options, io));
       }
       case "report": {
-        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import("./cli-chunks/report-HWL3EHDI.js");
+        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import("./cli-chunks/report-WP2CASCR.js");
         return await filesCommand(rest, io, REPORT_OPTIONS, REPORT_HELP, (options) => reportCommand(options, io));
       }
       case "serve-sample":
@@ -232,11 +231,11 @@ async function runWithFlags(rest, io) {
   const { values, positionals } = parse(rest, RUN_FLAGS);
   if (values.help) return help(io, RUN_HELP);
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP);
-  const { runCommand } = await import("./cli-chunks/run-KAVZFZFJ.js");
+  const { runCommand } = await import("./cli-chunks/run-7OM6QTZ7.js");
   return await runCommand(positionals[0], values, io);
 }
 async function checkWithFlags(rest, io) {
-  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-BA2MTHQL.js");
+  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-UMCGVEDW.js");
   const { values, positionals } = parse(rest, CHECK_FLAGS);
   if (values.help) return help(io, CHECK_HELP);
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP);
@@ -304,6 +303,7 @@ async function serveSample(args, io) {
 }
 
 // src/cli.ts
+nodeModule.enableCompileCache?.();
 var controller = new AbortController();
 var interrupts = 0;
 var onSignal = (signal) => {

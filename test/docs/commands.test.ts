@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes.js'
 import { main } from '../../src/cli/main.js'
-import { memoryIo } from '../helpers/memory-io.js'
+import { type MemoryIo, memoryIo } from '../helpers/memory-io.js'
 import { scratchDir } from '../helpers/scratch-dir.js'
 import { startServer, type TestServer } from '../helpers/servers.js'
 import { profileBlocks, REPO_ROOT, shellBlocks, shortened } from './doc-blocks.js'
@@ -102,16 +102,27 @@ describe('shell commands in README.md', () => {
       // `report --history older.json`: an earlier baseline of the branch; the same run serves.
       await writeFile(join(dir, 'older.json'), await readFile(join(dir, 'baseline.json')))
 
-      for (const command of cliCommands) {
-        const io = memoryIo()
-        const argv = argvOf(command)
-        const code = await main(command === run ? [...argv, '--quiet'] : argv, io)
+      /** Exit 0; or exit 1 from a compare (a verdict) or from a run the machine made invalid (no request failed). */
+      const accepted = (command: string, code: number, io: MemoryIo): boolean =>
+        code === EXIT.pass ||
+        (code === EXIT.gateFailed &&
+          (command.includes('compare') ||
+            (/the run is invalid/.test(io.err()) && !/Failed requests by cause/.test(io.err()))))
 
-        // A busy runner may invalidate the generator's health: that is the documented exit 1, said on stderr.
-        const busy = code === EXIT.gateFailed && /generator/.test(io.err()) && !/request failed/.test(io.err())
-        expect(code === EXIT.pass || busy || (command.includes('compare') && code === EXIT.gateFailed), command).toBe(
-          true,
-        )
+      for (const command of cliCommands) {
+        const argv = argvOf(command)
+        const execute = async (): Promise<{ io: MemoryIo; code: number }> => {
+          const io = memoryIo()
+          return { io, code: await main(command === run ? [...argv, '--quiet'] : argv, io) }
+        }
+        let { io, code } = await execute()
+        if (command === run && !accepted(command, code, io)) {
+          // A measured run on a busy runner is measured once more (its first exit stays in the log): what is
+          // checked here is that the documented command works, not that a loaded machine never disturbs it.
+          console.warn(`${command}: exit ${code} on the first attempt, run again\n${io.err()}`)
+          ;({ io, code } = await execute())
+        }
+        expect(accepted(command, code, io), `${command}: exit ${code}\n${io.err()}\n${io.out()}`).toBe(true)
         expect(io.err(), command).not.toMatch(/internal error|\n\s+at /)
         if (command.includes('check')) expect(io.out()).toContain('nothing was sent')
         if (command.includes(' run '))

@@ -1,0 +1,205 @@
+// Reads one response at a time from a connection's bytes, however the TCP pieces fall: the head (response-head.ts),
+// then the body framed per RFC 9112 §6.3: no body (HEAD, 204, 304), chunked (sizes, extensions, trailers),
+// content-length, or everything until the server closes. Informational 1xx heads are skipped (101 is an error).
+import { ProtocolError } from './errors.js'
+import { lineEnd, parseFieldLine, parseHead, type ResponseHead } from './response-head.js'
+
+/** The most bytes a response head (or a trailer block, or a chunk-size line) may take, like undici's default. */
+export const MAX_HEAD_BYTES = 16 * 1024
+/** 13 hex digits (2^52) keep a chunk size a safe integer. */
+const MAX_CHUNK_SIZE_DIGITS = 13
+const CR = 0x0d
+const LF = 0x0a
+const SEMICOLON = 0x3b
+
+const HEAD = 0
+const LENGTH = 1
+const CHUNK_SIZE = 2
+const CHUNK_DATA = 3
+const CHUNK_END = 4
+const TRAILERS = 5
+const UNTIL_CLOSE = 6
+const DONE = 7
+
+/** What the parser reports, in order: one head, body pieces, one end. */
+export interface ResponseEvents {
+  onResponseHead(head: ResponseHead): void
+  onResponseBody(chunk: Buffer): void
+  /** `extraBytes`: more bytes followed the response in the same read; the connection must not be reused. */
+  onResponseEnd(trailers: Buffer[], extraBytes: boolean): void
+}
+
+function hexValue(byte: number): number {
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30
+  const lower = byte | 0x20
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1
+}
+
+/**
+ * One connection's response parser. `start()` before each request, then `execute()` with every piece the socket
+ * delivers; the events fire synchronously. Any framing fault throws a ProtocolError.
+ */
+export class ResponseParser {
+  private state = DONE
+  private pending: Buffer | null = null
+  private remaining = 0
+  private noBody = false
+  private halted = false
+  private trailers: Buffer[] = []
+  private trailerBytes = 0
+  /** The connection may carry another request after this response (known once the head is read). */
+  keepAlive = false
+
+  constructor(private readonly events: ResponseEvents) {}
+
+  /** Expects the response to a new request; the response to a HEAD request has no body. */
+  start(isHead: boolean): void {
+    this.state = HEAD
+    this.pending = null
+    this.noBody = isHead
+    this.halted = false
+    this.trailers = []
+    this.trailerBytes = 0
+    this.keepAlive = false
+  }
+
+  /** Stops reading (the request was aborted): no further event fires until the next `start()`. */
+  halt(): void {
+    this.halted = true
+    this.state = DONE
+    this.pending = null
+  }
+
+  /** A response is expected or under way. */
+  get reading(): boolean {
+    return this.state !== DONE
+  }
+
+  /** The socket ended: completes a close-delimited body and returns true; false when the response is incomplete. */
+  endOfInput(): boolean {
+    if (this.state !== UNTIL_CLOSE) return false
+    this.complete(Buffer.alloc(0), 0)
+    return true
+  }
+
+  execute(chunk: Buffer): void {
+    let data = chunk
+    if (this.pending) {
+      data = Buffer.concat([this.pending, chunk])
+      this.pending = null
+    }
+    let offset = 0
+    while (offset >= 0 && offset < data.length) {
+      switch (this.state) {
+        case HEAD:
+          offset = this.readHead(data, offset)
+          break
+        case LENGTH:
+        case CHUNK_DATA:
+          offset = this.readBody(data, offset)
+          break
+        case CHUNK_SIZE:
+          offset = this.readChunkSize(data, offset)
+          break
+        case CHUNK_END:
+          offset = this.readChunkEnd(data, offset)
+          break
+        case TRAILERS:
+          offset = this.readTrailers(data, offset)
+          break
+        case UNTIL_CLOSE:
+          this.events.onResponseBody(offset === 0 ? data : data.subarray(offset))
+          return
+        default:
+          return
+      }
+    }
+  }
+
+  /** Keeps an incomplete line (or head) for the next piece; returns the end of `data`. */
+  private keep(data: Buffer, offset: number): number {
+    if (data.length - offset > MAX_HEAD_BYTES) throw new ProtocolError('a response head or line is over 16 KiB')
+    this.pending = data.subarray(offset)
+    return data.length
+  }
+
+  /** Ends the response; returns -1: the caller stops (the handler may already have started the next request). */
+  private complete(data: Buffer, end: number): number {
+    this.state = DONE
+    this.events.onResponseEnd(this.trailers, end < data.length)
+    return -1
+  }
+
+  private readHead(data: Buffer, offset: number): number {
+    const head = parseHead(data, offset)
+    if (!head) return this.keep(data, offset)
+    if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError('a response head is over 16 KiB')
+    if (head.statusCode < 200) {
+      if (head.statusCode === 101) throw new ProtocolError('101 Switching Protocols without an upgrade request')
+      return head.end
+    }
+    this.keepAlive = head.keepAlive
+    const bodyless = this.noBody || head.statusCode === 204 || head.statusCode === 304 || head.contentLength === 0
+    if (bodyless) this.state = DONE
+    else if (head.chunked) this.state = CHUNK_SIZE
+    else if (head.transferEncoding || head.contentLength < 0) {
+      this.state = UNTIL_CLOSE
+      this.keepAlive = false
+    } else {
+      this.state = LENGTH
+      this.remaining = head.contentLength
+    }
+    this.events.onResponseHead(head)
+    if (this.halted) return -1
+    return bodyless ? this.complete(data, head.end) : head.end
+  }
+
+  private readBody(data: Buffer, offset: number): number {
+    const available = data.length - offset
+    const length = available < this.remaining ? available : this.remaining
+    this.remaining -= length
+    const ended = this.remaining === 0 && this.state === LENGTH
+    if (this.remaining === 0 && this.state === CHUNK_DATA) this.state = CHUNK_END
+    this.events.onResponseBody(length === data.length ? data : data.subarray(offset, offset + length))
+    if (this.halted) return -1
+    return ended ? this.complete(data, offset + length) : offset + length
+  }
+
+  private readChunkSize(data: Buffer, offset: number): number {
+    const end = lineEnd(data, offset)
+    if (end < 0) return this.keep(data, offset)
+    let size = 0
+    let i = offset
+    for (let digit = hexValue(data[i] as number); i < end && digit >= 0; digit = hexValue(data[++i] as number)) {
+      if (i - offset >= MAX_CHUNK_SIZE_DIGITS) throw new ProtocolError('a chunk size overflows')
+      size = size * 16 + digit
+    }
+    if (i === offset) throw new ProtocolError('invalid chunk size')
+    while (i < end && (data[i] === 0x20 || data[i] === 0x09)) i++
+    if (i < end && data[i] !== SEMICOLON) throw new ProtocolError('invalid chunk size')
+    this.remaining = size
+    this.state = size === 0 ? TRAILERS : CHUNK_DATA
+    return end + 2
+  }
+
+  private readChunkEnd(data: Buffer, offset: number): number {
+    if (data[offset] !== CR) throw new ProtocolError('chunk data longer than its size')
+    if (data.length - offset < 2) return this.keep(data, offset)
+    if (data[offset + 1] !== LF) throw new ProtocolError('chunk data longer than its size')
+    this.state = CHUNK_SIZE
+    return offset + 2
+  }
+
+  private readTrailers(data: Buffer, start: number): number {
+    let offset = start
+    for (;;) {
+      const end = lineEnd(data, offset)
+      if (end < 0) return this.keep(data, offset)
+      if (end === offset) return this.complete(data, end + 2)
+      this.trailerBytes += end + 2 - offset
+      if (this.trailerBytes > MAX_HEAD_BYTES) throw new ProtocolError('the trailer block is over 16 KiB')
+      parseFieldLine(data, offset, end, this.trailers)
+      offset = end + 2
+    }
+  }
+}

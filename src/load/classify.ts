@@ -1,7 +1,13 @@
 // Maps a failed request (an error from undici or Node's net/tls/dns) or an HTTP status to an ErrorClass.
 import type { ErrorClass } from '../results/types.js'
 
+/**
+ * Error codes and their classes. TAILGATE_HTTP_PROTOCOL (the HTTP/1.1 client's ProtocolError: the server's bytes
+ * are not a valid response) is `other`, like undici's own parser errors (HPE_*, which fall through to `other`): the
+ * server answered, but not in HTTP, which is neither a reset nor a timeout.
+ */
 const CODE_CLASSES: Readonly<Record<string, ErrorClass>> = {
+  TAILGATE_HTTP_PROTOCOL: 'other',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
   UND_ERR_CONNECT_TIMEOUT: 'timeout',

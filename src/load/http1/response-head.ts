@@ -14,22 +14,35 @@ const TOKEN = new Uint8Array(256)
 for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
   TOKEN[c.charCodeAt(0)] = 1
 
-/** A response head, with what frames its body. */
-export interface ResponseHead {
-  readonly statusCode: number
-  readonly statusText: string
-  /** [name, value, name, value, …] as the server sent them, like undici's raw headers. */
-  readonly rawHeaders: Buffer[]
+/** A response head, with what frames its body; one per parser, refilled for every response (no allocation). */
+export class ResponseHead {
+  statusCode = 0
+  statusText = ''
+  /** [name, value, name, value, …] as the server sent them, like undici's raw headers (a new array per response). */
+  rawHeaders: Buffer[] = []
   /** The offset just past the blank line that ends the head. */
-  readonly end: number
+  end = 0
   /** Content-Length, or -1 when absent. */
-  readonly contentLength: number
+  contentLength = -1
   /** A Transfer-Encoding field was present. */
-  readonly transferEncoding: boolean
+  transferEncoding = false
   /** Its final coding is `chunked`. */
-  readonly chunked: boolean
+  chunked = false
+  /** `connection: close` was sent. */
+  close = false
+  /** `connection: keep-alive` was sent. */
+  keepAliveAsked = false
   /** The connection may carry another request: HTTP/1.1 without `connection: close`, or 1.0 with `keep-alive`. */
-  readonly keepAlive: boolean
+  keepAlive = false
+
+  reset(): void {
+    this.rawHeaders = []
+    this.contentLength = -1
+    this.transferEncoding = false
+    this.chunked = false
+    this.close = false
+    this.keepAliveAsked = false
+  }
 }
 
 /**
@@ -38,10 +51,13 @@ export interface ResponseHead {
  * does not, and neither does this client).
  */
 export function lineEnd(data: Buffer, start: number): number {
-  const lf = data.indexOf(LF, start)
-  if (lf < 0) return -1
-  if (lf === start || data[lf - 1] !== CR) throw new ProtocolError('a line ends with a bare LF')
-  return lf - 1
+  // a loop in JavaScript: head lines are short, and Buffer#indexOf costs a call into C++ per line
+  for (let i = start; i < data.length; i++) {
+    if (data[i] !== LF) continue
+    if (i === start || data[i - 1] !== CR) throw new ProtocolError('a line ends with a bare LF')
+    return i - 1
+  }
+  return -1
 }
 
 /** Whether data[start, start + name.length) equals the lower-case ASCII `name`, ignoring case. */
@@ -57,9 +73,9 @@ function isName(data: Buffer, start: number, length: number, name: string): bool
  * continuation line) is a protocol error.
  */
 export function parseFieldLine(data: Buffer, start: number, end: number, out: Buffer[]): number {
-  const colon = data.indexOf(COLON, start)
-  if (colon <= start || colon >= end) throw new ProtocolError('a header line has no name or no colon')
-  for (let i = start; i < colon; i++) if (TOKEN[data[i] as number] !== 1) throw new ProtocolError('invalid header name')
+  let colon = start
+  while (colon < end && TOKEN[data[colon] as number] === 1) colon++
+  if (colon === start || colon === end || data[colon] !== COLON) throw new ProtocolError('invalid header name')
   let valueStart = colon + 1
   let valueEnd = end
   while (valueStart < valueEnd && (data[valueStart] === SP || data[valueStart] === HT)) valueStart++
@@ -73,7 +89,7 @@ export function parseFieldLine(data: Buffer, start: number, end: number, out: Bu
 function parseStatusLine(data: Buffer, start: number, end: number): [number, number] {
   const ok =
     end - start >= 12 &&
-    data.toString('latin1', start, start + 7) === 'HTTP/1.' &&
+    startsWith(data, start, HTTP_1) &&
     isDigit(data[start + 7]) &&
     data[start + 8] === SP &&
     isDigit(data[start + 9]) &&
@@ -83,6 +99,13 @@ function parseStatusLine(data: Buffer, start: number, end: number): [number, num
   if (!ok || data[start + 9] === 0x30) throw new ProtocolError('invalid status line')
   const status = ((data[start + 9] as number) - 48) * 100 + ((data[start + 10] as number) - 48) * 10
   return [status + (data[start + 11] as number) - 48, (data[start + 7] as number) - 48]
+}
+
+const HTTP_1 = Buffer.from('HTTP/1.', 'latin1')
+
+function startsWith(data: Buffer, start: number, prefix: Buffer): boolean {
+  for (let i = 0; i < prefix.length; i++) if (data[start + i] !== prefix[i]) return false
+  return true
 }
 
 function isDigit(byte: number | undefined): boolean {
@@ -103,60 +126,76 @@ function parseContentLength(value: string, previous: number): number {
   return length
 }
 
-/** Mutable framing facts collected while the field lines are read. */
-interface Framing {
-  contentLength: number
-  transferEncoding: boolean
-  chunked: boolean
-  close: boolean
-  keepAlive: boolean
+/** A Content-Length made of 1–15 digits only (the usual case), or -1 to take the general path. */
+function plainDigits(value: Buffer): number {
+  if (value.length === 0 || value.length > 15) return -1
+  let length = 0
+  for (let i = 0; i < value.length; i++) {
+    const digit = (value[i] as number) - 0x30
+    if (digit < 0 || digit > 9) return -1
+    length = length * 10 + digit
+  }
+  return length
 }
 
-function readFraming(data: Buffer, start: number, colon: number, value: Buffer, framing: Framing): void {
-  const length = colon - start
-  if (isName(data, start, length, 'content-length')) {
-    framing.contentLength = parseContentLength(value.toString('latin1'), framing.contentLength)
-  } else if (isName(data, start, length, 'transfer-encoding')) {
-    framing.transferEncoding = true
-    const codings = value.toString('latin1').toLowerCase().split(',')
-    framing.chunked = codings[codings.length - 1]?.trim() === 'chunked'
-  } else if (isName(data, start, length, 'connection')) {
+function readConnection(value: Buffer, head: ResponseHead): void {
+  if (isName(value, 0, value.length, 'keep-alive')) head.keepAliveAsked = true
+  else if (isName(value, 0, value.length, 'close')) head.close = true
+  else
     for (const option of value.toString('latin1').toLowerCase().split(',')) {
       const token = option.trim()
-      if (token === 'close') framing.close = true
-      else if (token === 'keep-alive') framing.keepAlive = true
+      if (token === 'close') head.close = true
+      else if (token === 'keep-alive') head.keepAliveAsked = true
     }
-  }
+}
+
+function readFraming(data: Buffer, start: number, colon: number, value: Buffer, head: ResponseHead): void {
+  const length = colon - start
+  if (isName(data, start, length, 'content-length')) {
+    const plain = plainDigits(value)
+    if (plain >= 0 && (head.contentLength < 0 || head.contentLength === plain)) head.contentLength = plain
+    else head.contentLength = parseContentLength(value.toString('latin1'), head.contentLength)
+  } else if (isName(data, start, length, 'transfer-encoding')) {
+    head.transferEncoding = true
+    const codings = value.toString('latin1').toLowerCase().split(',')
+    head.chunked = codings[codings.length - 1]?.trim() === 'chunked'
+  } else if (isName(data, start, length, 'connection')) readConnection(value, head)
 }
 
 /**
- * Parses the response head that starts at `start`, or returns null when its blank line has not arrived yet. The
+ * Parses the response head that starts at `start` into `head`; false when its blank line has not arrived yet. The
  * caller enforces the size limit (the head may be longer than `data` so far).
  */
-export function parseHead(data: Buffer, start: number): ResponseHead | null {
+export function parseHead(data: Buffer, start: number, head: ResponseHead): boolean {
   let end = lineEnd(data, start)
-  if (end < 0) return null
+  if (end < 0) return false
   const [statusCode, minor] = parseStatusLine(data, start, end)
-  const statusText = end - start > 13 ? data.toString('latin1', start + 13, end) : ''
-  const rawHeaders: Buffer[] = []
-  const framing: Framing = {
-    contentLength: -1,
-    transferEncoding: false,
-    chunked: false,
-    close: false,
-    keepAlive: false,
-  }
+  head.reset()
+  head.statusCode = statusCode
+  head.statusText = statusTextOf(data, start + 13, end, head.statusText)
   for (;;) {
     const line = end + 2
     end = lineEnd(data, line)
-    if (end < 0) return null
+    if (end < 0) return false
     if (end === line) {
-      if (framing.transferEncoding && framing.contentLength >= 0)
+      if (head.transferEncoding && head.contentLength >= 0)
         throw new ProtocolError('both transfer-encoding and content-length')
-      const keepAlive = minor >= 1 ? !framing.close : framing.keepAlive && !framing.close
-      return { statusCode, statusText, rawHeaders, end: end + 2, ...framing, keepAlive }
+      head.keepAlive = minor >= 1 ? !head.close : head.keepAliveAsked && !head.close
+      head.end = end + 2
+      return true
     }
-    const colon = parseFieldLine(data, line, end, rawHeaders)
-    readFraming(data, line, colon, rawHeaders[rawHeaders.length - 1] as Buffer, framing)
+    const colon = parseFieldLine(data, line, end, head.rawHeaders)
+    readFraming(data, line, colon, head.rawHeaders[head.rawHeaders.length - 1] as Buffer, head)
   }
+}
+
+/** The reason phrase; the previous response's string when the bytes are the same (no new string per response). */
+function statusTextOf(data: Buffer, start: number, end: number, previous: string): string {
+  if (end <= start) return ''
+  if (end - start === previous.length) {
+    let same = true
+    for (let i = 0; same && i < previous.length; i++) same = data[start + i] === previous.charCodeAt(i)
+    if (same) return previous
+  }
+  return data.toString('latin1', start, end)
 }

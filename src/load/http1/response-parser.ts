@@ -2,7 +2,7 @@
 // then the body framed per RFC 9112 §6.3: no body (HEAD, 204, 304), chunked (sizes, extensions, trailers),
 // content-length, or everything until the server closes. Informational 1xx heads are skipped (101 is an error).
 import { ProtocolError } from './errors.js'
-import { lineEnd, parseFieldLine, parseHead, type ResponseHead } from './response-head.js'
+import { lineEnd, parseFieldLine, parseHead, ResponseHead } from './response-head.js'
 
 /** The most bytes a response head (or a trailer block, or a chunk-size line) may take, like undici's default. */
 export const MAX_HEAD_BYTES = 16 * 1024
@@ -47,6 +47,7 @@ export class ResponseParser {
   private halted = false
   private trailers: Buffer[] = []
   private trailerBytes = 0
+  private readonly head = new ResponseHead()
   /** The connection may carry another request after this response (known once the head is read). */
   keepAlive = false
 
@@ -131,8 +132,8 @@ export class ResponseParser {
   }
 
   private readHead(data: Buffer, offset: number): number {
-    const head = parseHead(data, offset)
-    if (!head) return this.keep(data, offset)
+    const head = this.head
+    if (!parseHead(data, offset, head)) return this.keep(data, offset)
     if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError('a response head is over 16 KiB')
     if (head.statusCode < 200) {
       if (head.statusCode === 101) throw new ProtocolError('101 Switching Protocols without an upgrade request')

@@ -1,11 +1,14 @@
 // The HTTP/1.1 load client's pool and lifecycle: the bytes of a request, the FIFO queue and the connection limit,
 // aborts (in onConnect, mid-response, the engine's timeout sweep), destroy and close, TLS with and without checks.
 
+import { execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { Dispatcher } from 'undici'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { InFlightTracker } from '../../src/load/http.js'
@@ -14,6 +17,7 @@ import { startTlsServer } from '../helpers/servers.js'
 import { dispatcherFor, exchange, type LateEvents } from './http1-exchange.js'
 import { startRawServer } from './http1-raw-server.js'
 
+const execFileAsync = promisify(execFile)
 const OK = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'
 
 /** A raw server that answers with OK after `delayMs`, or never when `delayMs` is null; closed in teardown. */
@@ -232,6 +236,27 @@ describe('the HTTP/1.1 load client over TLS (self-signed certificate for 127.0.0
       await dispatcher.destroy()
       expect(outcome, kind).toMatchObject(expected)
     }
+  })
+
+  it('verifies against NODE_EXTRA_CA_CERTS, as Node does (a child process that trusts the test certificate)', async () => {
+    const server = await startTlsServer((_req, res) => res.end('trusted'), tls)
+    onTestFinished(server.close)
+    const pool = fileURLToPath(new URL('../../src/load/http1/pool.ts', import.meta.url))
+    const script = `
+      import { Http1Pool } from ${JSON.stringify(pool)}
+      const dispatcher = new Http1Pool(new URL(process.argv[1]), { connections: 1, insecureTls: false })
+      dispatcher.dispatch({ method: 'GET', path: '/' }, {
+        onConnect() {}, onHeaders(status) { process.stdout.write(String(status)); return true }, onData() { return true },
+        onComplete() { dispatcher.destroy() }, onError(error) { process.stdout.write(error.code); dispatcher.destroy() },
+      })`
+    const run = (extraCa: string | undefined) =>
+      execFileAsync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, server.url.href], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: extraCa, TSX_DISABLE_CACHE: '1' },
+        timeout: 60_000,
+      })
+    const certificate = fileURLToPath(new URL('fixtures/self-signed-cert.pem', import.meta.url))
+    expect((await run(certificate)).stdout).toBe('200')
+    expect((await run(undefined)).stdout).toBe('DEPTH_ZERO_SELF_SIGNED_CERT')
   })
 
   it('keeps a TLS connection alive across requests', async () => {

@@ -109,11 +109,17 @@ describe('runLoad, open models', () => {
 
     const result = await run(profile)
 
-    // then: the area under 0 -> 200/s over 1 s is 100 iterations: 25 in the first half, 75 in the second
-    const [first, second] = result.endpoints[0]?.rounds.map((r) => r.requests) ?? []
-    expect((first ?? 0) + (second ?? 0)).toBeGreaterThanOrEqual(95)
-    expect((first ?? 0) + (second ?? 0)).toBeLessThanOrEqual(105)
-    expect(second).toBeGreaterThan(2 * (first ?? 0))
+    // then: the area under 0 -> 200/s over 1 s is 100 scheduled iterations: 25 in the first half, 75 in the second
+    const scheduled = Math.round(result.health.intendedRatePerSecond ?? 0)
+    expect(scheduled).toBeGreaterThanOrEqual(95)
+    expect(scheduled).toBeLessThanOrEqual(105)
+    const [first = 0, second = 0] = result.endpoints[0]?.rounds.map((r) => r.requests) ?? []
+    expect(first + second).toBeLessThanOrEqual(scheduled)
+    // sent with that shape (at most 5 % missing, from the end), or the run says it fell behind (a busy runner's
+    // stall at the stop leaves the last arrivals unsent: 68 of 100 under a CPU hog)
+    const fellBehind = result.health.invalidReasons.some((why) => why.includes('the generator fell behind'))
+    const keptShape = first + second >= Math.ceil(0.95 * scheduled) && second > 2 * first
+    expect(keptShape || fellBehind, `${first} + ${second} of ${scheduled}`).toBe(true)
   })
 
   it('opens at most max-connections connections', async () => {

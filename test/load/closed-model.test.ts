@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { createServer as createHttpServer } from 'node:http'
 import { type AddressInfo, createServer, type Socket } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { memoryLog } from '../../src/log.js'
 import { startServer } from '../helpers/servers.js'
 import { profileFor, run, total } from './run-helpers.js'
 
@@ -134,7 +135,8 @@ describe('runLoad, closed model (constant-vus)', () => {
     const profile = profileFor(gone.url, 'model: constant-vus\nvus: 1\nduration: 2s\nrounds: 1\nrequests: [GET /]')
 
     // when
-    const result = await run(profile)
+    const log = memoryLog()
+    const result = await run(profile, { log })
 
     // then: without the back-off one VU made ~8,600 attempts/s on a refused port; with it, 7 in the first second
     // (0, 10, 30, ... 630 ms): a slower machine only makes fewer. Once the server is back, its answers reset the
@@ -145,6 +147,10 @@ describe('runLoad, closed model (constant-vus)', () => {
     expect(Object.keys(round?.errors ?? {})).toEqual(['connection-refused'])
     expect(round?.statusCounts['200']).toBeGreaterThan(5)
     expect(round?.requests).toBe((round?.statusCounts['200'] ?? 0) + (round?.errors['connection-refused'] ?? 0))
+    // the waits are no requests, and the run's log says how many there were and how much VU time they took
+    expect(log.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/^Back-off after connection failures: \d+ waits, \d+\.\d s of VU time \(not requests;/),
+    )
   })
 })
 

@@ -4,7 +4,7 @@ import { ENVIRONMENT_ROWS } from '../details.js'
 import { formatAge, plural } from '../format.js'
 import type { ReportInput } from '../types.js'
 import { fragment, type Html, h } from './element.js'
-import { reportSection, sideBySideRows, textTable } from './section.js'
+import { reportSection, sideBySideRows, textTable } from './section-parts.js'
 
 export function baselineSection(input: ReportInput): Html {
   const { baseline } = input

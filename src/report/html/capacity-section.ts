@@ -9,7 +9,7 @@ import type { ReportInput } from '../types.js'
 import { type Html, h } from './element.js'
 import { dataTable, displayName, figure, type IdSource, ms } from './figure.js'
 import { type ChartSeries, lineChart, type Point } from './line-chart.js'
-import { reportSection, textTable } from './section.js'
+import { reportSection, textTable } from './section-parts.js'
 
 interface CapacitySide {
   readonly run: RunResult

@@ -10,7 +10,7 @@ import { type Child, type Html, h } from './element.js'
 import { distributionFigure, roundsFigure, trendFigure } from './endpoint-figures.js'
 import { displayName, endpointId, type IdSource } from './figure.js'
 import { latenessCell, latenessFigure } from './lateness-figure.js'
-import { reportSection, sideBySideRows, textTable } from './section.js'
+import { reportSection, sideBySideRows, textTable } from './section-parts.js'
 import { reasons } from './summary-section.js'
 import { endpointTimelineFigure, timelineFigures } from './timeline-figure.js'
 

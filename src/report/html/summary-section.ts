@@ -7,7 +7,7 @@ import { ENDPOINT_LABELS, gatedComparisons, headlineComparison, outcomeReason } 
 import type { ReportInput } from '../types.js'
 import { type Html, h } from './element.js'
 import { displayName, endpointId } from './figure.js'
-import { reportSection } from './section.js'
+import { reportSection } from './section-parts.js'
 
 const latencyCell = (endpoint: EndpointVerdict, key: 'p50Ms' | 'p95Ms' | 'p99Ms'): string =>
   `${endpoint.baseline === null ? '–' : formatMsNumber(endpoint.baseline[key])} → ${formatMsNumber(endpoint.candidate[key])}`

@@ -34,7 +34,8 @@ export interface PublishArgs {
   readonly baseline: ReportBaseline | null
   readonly baselineLines: readonly string[]
   readonly mode: string
-  readonly profile: Profile | null
+  /** Only its id is read (the comment's marker, the reports' profile id); null in mode: report (the result's id). */
+  readonly profile: Pick<Profile, 'id'> | null
   /** Set when the accept label turned failures into warnings. */
   readonly accepted: ReportInput['accepted']
   /** The URL measured (the report shows its origin); absent when nothing was measured here. */

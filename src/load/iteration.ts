@@ -3,6 +3,7 @@
 
 import type { Dispatcher } from 'undici'
 import type { DataSource, ThinkTime } from '../config/profile.js'
+import { CONNECTION_FAILURES } from './backoff.js'
 import { judgeExchange } from './checks.js'
 import type { Clock } from './clock.js'
 import type { Exchange, ExchangeListener, InFlightTracker } from './http.js'
@@ -78,7 +79,7 @@ export class IterationRunner {
   /**
    * Starts one iteration on `dispatcher`; the first request's latency counts from `intendedMs`. Calls `onDone`
    * once when the journey ends (last step, a failed step, or a stop), with the clock time it ended when it has
-   * one at hand. Returns false (and does not call `onDone`) when the scenario's unique data has run out. A `slot`
+   * one at hand, and whether it ended unreachable (see JourneyDone). Returns false (and does not call `onDone`) when the scenario's unique data has run out. A `slot`
    * (one per virtual user, whose iterations never overlap) keeps one Journey object across iterations instead of
    * allocating one per iteration. `nowMs`: the clock time now, when the caller has just read it.
    */
@@ -129,7 +130,7 @@ export class IterationRunner {
     // is reported a turn of the event loop later, so the clock is read again then).
     const nowMs = exchange.error === null ? exchange.endMs : undefined
     if (judgement.errorClass !== null || options.isStopping() || (isLast && !options.thinkAfterLastStep)) {
-      journey.onDone(nowMs)
+      journey.onDone(nowMs, judgement.errorClass !== null && CONNECTION_FAILURES.has(judgement.errorClass))
       return
     }
     const think = step.step.think
@@ -165,8 +166,12 @@ export class IterationRunner {
   }
 }
 
-/** Called once when a journey ends; `nowMs` is the clock time it ended, when known without reading the clock. */
-export type JourneyDone = (nowMs?: number) => void
+/**
+ * Called once when a journey ends; `nowMs` is the clock time it ended, when known without reading the clock;
+ * `unreachable` is true when its last request failed at the connection level (refused, reset, DNS, TLS: the
+ * server was not reached), so a closed-model VU backs off before its next iteration.
+ */
+export type JourneyDone = (nowMs?: number, unreachable?: boolean) => void
 
 /** Where a virtual user keeps its Journey between iterations (the same dispatcher and `onDone` every time). */
 export interface JourneySlot {

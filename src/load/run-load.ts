@@ -167,6 +167,12 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
       `Scheduler send lag: p50 ${(lagUs.percentileUs(50) / 1000).toFixed(2)} ms, p99 ${(lagUs.percentileUs(99) / 1000).toFixed(2)} ms`,
     )
   }
+  if (closedDriver && closedDriver.backoffWaits > 0) {
+    log.info(
+      `Back-off after connection failures: ${closedDriver.backoffWaits} waits, ${(closedDriver.backoffMs / 1000).toFixed(1)} s ` +
+        'of VU time (not requests; 10 ms doubling to 1 s per VU, reset by the next response)',
+    )
+  }
   for (const why of health.invalidReasons) log.warning(`Run is invalid evidence: ${why}`)
   const timeline = recorder.timeline()
   const spike = findSpike(load)

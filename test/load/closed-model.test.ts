@@ -1,6 +1,8 @@
 import { once } from 'node:events'
+import { createServer as createHttpServer } from 'node:http'
 import { type AddressInfo, createServer, type Socket } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { memoryLog } from '../../src/log.js'
 import { startServer } from '../helpers/servers.js'
 import { profileFor, run, total } from './run-helpers.js'
 
@@ -119,6 +121,36 @@ describe('runLoad, closed model (constant-vus)', () => {
     const served = server.connections.reduce((sum, c) => sum + c.requests, 0)
     expect(total(result, (r) => r.requests)).toBeLessThanOrEqual(served)
     expect(result.endpoints[0]?.rounds[0]?.statusCounts).toEqual({ 200: total(result, (r) => r.requests) })
+  })
+
+  it('backs off from a refused port (a few attempts, not thousands a second) and measures the target again when it is back', async () => {
+    // given: a loopback port nothing listens on (a server's, closed), and a server on that port again 200 ms later
+    const gone = await startServer((_req, res) => res.end('ok'))
+    await gone.close()
+    const port = Number(gone.url.port)
+    const back = createHttpServer((_req, res) => res.end('ok'))
+    onTestFinished(() => new Promise<void>((resolve) => back.close(() => resolve())))
+    const comeback = setTimeout(() => back.listen(port, '127.0.0.1'), 200)
+    onTestFinished(() => clearTimeout(comeback))
+    const profile = profileFor(gone.url, 'model: constant-vus\nvus: 1\nduration: 2s\nrounds: 1\nrequests: [GET /]')
+
+    // when
+    const log = memoryLog()
+    const result = await run(profile, { log })
+
+    // then: without the back-off one VU made ~8,600 attempts/s on a refused port; with it, 7 in the first second
+    // (0, 10, 30, ... 630 ms): a slower machine only makes fewer. Once the server is back, its answers reset the
+    // back-off: the VU measures back to back again (hundreds of answers; at 1 s apart it could make at most 2).
+    const round = result.endpoints[0]?.rounds[0]
+    expect(round?.errors['connection-refused'] ?? 0).toBeGreaterThan(0)
+    expect(round?.errors['connection-refused']).toBeLessThan(100)
+    expect(Object.keys(round?.errors ?? {})).toEqual(['connection-refused'])
+    expect(round?.statusCounts['200']).toBeGreaterThan(5)
+    expect(round?.requests).toBe((round?.statusCounts['200'] ?? 0) + (round?.errors['connection-refused'] ?? 0))
+    // the waits are no requests, and the run's log says how many there were and how much VU time they took
+    expect(log.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/^Back-off after connection failures: \d+ waits, \d+\.\d s of VU time \(not requests;/),
+    )
   })
 })
 

@@ -61,7 +61,9 @@ measure() {
   esac
   cpu_snapshot >"$after"
   local cpu target foreign
-  cpu="$(awk '{print $1 + $2}' "$OUT/time")"
+  # the last line: /usr/bin/time puts "Command exited with non-zero status N" first when the tool failed (e.g. a
+  # `tailgate run` the machine's load made invalid: exit 1)
+  cpu="$(tail -n 1 "$OUT/time" | awk '{print $1 + $2}')"
   target="$(awk -v a="$(cpu_seconds_of "nginx -p $NGINX_PREFIX")" -v b="$target0" 'BEGIN {printf "%.2f", a - b}')"
   # Everything else the machine did meanwhile (other engineers' jobs), in % of one core over the run.
   foreign="$(awk -v busy="$(machine_busy_seconds)" -v b0="$busy0" -v g="$cpu" -v t="$target" -v d="$DURATION" \

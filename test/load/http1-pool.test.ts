@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
@@ -119,6 +120,23 @@ describe('the HTTP/1.1 load client: request bytes', () => {
     expect(events).toHaveLength(1)
     expect(events[0]).toMatch(/^error the HTTP\/1.1 load client cannot send this request/)
     expect(raw.connections()).toBe(0)
+  })
+})
+
+describe('the HTTP/1.1 load client on IPv6 loopback', () => {
+  it('connects to [::1] and sends host with the brackets', async (context) => {
+    const server = createHttpServer((req, res) => res.end(req.headers.host))
+    const listening = once(server, 'listening').then(() => true)
+    const failed = once(server, 'error').then(() => false)
+    server.listen(0, '::1')
+    if (!(await Promise.race([listening, failed]))) return context.skip('no IPv6 loopback on this machine')
+    onTestFinished(async () => {
+      server.closeAllConnections()
+      server.close()
+    })
+    const { port } = server.address() as AddressInfo
+    const outcome = await exchange(pool(new URL(`http://[::1]:${port}`)), { method: 'GET', path: '/' }, { count: 0 })
+    expect(outcome).toMatchObject({ status: 200, body: `[::1]:${port}` })
   })
 })
 

@@ -42,7 +42,8 @@ requests: [GET /]
 /**
  * About a second of closed-model load with a lenient lag limit, for a step cancelled after its load: its verdict must
  * come from the comparison (no-baseline), and an open model that a busy runner makes fall behind its schedule is
- * rightly `invalid` instead (seen at load 16).
+ * rightly `invalid` instead (seen at load 16). 5 ms of think time keeps the two users from sending thousands of
+ * requests a second to a server that answers at once (CPU that shows nothing here).
  */
 const SETTLED_PROFILE = `name: cancel
 model: constant-vus
@@ -51,7 +52,8 @@ warmup: 0s
 duration: 1s
 rounds: 5
 max-event-loop-lag: 10s
-requests: [GET /]
+requests:
+  - { method: GET, path: /, think: 5ms }
 `
 
 async function startFake(onTestFinished: Teardown): Promise<FakeGitHub> {

@@ -3,16 +3,21 @@
 import { join } from 'node:path'
 import { renderHtml } from '../report/html/page.js'
 import type { FullReportLink, ReportInput } from '../report/types.js'
-import type { ActionDeps } from './ports.js'
+import type { ActionDeps, FilePort } from './ports.js'
 import { reportArtifactName } from './report-upload.js'
 
 /** The HTML report's file name, in output-dir and in its artifact. */
 export const HTML_REPORT_FILE = 'tailgate-report.html'
 
+/** The ports the HTML report needs: the file it writes, its outputs, the log, and the artifact upload (optional). */
+export type HtmlReportPorts = Pick<ActionDeps, 'outputs' | 'log' | 'reportUpload'> & {
+  readonly files: Pick<FilePort, 'writeText'>
+}
+
 /** Writes and uploads the HTML report; returns what the comment says about it. */
 export async function publishHtmlReport(
   input: ReportInput,
-  deps: ActionDeps,
+  deps: HtmlReportPorts,
   outputDir: string,
 ): Promise<FullReportLink> {
   const path = await deps.files.writeText(join(outputDir, HTML_REPORT_FILE), renderHtml(input))

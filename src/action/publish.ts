@@ -11,18 +11,31 @@ import { renderMarkdown } from '../report/markdown.js'
 import { regressionCount } from '../report/outcome.js'
 import type { ReportBaseline, ReportInput } from '../report/types.js'
 import type { RunResult } from '../results/types.js'
-import { publishHtmlReport } from './html-report.js'
-import type { ActionDeps, CommentResult } from './ports.js'
+import { type HtmlReportPorts, publishHtmlReport } from './html-report.js'
+import type { ActionDeps, CommentResult, RunContext } from './ports.js'
+
+/** What publishing reads of the settings: where the report files go, and when to comment. */
+export type PublishSettings = Pick<ActionSettings, 'outputDir' | 'comment'>
+
+/**
+ * The ports publishing calls: the report files (and the HTML report's upload), the outputs, annotations, the log, the
+ * sticky comment, the job summary and the step status; of the run's context only the run URL and the pull request.
+ */
+export type PublishPorts = HtmlReportPorts &
+  Pick<ActionDeps, 'annotate' | 'comments' | 'writeSummary' | 'fail'> & {
+    readonly context: Pick<RunContext, 'runUrl' | 'pullRequest' | 'eventName'>
+  }
 
 export interface PublishArgs {
-  readonly settings: ActionSettings
-  readonly deps: ActionDeps
+  readonly settings: PublishSettings
+  readonly deps: PublishPorts
   readonly verdict: Verdict
   readonly candidate: RunResult
   readonly baseline: ReportBaseline | null
   readonly baselineLines: readonly string[]
   readonly mode: string
-  readonly profile: Profile | null
+  /** Only its id is read (the comment's marker, the reports' profile id); null in mode: report (the result's id). */
+  readonly profile: Pick<Profile, 'id'> | null
   /** Set when the accept label turned failures into warnings. */
   readonly accepted: ReportInput['accepted']
   /** The URL measured (the report shows its origin); absent when nothing was measured here. */
@@ -68,7 +81,7 @@ export async function publishReports(args: PublishArgs): Promise<void> {
   for (const warning of verdict.warnings) deps.log.warning(warning)
 
   const marker = commentMarker(profileId)
-  const comment = await postComment(args, marker, withMarker(markdown, marker))
+  const comment = await postComment(deps, { policy: settings.comment, verdict, marker }, withMarker(markdown, marker))
   const note = announceComment(comment, deps)
   await writeSummarySafely(deps, note ? `${markdown}\n\n${note}\n` : markdown)
 
@@ -77,7 +90,7 @@ export async function publishReports(args: PublishArgs): Promise<void> {
 }
 
 /** Logs what became of the comment; returns the warning the job summary adds when it was not posted. */
-function announceComment(comment: CommentResult, deps: ActionDeps): string | null {
+function announceComment(comment: CommentResult, deps: Pick<PublishPorts, 'outputs' | 'log'>): string | null {
   switch (comment.kind) {
     case 'created':
     case 'updated':
@@ -97,14 +110,17 @@ function announceComment(comment: CommentResult, deps: ActionDeps): string | nul
   }
 }
 
-async function postComment(args: PublishArgs, marker: string, body: string): Promise<CommentResult> {
-  const { deps, settings, verdict } = args
+async function postComment(
+  deps: Pick<PublishPorts, 'context' | 'comments'>,
+  { policy, verdict, marker }: { readonly policy: CommentPolicy; readonly verdict: Verdict; readonly marker: string },
+  body: string,
+): Promise<CommentResult> {
   const pr = deps.context.pullRequest
   if (!pr) return { kind: 'skipped', reason: `not a pull request (event '${deps.context.eventName}')` }
-  const wanted = wantsComment(settings.comment, verdict)
+  const wanted = wantsComment(policy, verdict)
   if (wanted === 'never') return { kind: 'skipped', reason: "comment: 'never'" }
   if (wanted === 'update-only' && !(await deps.comments.exists(pr.number, marker))) {
-    return { kind: 'skipped', reason: `comment: '${settings.comment}' and nothing to report` }
+    return { kind: 'skipped', reason: `comment: '${policy}' and nothing to report` }
   }
   return deps.comments.upsert(pr.number, marker, body)
 }
@@ -126,7 +142,7 @@ export function wantsComment(policy: CommentPolicy, verdict: Verdict): 'post' | 
   }
 }
 
-async function writeSummarySafely(deps: ActionDeps, markdown: string): Promise<void> {
+async function writeSummarySafely(deps: Pick<PublishPorts, 'writeSummary' | 'log'>, markdown: string): Promise<void> {
   try {
     await deps.writeSummary(markdown)
   } catch (error) {

@@ -64,15 +64,28 @@ export function regressionCount(verdict: Verdict): number {
 }
 
 /**
- * The gate's headline as the first line of a report shows it: without its leading emoji (the report puts the same
- * emoji first), and with `regressions` ("2 regressions") only when the headline does not already count them.
+ * One emoji at the start and the white space after it: a pictograph (Unicode Extended_Pictographic: ❌ ⚠ ✅ 🚀 …)
+ * with its variation selector (U+FE0F emoji style, U+FE0E text style) or skin-tone modifier, and the pictographs
+ * joined to it by zero-width joiners (U+200D: 🧑‍💻). Digits, letters and the `#`/`*` of keycaps are not pictographs.
+ */
+const LEADING_EMOJI =
+  /^\p{Extended_Pictographic}(?:\u{FE0F}|\u{FE0E}|\p{Emoji_Modifier})?(?:\u{200D}\p{Extended_Pictographic}(?:\u{FE0F}|\u{FE0E}|\p{Emoji_Modifier})?)*\s*/u
+
+/**
+ * `text` without the one emoji (and its spaces) it starts with; unchanged when it starts with none.
+ * @example withoutLeadingEmoji('⚠️ Invalid run') // => 'Invalid run'
+ */
+export function withoutLeadingEmoji(text: string): string {
+  return text.replace(LEADING_EMOJI, '')
+}
+
+/**
+ * The gate's headline as the first line of a report shows it: without its leading emoji (the report puts the
+ * outcome's emoji first), and with `regressions` ("2 regressions") only when the headline does not already count them.
  * @example headlineParts(verdict) // { headline: '1 regression: GET /a p95 +20 %', regressions: null }
  */
 export function headlineParts(verdict: Verdict): { readonly headline: string; readonly regressions: string | null } {
-  const emoji = OVERALL_LABELS[verdict.outcome].emoji
-  const headline = verdict.headline.startsWith(emoji)
-    ? verdict.headline.slice(emoji.length).trimStart()
-    : verdict.headline
+  const headline = withoutLeadingEmoji(verdict.headline)
   const regressions = /^\d+ regressions?\b/.test(headline) ? null : plural(regressionCount(verdict), 'regression')
   return { headline, regressions }
 }

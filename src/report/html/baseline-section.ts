@@ -4,7 +4,7 @@ import { ENVIRONMENT_ROWS } from '../details.js'
 import { formatAge, plural } from '../format.js'
 import type { ReportInput } from '../types.js'
 import { fragment, type Html, h } from './element.js'
-import { dataTable } from './figure.js'
+import { reportSection, sideBySideRows, textTable } from './section-parts.js'
 
 export function baselineSection(input: ReportInput): Html {
   const { baseline } = input
@@ -23,15 +23,14 @@ export function baselineSection(input: ReportInput): Html {
           ],
           ['History', plural(baseline.history.length, 'earlier baseline')],
         ]
-  const environment = ENVIRONMENT_ROWS.map((row) => [
-    row.label,
-    baseline === null ? '–' : row.value(baseline.result.environment),
-    row.value(input.candidate.environment),
-  ])
-  return h(
-    'section',
-    { id: 'baseline', 'aria-labelledby': 'baseline-h' },
-    h('h2', { id: 'baseline-h' }, 'Baseline and environment'),
+  const environment = sideBySideRows(
+    ENVIRONMENT_ROWS,
+    baseline === null ? null : baseline.result.environment,
+    input.candidate.environment,
+  )
+  return reportSection(
+    'baseline',
+    'Baseline and environment',
     input.baselineLines.length > 0
       ? h(
           'ul',
@@ -39,8 +38,8 @@ export function baselineSection(input: ReportInput): Html {
           input.baselineLines.map((line) => h('li', null, line)),
         )
       : null,
-    h('div', { class: 'table-wrap' }, dataTable('Baseline used', ['', 'Value'], sourceRows, false)),
-    h('div', { class: 'table-wrap' }, dataTable('Environment', ['', 'Baseline', 'This PR'], environment, false)),
+    textTable('Baseline used', ['', 'Value'], sourceRows),
+    textTable('Environment', ['', 'Baseline', 'This PR'], environment),
     input.verdict.warnings.length > 0
       ? fragment(
           h('h3', null, 'Warnings'),

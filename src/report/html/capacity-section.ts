@@ -9,6 +9,7 @@ import type { ReportInput } from '../types.js'
 import { type Html, h } from './element.js'
 import { dataTable, displayName, figure, type IdSource, ms } from './figure.js'
 import { type ChartSeries, lineChart, type Point } from './line-chart.js'
+import { reportSection, textTable } from './section-parts.js'
 
 interface CapacitySide {
   readonly run: RunResult
@@ -94,11 +95,7 @@ function stepTable(side: CapacitySide): Html {
       truncateText(step.reason, 300),
     ]
   })
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    dataTable(`Capacity steps, ${side.word}`, ['Step', 'Rate (req/s)', 'Outcome', 'p95 ms', 'Why'], rows, false),
-  )
+  return textTable(`Capacity steps, ${side.word}`, ['Step', 'Rate (req/s)', 'Outcome', 'p95 ms', 'Why'], rows)
 }
 
 /** The capacity section, or null when this run is not a capacity search. */
@@ -110,10 +107,9 @@ export function capacitySection(input: ReportInput, ids: IdSource): Html | null 
     ...new Set(sides.flatMap((side) => side.capacity.steps.flatMap((step) => step.endpoints.map((e) => e.name)))),
   ]
   const comparison = input.verdict.capacity?.explanation
-  return h(
-    'section',
-    { id: 'capacity', 'aria-labelledby': 'capacity-h' },
-    h('h2', { id: 'capacity-h' }, 'Capacity'),
+  return reportSection(
+    'capacity',
+    'Capacity',
     h(
       'p',
       { id: 'capacity-finding' },

@@ -8,6 +8,7 @@ import { baselineSection } from './baseline-section.js'
 import { capacitySection } from './capacity-section.js'
 import { fragment, type Html, h, trustedHtml } from './element.js'
 import { displayName, endpointId, idSource } from './figure.js'
+import { reportSection } from './section-parts.js'
 import { endpointSection, runSection } from './sections.js'
 import { REPORT_CSS } from './style.js'
 import { summarySection } from './summary-section.js'
@@ -129,10 +130,9 @@ export function renderHtml(input: ReportInput): string {
         summarySection(input),
         runSection(input, ids),
         capacitySection(input, ids),
-        h(
-          'section',
-          { id: 'endpoints', 'aria-labelledby': 'endpoints-h' },
-          h('h2', { id: 'endpoints-h' }, 'Endpoints'),
+        reportSection(
+          'endpoints',
+          'Endpoints',
           input.verdict.endpoints.map((endpoint, i) => endpointSection(input, endpoint, i, ids)),
         ),
         baselineSection(input),

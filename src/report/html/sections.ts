@@ -8,8 +8,9 @@ import { ENDPOINT_LABELS, gatedComparisons } from '../outcome.js'
 import type { ReportInput } from '../types.js'
 import { type Child, type Html, h } from './element.js'
 import { distributionFigure, roundsFigure, trendFigure } from './endpoint-figures.js'
-import { dataTable, displayName, endpointId, type IdSource } from './figure.js'
+import { displayName, endpointId, type IdSource } from './figure.js'
 import { latenessCell, latenessFigure } from './lateness-figure.js'
+import { reportSection, sideBySideRows, textTable } from './section-parts.js'
 import { reasons } from './summary-section.js'
 import { endpointTimelineFigure, timelineFigures } from './timeline-figure.js'
 
@@ -46,21 +47,12 @@ const HEALTH_ROWS = [
 
 export function runSection(input: ReportInput, ids: IdSource): Html {
   const baseline = input.baseline?.result ?? null
-  const rows = HEALTH_ROWS.map((row) => [
-    row.label,
-    baseline === null ? '–' : row.value(baseline),
-    row.value(input.candidate),
-  ])
+  const rows = sideBySideRows(HEALTH_ROWS, baseline, input.candidate)
   const timeline = timelineFigures({ candidate: input.candidate, baseline }, ids)
-  return h(
-    'section',
-    { id: 'run', 'aria-labelledby': 'run-h' },
-    h('h2', { id: 'run-h' }, 'Run health and timeline'),
-    h(
-      'div',
-      { class: 'table-wrap' },
-      dataTable('Run health: did the generator keep up?', ['', 'Baseline', 'This PR'], rows, false),
-    ),
+  return reportSection(
+    'run',
+    'Run health and timeline',
+    textTable('Run health: did the generator keep up?', ['', 'Baseline', 'This PR'], rows),
     timeline ?? h('p', null, 'No per-second timeline in these results (imported or empty runs have none).'),
     latenessFigure({ candidate: input.candidate, baseline }, ids),
   )
@@ -124,11 +116,7 @@ export function endpointSection(input: ReportInput, endpoint: EndpointVerdict, i
           why.map((line) => h('li', null, line)),
         )
       : null,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      dataTable('Requests, responses, errors and budgets', ['', 'Value'], facts, false),
-    ),
+    textTable('Requests, responses, errors and budgets', ['', 'Value'], facts),
     figures,
   )
 }

@@ -7,6 +7,7 @@ import { ENDPOINT_LABELS, gatedComparisons, headlineComparison, outcomeReason } 
 import type { ReportInput } from '../types.js'
 import { type Html, h } from './element.js'
 import { displayName, endpointId } from './figure.js'
+import { reportSection } from './section-parts.js'
 
 const latencyCell = (endpoint: EndpointVerdict, key: 'p50Ms' | 'p95Ms' | 'p99Ms'): string =>
   `${endpoint.baseline === null ? '–' : formatMsNumber(endpoint.baseline[key])} → ${formatMsNumber(endpoint.candidate[key])}`
@@ -84,10 +85,9 @@ export function summarySection(input: ReportInput): Html {
       `: ${why.length > 0 ? why.join('; ') : label.word}`,
     )
   })
-  return h(
-    'section',
-    { id: 'summary', 'aria-labelledby': 'summary-h' },
-    h('h2', { id: 'summary-h' }, 'Summary'),
+  return reportSection(
+    'summary',
+    'Summary',
     summaryTable(input),
     h('h3', null, 'Why'),
     h('ul', { class: 'verdict-list' }, items),

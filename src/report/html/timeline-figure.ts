@@ -127,9 +127,7 @@ export function timelineFigures(runs: TimelineRuns, ids: IdSource): Html | null 
     id: ids.next(),
     title: `Latency ${per} (p50, p95, p99; every endpoint together)`,
     description: `p50, p95 and p99 latency ${per} of the run, baseline and this PR; the table below has the numbers.`,
-    xLabel: 'seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)',
-    yLabel: 'latency ms',
-    xScale: 'linear',
+    ...LATENCY_OVER_TIME_AXES,
     series: latencySeries(sides),
     ...marks,
   })
@@ -149,6 +147,13 @@ export function timelineFigures(runs: TimelineRuns, ids: IdSource): Html | null 
   const table = timelineTable(sides, `${caption}: latency (ms), requests and errors`, true)
   return figure([latencyChart, throughputChart], `Latency and achieved rate ${per}, whole run`, table)
 }
+
+/** The axes of both latency-over-time charts (the whole run's and each endpoint's), drawn with the same marks. */
+const LATENCY_OVER_TIME_AXES = {
+  xLabel: 'seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)',
+  yLabel: 'latency ms',
+  xScale: 'linear',
+} as const
 
 /**
  * Points per side of an endpoint's timeline chart at most (longer runs are drawn in windows of seconds): 60 for up
@@ -183,9 +188,7 @@ export function endpointTimelineFigure(endpoint: string, runs: TimelineRuns, ids
     id: ids.next(),
     title: `Latency over time (p50, p95, p99 ${per}): ${endpoint}`,
     description: `p50, p95 and p99 latency of this endpoint ${per}, baseline and this PR; the table below has the numbers.`,
-    xLabel: 'seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)',
-    yLabel: 'latency ms',
-    xScale: 'linear',
+    ...LATENCY_OVER_TIME_AXES,
     series: latencySeries(sides),
     ...furniture(runs.candidate, sides),
   })

@@ -18,6 +18,7 @@ import {
   type LiveProcess,
   prepareStep,
   STACK_FRAME,
+  settledProfile,
   startActionProcess,
   startProcess,
   stepFiles,
@@ -39,22 +40,8 @@ max-event-loop-lag: 2s
 requests: [GET /]
 `
 
-/**
- * About a second of closed-model load with a lenient lag limit, for a step cancelled after its load: its verdict must
- * come from the comparison (no-baseline), and an open model that a busy runner makes fall behind its schedule is
- * rightly `invalid` instead (seen at load 16). 5 ms of think time keeps the two users from sending thousands of
- * requests a second to a server that answers at once (CPU that shows nothing here).
- */
-const SETTLED_PROFILE = `name: cancel
-model: constant-vus
-vus: 2
-warmup: 0s
-duration: 1s
-rounds: 5
-max-event-loop-lag: 10s
-requests:
-  - { method: GET, path: /, think: 5ms }
-`
+/** For a step cancelled after its load: its verdict must come from the comparison (no-baseline), not `invalid`. */
+const SETTLED_PROFILE = settledProfile({ name: 'cancel', rounds: 5 })
 
 async function startFake(onTestFinished: Teardown): Promise<FakeGitHub> {
   const fake = await startFakeGitHub()
@@ -71,8 +58,14 @@ async function terminate(process: LiveProcess) {
   return exit
 }
 
+/**
+ * How long a step may take to reach the phase a test cancels it in: at load 16 (a CPU hog, the other reliability files
+ * starting dozens of steps beside it) one took over 20 s to reach its comment post.
+ */
+const REACH_PHASE_MS = 40_000
+
 /** Polls until `condition` holds (or fails after `timeoutMs`). */
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeoutMs = REACH_PHASE_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
@@ -85,7 +78,8 @@ function expectNoStackTrace(process: LiveProcess) {
   expect(process.stderr()).not.toMatch(STACK_FRAME)
 }
 
-describe.concurrent('SIGTERM', () => {
+// Room for reaching the phase and the 10 s bound (plus SIGKILL's 5 s) in each test.
+describe.concurrent('SIGTERM', { timeout: REACH_PHASE_MS + EXIT_WITHIN_MS + 10_000 }, () => {
   it('during the load: the action exits within 10 s and writes the partial result', async ({ onTestFinished }) => {
     // Given a PR step loading a healthy server for 60 s,
     const fake = await startFake(onTestFinished)

@@ -184,33 +184,33 @@ async function main(argv, io) {
         const { values, positionals } = parse(rest, COMPARE_FLAGS);
         if (values.help) return help(io, COMPARE_HELP);
         if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`, COMPARE_HELP);
-        const { compareCommand } = await import("./cli-chunks/compare-UJYVOFMH.js");
+        const { compareCommand } = await import("./cli-chunks/compare-NR5MLKL5.js");
         return await compareCommand(values, io);
       }
       case "demo": {
         const { values } = parse(rest, { out: { type: "string" }, help: { type: "boolean", short: "h" } });
         if (values.help) return help(io, DEMO_HELP);
-        const { runDemo } = await import("./cli-chunks/demo-FN7KFSHC.js");
+        const { runDemo } = await import("./cli-chunks/demo-57MZNJBT.js");
         return await runDemo({ io, outPath: values.out ?? "tailgate-report.md" });
       }
       case "import": {
-        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-XWX2JFFQ.js");
+        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-5OS3DRPE.js");
         return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io));
       }
       case "export": {
-        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-XWX2JFFQ.js");
+        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-5OS3DRPE.js");
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io));
       }
       case "calibrate": {
-        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-3GDWERSF.js");
+        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-UQQENXL6.js");
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io));
       }
       case "merge": {
-        const { MERGE_HELP, mergeCommand } = await import("./cli-chunks/merge-TINKWNYZ.js");
+        const { MERGE_HELP, mergeCommand } = await import("./cli-chunks/merge-EH4SGM5T.js");
         return await filesCommand(rest, io, MERGE_FLAGS, MERGE_HELP, (options) => mergeCommand(options, io));
       }
       case "report": {
-        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import("./cli-chunks/report-WP2CASCR.js");
+        const { REPORT_HELP, REPORT_OPTIONS, reportCommand } = await import("./cli-chunks/report-K6AD3SQ5.js");
         return await filesCommand(rest, io, REPORT_OPTIONS, REPORT_HELP, (options) => reportCommand(options, io));
       }
       case "serve-sample":
@@ -231,11 +231,11 @@ async function runWithFlags(rest, io) {
   const { values, positionals } = parse(rest, RUN_FLAGS);
   if (values.help) return help(io, RUN_HELP);
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP);
-  const { runCommand } = await import("./cli-chunks/run-7OM6QTZ7.js");
+  const { runCommand } = await import("./cli-chunks/run-SCBIIPUT.js");
   return await runCommand(positionals[0], values, io);
 }
 async function checkWithFlags(rest, io) {
-  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-UMCGVEDW.js");
+  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-FJK3NN7C.js");
   const { values, positionals } = parse(rest, CHECK_FLAGS);
   if (values.help) return help(io, CHECK_HELP);
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP);

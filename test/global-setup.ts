@@ -4,7 +4,8 @@
 // Around the suite: every test file (and every process it starts) gets one fresh temporary directory of this run as
 // TMPDIR, so `os.tmpdir()` points there. At the end the run lists what is left in it (a test that did not remove
 // what it created), removes it, and fails the run naming the leftovers. TAILGATE_TMP_LEAKS=warn only warns.
-import { execFileSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,15 +13,27 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 export default async function setup(): Promise<() => void> {
-  if (process.env.TAILGATE_SKIP_BUILD !== '1') {
-    execFileSync(process.execPath, ['scripts/build.mjs'], {
-      stdio: 'inherit',
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-    })
-  }
   const teardown = isolateTemporaryFiles()
-  await bundleTools(join(process.env.TMPDIR as string, TOOLS_DIR))
-  return teardown
+  // The build (a child process) and the tools' bundle at once: each waits on esbuild part of the time.
+  const failed = (
+    await Promise.allSettled([
+      process.env.TAILGATE_SKIP_BUILD === '1' ? undefined : buildDist(),
+      bundleTools(join(process.env.TMPDIR as string, TOOLS_DIR)),
+    ])
+  ).find((outcome) => outcome.status === 'rejected')
+  if (failed === undefined) return teardown
+  teardown()
+  throw failed.reason
+}
+
+/** `node scripts/build.mjs` (output shown as it comes); rejects naming its exit when it fails. */
+async function buildDist(): Promise<void> {
+  const child = spawn(process.execPath, ['scripts/build.mjs'], {
+    stdio: 'inherit',
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  })
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null]
+  if (code !== 0) throw new Error(`scripts/build.mjs failed (${signal ?? `exit ${code}`}): dist/ is not a fresh build`)
 }
 
 /** Where the run keeps the tools bundleTools makes (in the run's TMPDIR; not a leftover of a test). */

@@ -273,12 +273,13 @@ describe('the outcome follows the configured gate', () => {
     'loads a self-signed TLS target without errors when the profile sets tls.insecure',
     async ({ onTestFinished, skip }) => {
       // (a closed model: TLS handshakes cost CPU, and on a busy runner an open model may fall behind its schedule,
-      // which makes the run invalid evidence; such a run is also measured again)
-      const closedModel = profile({ extra: 'tls:\n  insecure: true\n' }).replace(
-        'model: constant-arrival-rate\nrate: 40/s',
-        'model: constant-vus\nvus: 2',
-      )
+      // which makes the run invalid evidence; such a run is also measured again. 5 ms of think time: without it the
+      // two users send thousands of TLS requests a second, CPU that shows nothing here)
+      const closedModel = profile({ extra: 'tls:\n  insecure: true\n' })
+        .replace('model: constant-arrival-rate\nrate: 40/s', 'model: constant-vus\nvus: 2')
+        .replace('requests: [GET /]', 'requests: [{ method: GET, path: /, think: 5ms }]')
       expect(closedModel).toMatch(/^model: constant-vus$/m)
+      expect(closedModel).toMatch(/think: 5ms/)
       const { step, server } = await stepWithGeneratorKeepingUp(startTlsFault, onTestFinished, {}, closedModel)
       if (server.kind !== 'self-signed') skip('openssl is not available: no self-signed certificate')
 

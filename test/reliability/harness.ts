@@ -29,6 +29,28 @@ export const STEP_KILL_MS = 45_000
 /** A Node stack frame line ("    at fn (file:1:2)"): a user must never see one. */
 export const STACK_FRAME = /^\s+at .+(\(|:\d+:\d+)/m
 
+/**
+ * About a second of closed-model load (2 users) with a lenient lag limit, for steps whose run must stay valid on a
+ * busy runner: an open-model generator that falls behind its schedule makes the run (rightly) `invalid`, a verdict
+ * these steps are not about. 5 ms of think time: without it two users send ~18,000 requests in that second to a
+ * server that answers at once, ~1.7 s of CPU per step (the step and the server) that shows nothing; with it ~330
+ * requests and ~0.7 s (measured side by side).
+ */
+export const settledProfile = (options: {
+  name: string
+  rounds: number
+  extra?: string
+}): string => `name: ${options.name}
+model: constant-vus
+vus: 2
+warmup: 0s
+duration: 1s
+rounds: ${options.rounds}
+max-event-loop-lag: 10s
+requests:
+  - { method: GET, path: /, think: 5ms }
+${options.extra ?? ''}`
+
 /** A pull_request event on PR 7 (head → base at fixed SHAs). */
 export const prEvent = (): RunnerEvent => pullRequestEvent({ number: 7, baseSha: BASE_SHA, headSha: HEAD_SHA })
 

@@ -1,14 +1,9 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
-  roundsTooFew,
-  runCommand
-} from "./chunk-IGC25QZG.js";
-import "./chunk-EZTVH4YU.js";
-import "./chunk-NQFLMJUZ.js";
-import "./chunk-2I6GUHVV.js";
-import "./chunk-D4AVDDBW.js";
-import "./chunk-57U746Z7.js";
-import "./chunk-OMBXOPTH.js";
+  compareCommand,
+  readOrExplain
+} from "./chunk-ASFILNMF.js";
+import "./chunk-OAPMMLO6.js";
 import "./chunk-U34LIMCD.js";
 import "./chunk-KJRNQGKV.js";
 import "./chunk-BOXC7D7V.js";
@@ -16,6 +11,6 @@ import "./chunk-WSM33NK3.js";
 import "./chunk-ACCG5V5L.js";
 import "./chunk-HTDZXV36.js";
 export {
-  roundsTooFew,
-  runCommand
+  compareCommand,
+  readOrExplain
 };

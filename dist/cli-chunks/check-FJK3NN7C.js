@@ -1,11 +1,11 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   roundsTooFew
-} from "./chunk-IGC25QZG.js";
+} from "./chunk-6NHPE5P6.js";
 import "./chunk-EZTVH4YU.js";
 import {
   shapeLevelAt
-} from "./chunk-NQFLMJUZ.js";
+} from "./chunk-CPT5WLPI.js";
 import {
   isOpenModel,
   readProfile
@@ -17,7 +17,7 @@ import {
   formatP,
   plural,
   roundsNeeded
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   EXIT
 } from "./chunk-U34LIMCD.js";

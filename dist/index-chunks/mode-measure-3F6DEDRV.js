@@ -1,7 +1,7 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   prepareSecureTarget
-} from "./chunk-PI435ETP.js";
+} from "./chunk-HEMTKV5Q.js";
 import "./chunk-YLPATJRA.js";
 import {
   REWARM_MS,
@@ -9,11 +9,11 @@ import {
   joinRuns,
   markHalves,
   performanceClock
-} from "./chunk-GZNOGSNS.js";
+} from "./chunk-4QYOE7UH.js";
 import {
   baselineQuery,
   gateWithStore
-} from "./chunk-HKGARDQ2.js";
+} from "./chunk-UJZXJGRA.js";
 import {
   writeResult
 } from "./chunk-ZSYZHNSO.js";
@@ -28,7 +28,7 @@ import {
   gateAndPublish,
   gateWithOverrides,
   wilcoxonSignedRank
-} from "./chunk-JYFQFE7J.js";
+} from "./chunk-ADRYNUIH.js";
 import "./chunk-YKWO64P6.js";
 import {
   RESOLVABLE_MARGIN_MULTIPLE,

@@ -1,9 +1,14 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
-  compareCommand,
-  readOrExplain
-} from "./chunk-NGRD2OS3.js";
-import "./chunk-OMBXOPTH.js";
+  roundsTooFew,
+  runCommand
+} from "./chunk-6NHPE5P6.js";
+import "./chunk-EZTVH4YU.js";
+import "./chunk-CPT5WLPI.js";
+import "./chunk-2I6GUHVV.js";
+import "./chunk-D4AVDDBW.js";
+import "./chunk-57U746Z7.js";
+import "./chunk-OAPMMLO6.js";
 import "./chunk-U34LIMCD.js";
 import "./chunk-KJRNQGKV.js";
 import "./chunk-BOXC7D7V.js";
@@ -11,6 +16,6 @@ import "./chunk-WSM33NK3.js";
 import "./chunk-ACCG5V5L.js";
 import "./chunk-HTDZXV36.js";
 export {
-  compareCommand,
-  readOrExplain
+  roundsTooFew,
+  runCommand
 };

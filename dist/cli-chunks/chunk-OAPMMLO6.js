@@ -19159,9 +19159,12 @@ function regressionCount(verdict) {
   const capacity2 = verdict.capacity?.outcome === "regression" ? 1 : 0;
   return capacity2 + verdict.endpoints.filter((endpoint2) => endpoint2.outcome.kind === "regression").length;
 }
+var LEADING_EMOJI = new RegExp("^\\p{Extended_Pictographic}(?:\\u{FE0F}|\\u{FE0E}|\\p{Emoji_Modifier})?(?:\\u{200D}\\p{Extended_Pictographic}(?:\\u{FE0F}|\\u{FE0E}|\\p{Emoji_Modifier})?)*\\s*", "u");
+function withoutLeadingEmoji(text2) {
+  return text2.replace(LEADING_EMOJI, "");
+}
 function headlineParts(verdict) {
-  const emoji = OVERALL_LABELS[verdict.outcome].emoji;
-  const headline2 = verdict.headline.startsWith(emoji) ? verdict.headline.slice(emoji.length).trimStart() : verdict.headline;
+  const headline2 = withoutLeadingEmoji(verdict.headline);
   const regressions = /^\d+ regressions?\b/.test(headline2) ? null : plural2(regressionCount(verdict), "regression");
   return { headline: headline2, regressions };
 }

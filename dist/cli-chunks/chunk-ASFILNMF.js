@@ -11,7 +11,7 @@ import {
   renderMarkdown,
   renderTerminal,
   sourceOfResult
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   EXIT,
   parseSampleText

@@ -7,7 +7,7 @@ import {
 } from "./chunk-JWIS7KBH.js";
 import {
   gateAndPublish
-} from "./chunk-JYFQFE7J.js";
+} from "./chunk-ADRYNUIH.js";
 import {
   profileFingerprint
 } from "./chunk-U4VOYMDS.js";

@@ -26666,6 +26666,28 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { performance as performance2 } from "node:perf_hooks";
 var performanceClock = { now: () => performance2.now() };
 
+// src/load/backoff.ts
+var CONNECTION_FAILURES = /* @__PURE__ */ new Set([
+  "connection-refused",
+  "connection-reset",
+  "dns",
+  "tls"
+]);
+var BACKOFF_FIRST_MS = 10;
+var BACKOFF_MAX_MS = 1e3;
+var ConnectionBackoff = class {
+  delayMs = BACKOFF_FIRST_MS;
+  /** The wait before the next iteration after one more connection-level failure. */
+  nextDelayMs() {
+    const delayMs = this.delayMs;
+    this.delayMs = Math.min(BACKOFF_MAX_MS, this.delayMs * 2);
+    return delayMs;
+  }
+  reset() {
+    this.delayMs = BACKOFF_FIRST_MS;
+  }
+};
+
 // src/load/stages.ts
 function levelAt(startLevel, stages, tMs) {
   let from = startLevel;
@@ -26703,8 +26725,13 @@ var ClosedDriver = class {
   options;
   running = [];
   stopped = false;
+  /** Back-off waits under way (cleared by `stop()`). */
+  waits = /* @__PURE__ */ new Set();
   /** Iterations refused because test data ran out. */
   dataExhausted = 0;
+  /** Back-off waits after connection-level failures, and their total length (ms), over the whole run. */
+  backoffWaits = 0;
+  backoffMs = 0;
   /** Starts or parks VUs so that the number of active VUs matches the shape's level now. */
   adjust() {
     if (this.stopped) return;
@@ -26724,21 +26751,40 @@ var ClosedDriver = class {
     const dispatcher = this.options.dispatchers[vu % this.options.dispatchers.length];
     this.running[vu] = true;
     const slot = {};
+    const backoff = new ConnectionBackoff();
     const loop = (endedAtMs) => {
       const nowMs = endedAtMs ?? this.options.clock.now();
       if (!this.wanted(vu, nowMs)) {
         this.running[vu] = false;
         return;
       }
-      if (!this.options.runner.start(dispatcher, nowMs, loop, slot, nowMs)) {
+      if (!this.options.runner.start(dispatcher, nowMs, next, slot, nowMs)) {
         this.dataExhausted++;
       }
     };
+    const next = (endedAtMs, unreachable) => {
+      if (!unreachable) {
+        backoff.reset();
+        loop(endedAtMs);
+        return;
+      }
+      if (this.stopped) return;
+      const waitMs = backoff.nextDelayMs();
+      this.backoffWaits++;
+      this.backoffMs += waitMs;
+      const timer = setTimeout(() => {
+        this.waits.delete(timer);
+        loop();
+      }, waitMs);
+      this.waits.add(timer);
+    };
     loop();
   }
-  /** Stops starting iterations; iterations under way end after their current request. */
+  /** Stops starting iterations and ends back-off waits; iterations under way end after their current request. */
   stop() {
     this.stopped = true;
+    for (const timer of this.waits) clearTimeout(timer);
+    this.waits.clear();
   }
 };
 
@@ -27153,7 +27199,7 @@ var IterationRunner = class {
   /**
    * Starts one iteration on `dispatcher`; the first request's latency counts from `intendedMs`. Calls `onDone`
    * once when the journey ends (last step, a failed step, or a stop), with the clock time it ended when it has
-   * one at hand. Returns false (and does not call `onDone`) when the scenario's unique data has run out. A `slot`
+   * one at hand, and whether it ended unreachable (see JourneyDone). Returns false (and does not call `onDone`) when the scenario's unique data has run out. A `slot`
    * (one per virtual user, whose iterations never overlap) keeps one Journey object across iterations instead of
    * allocating one per iteration. `nowMs`: the clock time now, when the caller has just read it.
    */
@@ -27199,7 +27245,7 @@ var IterationRunner = class {
     const isLast = journey.stepIndex === journey.prepared.steps.length - 1;
     const nowMs = exchange.error === null ? exchange.endMs : void 0;
     if (judgement.errorClass !== null || options.isStopping() || isLast && !options.thinkAfterLastStep) {
-      journey.onDone(nowMs);
+      journey.onDone(nowMs, judgement.errorClass !== null && CONNECTION_FAILURES.has(judgement.errorClass));
       return;
     }
     const think = step.step.think;
@@ -28079,6 +28125,11 @@ async function runLoad(options) {
     const lagUs = openDriver.sendLag;
     log.info(
       `Scheduler send lag: p50 ${(lagUs.percentileUs(50) / 1e3).toFixed(2)} ms, p99 ${(lagUs.percentileUs(99) / 1e3).toFixed(2)} ms`
+    );
+  }
+  if (closedDriver && closedDriver.backoffWaits > 0) {
+    log.info(
+      `Back-off after connection failures: ${closedDriver.backoffWaits} waits, ${(closedDriver.backoffMs / 1e3).toFixed(1)} s of VU time (not requests; 10 ms doubling to 1 s per VU, reset by the next response)`
     );
   }
   for (const why of health.invalidReasons) log.warning(`Run is invalid evidence: ${why}`);

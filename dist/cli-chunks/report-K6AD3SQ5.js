@@ -1,10 +1,10 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   readOrExplain
-} from "./chunk-NGRD2OS3.js";
+} from "./chunk-ASFILNMF.js";
 import {
   renderHtml
-} from "./chunk-CRTLBHMX.js";
+} from "./chunk-QUHFWBAR.js";
 import {
   readProfile
 } from "./chunk-2I6GUHVV.js";
@@ -13,7 +13,7 @@ import {
   localReport,
   parseRunResult,
   sourceOfResult
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   EXIT
 } from "./chunk-U34LIMCD.js";

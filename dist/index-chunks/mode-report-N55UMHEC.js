@@ -4,7 +4,7 @@ import {
 } from "./chunk-XTJEJFVL.js";
 import {
   gateAndPublish
-} from "./chunk-JYFQFE7J.js";
+} from "./chunk-ADRYNUIH.js";
 import "./chunk-YKWO64P6.js";
 import "./chunk-WW26TF7L.js";
 import "./chunk-VSHOYYU7.js";

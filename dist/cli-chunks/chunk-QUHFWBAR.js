@@ -25,7 +25,7 @@ import {
   stepPercentileMs,
   stepsByRate,
   truncateText
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   TAILGATE_VERSION
 } from "./chunk-KJRNQGKV.js";
@@ -131,6 +131,17 @@ var MAX_HTML_NAME_CHARS = 300;
 var displayName = (text) => truncateText(text, MAX_HTML_NAME_CHARS);
 var endpointId = (index) => `endpoint-${index + 1}`;
 
+// src/report/html/section-parts.ts
+function reportSection(id, title, ...children) {
+  return h("section", { id, "aria-labelledby": `${id}-h` }, h("h2", { id: `${id}-h` }, title), ...children);
+}
+function textTable(caption, header2, rows) {
+  return h("div", { class: "table-wrap" }, dataTable(caption, header2, rows, false));
+}
+function sideBySideRows(rows, baseline, candidate) {
+  return rows.map((row) => [row.label, baseline === null ? "\u2013" : row.value(baseline), row.value(candidate)]);
+}
+
 // src/report/html/baseline-section.ts
 function baselineSection(input) {
   const { baseline } = input;
@@ -146,22 +157,21 @@ function baselineSection(input) {
     ],
     ["History", plural(baseline.history.length, "earlier baseline")]
   ];
-  const environment = ENVIRONMENT_ROWS.map((row) => [
-    row.label,
-    baseline === null ? "\u2013" : row.value(baseline.result.environment),
-    row.value(input.candidate.environment)
-  ]);
-  return h(
-    "section",
-    { id: "baseline", "aria-labelledby": "baseline-h" },
-    h("h2", { id: "baseline-h" }, "Baseline and environment"),
+  const environment = sideBySideRows(
+    ENVIRONMENT_ROWS,
+    baseline === null ? null : baseline.result.environment,
+    input.candidate.environment
+  );
+  return reportSection(
+    "baseline",
+    "Baseline and environment",
     input.baselineLines.length > 0 ? h(
       "ul",
       null,
       input.baselineLines.map((line) => h("li", null, line))
     ) : null,
-    h("div", { class: "table-wrap" }, dataTable("Baseline used", ["", "Value"], sourceRows, false)),
-    h("div", { class: "table-wrap" }, dataTable("Environment", ["", "Baseline", "This PR"], environment, false)),
+    textTable("Baseline used", ["", "Value"], sourceRows),
+    textTable("Environment", ["", "Baseline", "This PR"], environment),
     input.verdict.warnings.length > 0 ? fragment(
       h("h3", null, "Warnings"),
       h(
@@ -434,11 +444,7 @@ function stepTable(side) {
       truncateText(step.reason, 300)
     ];
   });
-  return h(
-    "div",
-    { class: "table-wrap" },
-    dataTable(`Capacity steps, ${side.word}`, ["Step", "Rate (req/s)", "Outcome", "p95 ms", "Why"], rows, false)
-  );
+  return textTable(`Capacity steps, ${side.word}`, ["Step", "Rate (req/s)", "Outcome", "p95 ms", "Why"], rows);
 }
 function capacitySection(input, ids) {
   const capacity = input.candidate.capacity;
@@ -448,10 +454,9 @@ function capacitySection(input, ids) {
     ...new Set(sides.flatMap((side) => side.capacity.steps.flatMap((step) => step.endpoints.map((e) => e.name))))
   ];
   const comparison = input.verdict.capacity?.explanation;
-  return h(
-    "section",
-    { id: "capacity", "aria-labelledby": "capacity-h" },
-    h("h2", { id: "capacity-h" }, "Capacity"),
+  return reportSection(
+    "capacity",
+    "Capacity",
     h(
       "p",
       { id: "capacity-finding" },
@@ -771,10 +776,9 @@ function summarySection(input) {
       `: ${why.length > 0 ? why.join("; ") : label.word}`
     );
   });
-  return h(
-    "section",
-    { id: "summary", "aria-labelledby": "summary-h" },
-    h("h2", { id: "summary-h" }, "Summary"),
+  return reportSection(
+    "summary",
+    "Summary",
     summaryTable(input),
     h("h3", null, "Why"),
     h("ul", { class: "verdict-list" }, items)
@@ -887,9 +891,7 @@ function timelineFigures(runs, ids) {
     id: ids.next(),
     title: `Latency ${per} (p50, p95, p99; every endpoint together)`,
     description: `p50, p95 and p99 latency ${per} of the run, baseline and this PR; the table below has the numbers.`,
-    xLabel: "seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)",
-    yLabel: "latency ms",
-    xScale: "linear",
+    ...LATENCY_OVER_TIME_AXES,
     series: latencySeries(sides),
     ...marks
   });
@@ -909,6 +911,11 @@ function timelineFigures(runs, ids) {
   const table = timelineTable(sides, `${caption}: latency (ms), requests and errors`, true);
   return figure([latencyChart, throughputChart], `Latency and achieved rate ${per}, whole run`, table);
 }
+var LATENCY_OVER_TIME_AXES = {
+  xLabel: "seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)",
+  yLabel: "latency ms",
+  xScale: "linear"
+};
 var endpointTimelinePoints = (endpointCount) => Math.max(12, Math.min(60, Math.floor(600 / Math.max(1, endpointCount))));
 var RUN_TIMELINE_POINTS = 120;
 var spanOf = (runs, pick) => Math.max(0, ...[runs.candidate, runs.baseline].map((run) => run === null ? 0 : pick(run).at(-1)?.second ?? 0)) + 1;
@@ -924,9 +931,7 @@ function endpointTimelineFigure(endpoint, runs, ids) {
     id: ids.next(),
     title: `Latency over time (p50, p95, p99 ${per}): ${endpoint}`,
     description: `p50, p95 and p99 latency of this endpoint ${per}, baseline and this PR; the table below has the numbers.`,
-    xLabel: "seconds since the run started (shaded: warm-up; lines: round starts; triangles: errors)",
-    yLabel: "latency ms",
-    xScale: "linear",
+    ...LATENCY_OVER_TIME_AXES,
     series: latencySeries(sides),
     ...furniture(runs.candidate, sides)
   });
@@ -963,21 +968,12 @@ var HEALTH_ROWS = [
 ];
 function runSection(input, ids) {
   const baseline = input.baseline?.result ?? null;
-  const rows = HEALTH_ROWS.map((row) => [
-    row.label,
-    baseline === null ? "\u2013" : row.value(baseline),
-    row.value(input.candidate)
-  ]);
+  const rows = sideBySideRows(HEALTH_ROWS, baseline, input.candidate);
   const timeline = timelineFigures({ candidate: input.candidate, baseline }, ids);
-  return h(
-    "section",
-    { id: "run", "aria-labelledby": "run-h" },
-    h("h2", { id: "run-h" }, "Run health and timeline"),
-    h(
-      "div",
-      { class: "table-wrap" },
-      dataTable("Run health: did the generator keep up?", ["", "Baseline", "This PR"], rows, false)
-    ),
+  return reportSection(
+    "run",
+    "Run health and timeline",
+    textTable("Run health: did the generator keep up?", ["", "Baseline", "This PR"], rows),
     timeline ?? h("p", null, "No per-second timeline in these results (imported or empty runs have none)."),
     latenessFigure({ candidate: input.candidate, baseline }, ids)
   );
@@ -1037,11 +1033,7 @@ function endpointSection(input, endpoint, index, ids) {
       null,
       why.map((line) => h("li", null, line))
     ) : null,
-    h(
-      "div",
-      { class: "table-wrap" },
-      dataTable("Requests, responses, errors and budgets", ["", "Value"], facts, false)
-    ),
+    textTable("Requests, responses, errors and budgets", ["", "Value"], facts),
     figures
   );
 }
@@ -1192,10 +1184,9 @@ function renderHtml(input) {
         summarySection(input),
         runSection(input, ids),
         capacitySection(input, ids),
-        h(
-          "section",
-          { id: "endpoints", "aria-labelledby": "endpoints-h" },
-          h("h2", { id: "endpoints-h" }, "Endpoints"),
+        reportSection(
+          "endpoints",
+          "Endpoints",
           input.verdict.endpoints.map((endpoint, i) => endpointSection(input, endpoint, i, ids))
         ),
         baselineSection(input)

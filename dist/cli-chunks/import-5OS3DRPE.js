@@ -14,7 +14,7 @@ import {
   mergeHistograms,
   parseRunResult,
   serializeRunResult
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   EXIT,
   ResultFormatError
@@ -735,6 +735,95 @@ function stringRecord(value) {
   return out;
 }
 
+// src/import/k6-rounds.ts
+function emptyK6Rounds(names, windows) {
+  const perRound = (make) => Array.from({ length: windows.count }, make);
+  return {
+    windows,
+    endpoints: new Map(names.map((name) => [name, perRound(emptyRound)])),
+    checkFailures: new Map(names.map((name) => [name, perRound(() => 0)])),
+    byBareName: bareNameIndex(names),
+    lastEndpointOfVu: /* @__PURE__ */ new Map(),
+    onlyEndpoint: names.length === 1 ? names[0] : void 0,
+    flaggedFailures: 0,
+    errorsFromRequests: 0,
+    unattributedCheckFailures: 0
+  };
+}
+function addK6Point(rounds, point) {
+  if (point.metric === "http_req_duration") addRequest(rounds, point);
+  else if (point.metric === "http_req_failed") {
+    if (point.value > 0) rounds.flaggedFailures++;
+  } else if (point.metric === "checks" && point.value === 0) addFailedCheck(rounds, point);
+}
+function requestName(point) {
+  return endpointName(point.tags.method, point.tags.name ?? point.tags.url ?? "(unnamed)");
+}
+function withCheckFailures(rounds) {
+  for (const [name, endpointRounds] of rounds.endpoints) {
+    addCheckFailures(endpointRounds, rounds.checkFailures.get(name));
+  }
+  return rounds.endpoints;
+}
+function roundOf3(windows, timeMs) {
+  return Math.min(windows.count - 1, Math.max(0, Math.floor((timeMs - windows.firstMs) / windows.roundMs)));
+}
+function addRequest(rounds, point) {
+  const name = requestName(point);
+  const round = rounds.endpoints.get(name)[roundOf3(rounds.windows, point.timeMs)];
+  round.requests++;
+  round.latency.record(point.value * 1e3);
+  const status = point.tags.status ?? "0";
+  if (isHttpStatus(status)) addCount(round.statusCounts, status);
+  const errorClass = classifyK6(point.tags);
+  if (errorClass) {
+    addCount(round.errors, errorClass);
+    rounds.errorsFromRequests++;
+  }
+  const vu = point.metadata.vu ?? point.tags.vu;
+  if (vu !== void 0) rounds.lastEndpointOfVu.set(vu, name);
+}
+function addFailedCheck(rounds, point) {
+  const vu = point.metadata.vu ?? point.tags.vu;
+  const name = (point.tags.name === void 0 ? void 0 : rounds.byBareName.get(endpointName(point.tags.method, point.tags.name))) ?? (vu === void 0 ? void 0 : rounds.lastEndpointOfVu.get(vu)) ?? rounds.onlyEndpoint;
+  const counts = name === void 0 ? void 0 : rounds.checkFailures.get(name);
+  if (counts) counts[roundOf3(rounds.windows, point.timeMs)]++;
+  else rounds.unattributedCheckFailures++;
+}
+function bareNameIndex(endpoints) {
+  const index = /* @__PURE__ */ new Map();
+  const ambiguous = /* @__PURE__ */ new Set();
+  for (const name of endpoints) {
+    const bare = name.replace(/^[A-Z]+ /, "");
+    for (const key of /* @__PURE__ */ new Set([name, bare])) {
+      if (index.has(key) && index.get(key) !== name) ambiguous.add(key);
+      else index.set(key, name);
+    }
+  }
+  for (const key of ambiguous) index.delete(key);
+  return index;
+}
+function classifyK6(tags) {
+  const status = Number(tags.status ?? "0");
+  const failed = tags.expected_response !== void 0 ? tags.expected_response === "false" : !(status > 0 && status < 400);
+  if (!failed) return null;
+  if (status >= 500) return "http-5xx";
+  if (status >= 400) return "http-4xx";
+  const code = Number(tags.error_code ?? "");
+  if (code === 1050 || code === 1211) return "timeout";
+  if (code >= 1100 && code < 1200) return "dns";
+  if (code === 1212) return "connection-refused";
+  if (code === 1220 || code === 1201) return "connection-reset";
+  if (code >= 1300 && code < 1400) return "tls";
+  return "other";
+}
+function addCheckFailures(rounds, failures) {
+  rounds.forEach((round, i) => {
+    const errors = Object.values(round.errors).reduce((a, b) => a + (b ?? 0), 0);
+    addCount(round.errors, "check-failed", Math.min(failures[i] ?? 0, round.requests - errors));
+  });
+}
+
 // src/import/lines.ts
 import { pipeline, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
@@ -810,63 +899,28 @@ async function importK6(options) {
   if (!Number.isInteger(roundCount) || roundCount < 1) throw new RangeError(`rounds must be a positive integer`);
   const scan = await scanPass(open, file);
   const spanMs = Math.max(1, scan.lastMs - scan.firstMs);
-  const roundMs = spanMs / roundCount;
-  const endpoints = /* @__PURE__ */ new Map();
-  const checkFailures = /* @__PURE__ */ new Map();
-  for (const name of scan.endpoints) {
-    endpoints.set(name, Array.from({ length: roundCount }, emptyRound));
-    checkFailures.set(
-      name,
-      Array.from({ length: roundCount }, () => 0)
-    );
-  }
-  const byBareName = bareNameIndex(scan.endpoints);
-  const lastEndpointOfVu = /* @__PURE__ */ new Map();
-  let flaggedFailures = 0;
-  let errorsFromRequests = 0;
-  let unattributedCheckFailures = 0;
-  const roundOf3 = (timeMs) => Math.min(roundCount - 1, Math.max(0, Math.floor((timeMs - scan.firstMs) / roundMs)));
-  for await (const line of readLines(open, file)) {
-    if (!line.text.includes('"Point"') || !RELEVANT.test(line.text)) continue;
-    const point = parseK6Line(line, file);
-    if (point === null || point.type !== "Point") continue;
-    if (point.metric === "http_req_duration") {
-      const name = requestName(point);
-      const round = endpoints.get(name)[roundOf3(point.timeMs)];
-      round.requests++;
-      round.latency.record(point.value * 1e3);
-      const status = point.tags.status ?? "0";
-      if (isHttpStatus(status)) addCount(round.statusCounts, status);
-      const errorClass = classifyK6(point.tags);
-      if (errorClass) {
-        addCount(round.errors, errorClass);
-        errorsFromRequests++;
-      }
-      const vu = point.metadata.vu ?? point.tags.vu;
-      if (vu !== void 0) lastEndpointOfVu.set(vu, name);
-    } else if (point.metric === "http_req_failed") {
-      if (point.value > 0) flaggedFailures++;
-    } else if (point.metric === "checks" && point.value === 0) {
-      const vu = point.metadata.vu ?? point.tags.vu;
-      const name = (point.tags.name === void 0 ? void 0 : byBareName.get(endpointName(point.tags.method, point.tags.name))) ?? (vu === void 0 ? void 0 : lastEndpointOfVu.get(vu)) ?? (scan.endpoints.length === 1 ? scan.endpoints[0] : void 0);
-      const counts = name === void 0 ? void 0 : checkFailures.get(name);
-      if (counts) counts[roundOf3(point.timeMs)]++;
-      else unattributedCheckFailures++;
-    }
-  }
-  for (const [name, rounds] of endpoints) addCheckFailures(rounds, checkFailures.get(name));
+  const windows = { firstMs: scan.firstMs, roundMs: spanMs / roundCount, count: roundCount };
+  const rounds = await fillPass(open, file, emptyK6Rounds(scan.endpoints, windows));
   return {
     source: "k6",
     startedAt: new Date(scan.firstMs).toISOString(),
     rounds: Array.from({ length: roundCount }, (_, index) => ({
       index,
-      startMs: index * roundMs,
-      durationMs: roundMs
+      startMs: index * windows.roundMs,
+      durationMs: windows.roundMs
     })),
-    endpoints,
+    endpoints: withCheckFailures(rounds),
     model: "closed",
-    warnings: warningsOf({ file, flaggedFailures, errorsFromRequests, unattributedCheckFailures, scan })
+    warnings: warningsOf({ file, rounds, scan })
   };
+}
+async function fillPass(open, file, rounds) {
+  for await (const line of readLines(open, file)) {
+    if (!line.text.includes('"Point"') || !RELEVANT.test(line.text)) continue;
+    const point = parseK6Line(line, file);
+    if (point !== null && point.type === "Point") addK6Point(rounds, point);
+  }
+  return rounds;
 }
 var RELEVANT = /"(http_req_duration|http_req_failed|checks)"/;
 async function scanPass(open, file) {
@@ -906,52 +960,16 @@ async function scanPass(open, file) {
   }
   return { firstMs, lastMs, endpoints: [...endpoints], sawFailedMetric };
 }
-function requestName(point) {
-  return endpointName(point.tags.method, point.tags.name ?? point.tags.url ?? "(unnamed)");
-}
-function bareNameIndex(endpoints) {
-  const index = /* @__PURE__ */ new Map();
-  const ambiguous = /* @__PURE__ */ new Set();
-  for (const name of endpoints) {
-    const bare = name.replace(/^[A-Z]+ /, "");
-    for (const key of /* @__PURE__ */ new Set([name, bare])) {
-      if (index.has(key) && index.get(key) !== name) ambiguous.add(key);
-      else index.set(key, name);
-    }
-  }
-  for (const key of ambiguous) index.delete(key);
-  return index;
-}
-function classifyK6(tags) {
-  const status = Number(tags.status ?? "0");
-  const failed = tags.expected_response !== void 0 ? tags.expected_response === "false" : !(status > 0 && status < 400);
-  if (!failed) return null;
-  if (status >= 500) return "http-5xx";
-  if (status >= 400) return "http-4xx";
-  const code = Number(tags.error_code ?? "");
-  if (code === 1050 || code === 1211) return "timeout";
-  if (code >= 1100 && code < 1200) return "dns";
-  if (code === 1212) return "connection-refused";
-  if (code === 1220 || code === 1201) return "connection-reset";
-  if (code >= 1300 && code < 1400) return "tls";
-  return "other";
-}
-function addCheckFailures(rounds, failures) {
-  rounds.forEach((round, i) => {
-    const errors = Object.values(round.errors).reduce((a, b) => a + (b ?? 0), 0);
-    addCount(round.errors, "check-failed", Math.min(failures[i] ?? 0, round.requests - errors));
-  });
-}
-function warningsOf(input) {
+function warningsOf({ file, rounds, scan }) {
   const warnings = [];
-  if (input.scan.sawFailedMetric && input.flaggedFailures !== input.errorsFromRequests) {
+  if (scan.sawFailedMetric && rounds.flaggedFailures !== rounds.errorsFromRequests) {
     warnings.push(
-      `${input.file}: http_req_failed counts ${input.flaggedFailures} failed requests but the requests' tags give ${input.errorsFromRequests}; the errors follow the requests' tags (expected_response, status)`
+      `${file}: http_req_failed counts ${rounds.flaggedFailures} failed requests but the requests' tags give ${rounds.errorsFromRequests}; the errors follow the requests' tags (expected_response, status)`
     );
   }
-  if (input.unattributedCheckFailures > 0) {
+  if (rounds.unattributedCheckFailures > 0) {
     warnings.push(
-      `${input.file}: ${input.unattributedCheckFailures} failed k6 checks could not be tied to an endpoint (k6 check points carry no request tags) and are not counted; tag checks with the request's name to count them`
+      `${file}: ${rounds.unattributedCheckFailures} failed k6 checks could not be tied to an endpoint (k6 check points carry no request tags) and are not counted; tag checks with the request's name to count them`
     );
   }
   return warnings;

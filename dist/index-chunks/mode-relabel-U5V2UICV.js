@@ -11,7 +11,7 @@ import "./chunk-XRAW6IL2.js";
 import "./chunk-H6BQHNXA.js";
 import {
   gateAndPublish
-} from "./chunk-JYFQFE7J.js";
+} from "./chunk-ADRYNUIH.js";
 import "./chunk-YKWO64P6.js";
 import "./chunk-WW26TF7L.js";
 import "./chunk-VSHOYYU7.js";

@@ -1,10 +1,10 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   renderHtml
-} from "./chunk-CRTLBHMX.js";
+} from "./chunk-QUHFWBAR.js";
 import {
   runLiveAb
-} from "./chunk-NQFLMJUZ.js";
+} from "./chunk-CPT5WLPI.js";
 import {
   parseProfile
 } from "./chunk-2I6GUHVV.js";
@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   renderTerminal,
   sourceOfResult
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   EXIT
 } from "./chunk-U34LIMCD.js";

@@ -2,7 +2,7 @@ import { createRequire as __tailgateCreateRequire } from 'node:module'; const re
 import {
   REWARM_MS,
   runLiveAb
-} from "./chunk-NQFLMJUZ.js";
+} from "./chunk-CPT5WLPI.js";
 import {
   readProfile
 } from "./chunk-2I6GUHVV.js";
@@ -30,7 +30,7 @@ import {
   roundValues,
   runLevel,
   truncateText
-} from "./chunk-OMBXOPTH.js";
+} from "./chunk-OAPMMLO6.js";
 import {
   EXIT
 } from "./chunk-U34LIMCD.js";

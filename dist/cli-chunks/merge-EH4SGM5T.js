@@ -1,35 +1,20 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
-  gateWithStore
-} from "./chunk-HKGARDQ2.js";
+  mergeHistograms,
+  parseRunResult,
+  serializeRunResult
+} from "./chunk-OAPMMLO6.js";
 import {
-  writeResult
-} from "./chunk-ZSYZHNSO.js";
-import {
-  readProfile
-} from "./chunk-4JS4PVKQ.js";
-import {
-  resolveMode
-} from "./chunk-JWIS7KBH.js";
-import "./chunk-XRAW6IL2.js";
-import "./chunk-H6BQHNXA.js";
-import "./chunk-JYFQFE7J.js";
-import "./chunk-YKWO64P6.js";
-import "./chunk-WW26TF7L.js";
-import "./chunk-VSHOYYU7.js";
-import {
-  ResultFormatError,
-  parseRunResult
-} from "./chunk-HUK7SR2E.js";
-import "./chunk-R6EOTZPH.js";
-import "./chunk-AQQRMPL3.js";
-import {
-  mergeHistograms
-} from "./chunk-U4VOYMDS.js";
+  EXIT,
+  ResultFormatError
+} from "./chunk-U34LIMCD.js";
+import "./chunk-KJRNQGKV.js";
+import "./chunk-BOXC7D7V.js";
+import "./chunk-WSM33NK3.js";
 import {
   ConfigError
-} from "./chunk-K32UBI76.js";
-import "./chunk-5DOGR3KY.js";
+} from "./chunk-ACCG5V5L.js";
+import "./chunk-HTDZXV36.js";
 
 // src/results/merge.ts
 function mergeRunResults(results) {
@@ -129,45 +114,37 @@ function mergeTimelines(timelines) {
   return [...bySecond.values()].sort((a, b) => a.second - b.second);
 }
 
-// src/action/shards.ts
-import { join } from "node:path";
-async function readShardResults(resultPath, deps) {
-  const entries = (resultPath ?? "").split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
-  if (entries.length === 0) {
-    throw new ConfigError(
-      "result-path",
-      "mode: merge needs the shard results",
-      "download each shard artifact into its own folder under one directory (actions/download-artifact with a pattern, no merge-multiple: every shard writes result.json) and set result-path to that directory"
-    );
-  }
-  const files = [];
-  for (const entry of entries) {
-    const listed = await deps.files.list(entry);
-    if (listed === null) files.push(entry);
-    else
-      files.push(
-        ...listed.filter((name) => name.endsWith(".json")).sort().map((name) => join(entry, name))
-      );
-  }
-  if (files.length === 0) {
-    throw new ConfigError(
-      "result-path",
-      `no shard result (*.json) in '${entries.join(", ")}'`,
-      "check the download step"
-    );
-  }
-  deps.log.info(`Merging ${files.length} shard results: ${files.join(", ")}`);
-  return Promise.all(files.map(async (file) => parseRunResult(await deps.files.readText(file), file)));
-}
+// src/cli/merge.ts
+var MERGE_HELP = `tailgate merge SHARD.json... [--out merged.json]
 
-// src/action/mode-merge.ts
-async function runMergeMode(settings, deps) {
-  const profile = readProfile(settings.profilePath, { gateOnly: true }, deps.env);
-  const candidate = mergeRunResults(await readShardResults(settings.resultPath, deps));
-  await writeResult(candidate, settings.outputDir, deps);
-  const mode = resolveMode("auto", deps.context) === "baseline" ? "baseline" : "compare";
-  await gateWithStore(candidate, { settings, mode, deps, profile });
+Adds the RunResult files of the shards of one run (tailgate run --shard i/N, or the action's shard input)
+into one result: histograms, counts and rates add. Shards of different profiles are refused.
+`;
+async function mergeCommand(args, io) {
+  if (args.files.length === 0) throw new ConfigError("SHARD.json", "is missing", "pass the shard result files");
+  const results = await Promise.all(
+    args.files.map(async (file) => {
+      let text;
+      try {
+        text = await io.readText(file);
+      } catch (error) {
+        throw new ConfigError(
+          "SHARD.json",
+          `cannot read '${file}' (${error.code})`,
+          "check the path"
+        );
+      }
+      return parseRunResult(text, file);
+    })
+  );
+  const merged = mergeRunResults(results);
+  const out = await io.writeText(args.out ?? "tailgate-result.json", serializeRunResult(merged));
+  const requests = merged.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0);
+  io.stderr.write(`Merged ${results.length} shards: ${requests} requests; result written to ${out}
+`);
+  return EXIT.pass;
 }
 export {
-  runMergeMode
+  MERGE_HELP,
+  mergeCommand
 };

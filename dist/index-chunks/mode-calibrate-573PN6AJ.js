@@ -1,12 +1,12 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   prepareSecureTarget
-} from "./chunk-PI435ETP.js";
+} from "./chunk-HEMTKV5Q.js";
 import "./chunk-YLPATJRA.js";
-import "./chunk-GZNOGSNS.js";
+import "./chunk-4QYOE7UH.js";
 import {
   storedBaselines
-} from "./chunk-HKGARDQ2.js";
+} from "./chunk-UJZXJGRA.js";
 import "./chunk-4JS4PVKQ.js";
 import "./chunk-JWIS7KBH.js";
 import "./chunk-XRAW6IL2.js";
@@ -20,7 +20,7 @@ import {
   plainText,
   runLevel,
   truncateText
-} from "./chunk-JYFQFE7J.js";
+} from "./chunk-ADRYNUIH.js";
 import "./chunk-YKWO64P6.js";
 import {
   ERROR_RATE_MARGIN_FLOOR,

@@ -62,103 +62,110 @@ function baselineArtifactName(profileId) {
   return `tailgate-baseline-${profileId.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
 }
 function createArtifactStore(options) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-  const pollIntervalMs = options.pollIntervalMs ?? 15e3;
-  const now = options.now ?? Date.now;
-  const timeout = formatTimeout(options.timeoutMs);
+  const store = {
+    ...options,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    pollIntervalMs: options.pollIntervalMs ?? 15e3,
+    now: options.now ?? Date.now
+  };
   return {
     name: "artifact",
-    async restore(query) {
-      const github = options.github;
-      if (!github) return missing("no GitHub token to read earlier runs (input github-token)", false);
-      const name = baselineArtifactName(query.profileId);
-      const startedMs = now();
-      for (; ; ) {
-        const attempt = await withDeadline(findAndDownload(query, name, github), options.timeoutMs).catch(
-          (error) => ({ kind: "error", error })
-        );
-        if (attempt.kind === "timeout")
-          return missing(`the artifact lookup did not finish within ${timeout} (baseline-timeout)`, true);
-        if (attempt.kind === "error")
-          return missing(`the artifact lookup failed: ${describeApiError(attempt.error)}`, true);
-        if (attempt.value.kind === "found" || attempt.value.reason !== "none") return attempt.value.outcome;
-        const waitedMs = now() - startedMs;
-        if (waitedMs >= options.waitMs) return attempt.value.outcome;
-        const active = await github.lookup.activeRuns(query.branch).catch(() => []);
-        if (active.length === 0) return attempt.value.outcome;
-        await sleep(Math.min(pollIntervalMs, options.waitMs - waitedMs));
-      }
-    },
-    async save(result, history) {
-      const name = baselineArtifactName(result.profileId);
-      const dir = join(options.workDir, "tailgate-baseline-upload", name);
-      try {
-        await rm(dir, { recursive: true, force: true });
-        await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, BUNDLE_FILE), serializeBundle({ current: result, history }));
-        const upload = await withDeadline(
-          (await artifactClient()).uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
-          options.timeoutMs
-        );
-        if (upload.kind === "timeout")
-          return notSaved(`the artifact upload did not finish within ${timeout} (baseline-timeout)`);
-        return { kind: "saved", reference: `artifact ${name} (id ${upload.value.id ?? "?"})`, warnings: [] };
-      } catch (error) {
-        return notSaved(`the artifact upload failed: ${firstLine(error)}`);
-      }
-    }
+    restore: (query) => restoreWaiting(store, query),
+    save: (result, history) => saveArtifact(store, result, history)
   };
-  async function findAndDownload(query, name, github) {
-    const runs = (await github.lookup.successfulRuns(query.branch, 20)).filter(
-      (r) => String(r.id) !== options.currentRunId
-    );
-    const workflow = github.lookup.workflowLabel;
-    if (runs.length === 0) {
-      return none(`no successful run of ${workflow} on ${query.branch} yet, so no baseline artifact`);
+}
+async function restoreWaiting(store, query) {
+  const github = store.github;
+  if (!github) return missing("no GitHub token to read earlier runs (input github-token)", false);
+  const name = baselineArtifactName(query.profileId);
+  const startedMs = store.now();
+  for (; ; ) {
+    const attempt = await lookOnce(store, { query, name, github });
+    if (attempt.kind === "answer") return attempt.outcome;
+    const pauseMs = await pauseBeforeNextLook(store, query.branch, github, store.now() - startedMs);
+    if (pauseMs === null) return attempt.outcome;
+    await store.sleep(pauseMs);
+  }
+}
+async function lookOnce(store, look) {
+  const attempt = await withDeadline(findAndDownload(store, look), store.timeoutMs).catch((error) => ({
+    kind: "error",
+    error
+  }));
+  if (attempt.kind === "done") return attempt.value;
+  const reason = attempt.kind === "timeout" ? `the artifact lookup did not finish within ${formatTimeout(store.timeoutMs)} (baseline-timeout)` : `the artifact lookup failed: ${describeApiError(attempt.error)}`;
+  return { kind: "answer", outcome: missing(reason, true) };
+}
+async function pauseBeforeNextLook(store, branch, github, waitedMs) {
+  if (waitedMs >= store.waitMs) return null;
+  const active = await github.lookup.activeRuns(branch).catch(() => []);
+  if (active.length === 0) return null;
+  return Math.min(store.pollIntervalMs, store.waitMs - waitedMs);
+}
+async function findAndDownload(store, look) {
+  const { query, name, github } = look;
+  const runs = (await github.lookup.successfulRuns(query.branch, 20)).filter((r) => String(r.id) !== store.currentRunId);
+  const workflow = github.lookup.workflowLabel;
+  if (runs.length === 0) {
+    return none(`no successful run of ${workflow} on ${query.branch} yet, so no baseline artifact`);
+  }
+  for (const run of preferExactSha(runs, query.sha).slice(0, RUNS_SEARCHED)) {
+    const artifact = await github.lookup.artifactOfRun(run.id, name);
+    if (artifact) return { kind: "answer", outcome: await downloadAndJudge(store, look, run, artifact.id) };
+  }
+  return none(
+    `no artifact ${name} in the last ${Math.min(runs.length, RUNS_SEARCHED)} successful runs of ${workflow} on ${query.branch}`
+  );
+}
+async function downloadAndJudge(store, look, run, artifactId) {
+  const { query, name, github } = look;
+  const dir = join(store.workDir, "tailgate-baseline-download", String(run.id));
+  await downloadRunArtifact({ artifactId, runId: run.id, dir, ...github });
+  let bundle;
+  try {
+    bundle = parseBundle(await readFile(join(dir, BUNDLE_FILE), "utf8"), `artifact ${name} of run ${run.id}`);
+  } catch (error) {
+    const reason = messageOf(error);
+    return { kind: "missing", reason, warnings: [`Baseline not used: ${reason}`] };
+  }
+  const exactSha = query.sha !== null && run.headSha === query.sha;
+  const commitsBehind = !exactSha && query.sha ? await github.commitsBehind(run.headSha, query.sha) : null;
+  return judgeBaseline({
+    bundle,
+    query,
+    machine: store.machine,
+    source: {
+      store: "artifact",
+      reference: `${name} (artifact ${artifactId} of run ${run.id})`,
+      branch: query.branch,
+      sha: run.headSha,
+      exactSha,
+      measuredAt: bundle.current.startedAt,
+      commitsBehind,
+      runId: String(run.id)
     }
-    for (const run of preferExactSha(runs, query.sha).slice(0, RUNS_SEARCHED)) {
-      const artifact = await github.lookup.artifactOfRun(run.id, name);
-      if (!artifact) continue;
-      const dir = join(options.workDir, "tailgate-baseline-download", String(run.id));
-      await downloadRunArtifact({ artifactId: artifact.id, runId: run.id, dir, ...github });
-      const origin = `artifact ${name} of run ${run.id}`;
-      let bundle;
-      try {
-        bundle = parseBundle(await readFile(join(dir, BUNDLE_FILE), "utf8"), origin);
-      } catch (error) {
-        const reason = messageOf(error);
-        return {
-          kind: "missing",
-          reason: "unreadable",
-          outcome: { kind: "missing", reason, warnings: [`Baseline not used: ${reason}`] }
-        };
-      }
-      const exactSha = query.sha !== null && run.headSha === query.sha;
-      const commitsBehind = !exactSha && query.sha ? await github.commitsBehind(run.headSha, query.sha) : null;
-      const outcome = judgeBaseline({
-        bundle,
-        query,
-        machine: options.machine,
-        source: {
-          store: "artifact",
-          reference: `${name} (artifact ${artifact.id} of run ${run.id})`,
-          branch: query.branch,
-          sha: run.headSha,
-          exactSha,
-          measuredAt: bundle.current.startedAt,
-          commitsBehind,
-          runId: String(run.id)
-        }
-      });
-      return outcome.kind === "found" ? { kind: "found", outcome } : { kind: "missing", reason: "unreadable", outcome };
-    }
-    return none(
-      `no artifact ${name} in the last ${Math.min(runs.length, RUNS_SEARCHED)} successful runs of ${workflow} on ${query.branch}`
+  });
+}
+async function saveArtifact(store, result, history) {
+  const name = baselineArtifactName(result.profileId);
+  const dir = join(store.workDir, "tailgate-baseline-upload", name);
+  try {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, BUNDLE_FILE), serializeBundle({ current: result, history }));
+    const upload = await withDeadline(
+      (await artifactClient()).uploadArtifact(name, [join(dir, BUNDLE_FILE)], dir),
+      store.timeoutMs
     );
+    if (upload.kind === "timeout")
+      return notSaved(`the artifact upload did not finish within ${formatTimeout(store.timeoutMs)} (baseline-timeout)`);
+    return { kind: "saved", reference: `artifact ${name} (id ${upload.value.id ?? "?"})`, warnings: [] };
+  } catch (error) {
+    return notSaved(`the artifact upload failed: ${firstLine(error)}`);
   }
 }
 function none(reason) {
-  return { kind: "missing", reason: "none", outcome: { kind: "missing", reason, warnings: [] } };
+  return { kind: "none", outcome: { kind: "missing", reason, warnings: [] } };
 }
 function preferExactSha(runs, sha) {
   const exact = runs.filter((r) => r.headSha === sha);
@@ -234,96 +241,99 @@ function cacheBundlePath(workDir) {
   return join2(workDir, "tailgate-baseline-cache", "bundle.json");
 }
 function createCacheStore(options) {
-  const loadCache = () => import("./cache-KGDSLZKL.js");
-  const file = cacheBundlePath(options.workDir);
-  const dir = dirname(file);
-  const timeout = formatTimeout(options.timeoutMs);
+  const store = { ...options, file: cacheBundlePath(options.workDir) };
   return {
     name: "cache",
-    async restore(query) {
-      const cache = await loadCache();
-      if (!cache.isFeatureAvailable()) return unavailable();
-      const prefix = cacheKeyPrefix(query);
-      const primary = query.sha ? cacheKey(query, query.sha) : prefix;
-      try {
-        await rm2(dir, { recursive: true, force: true });
-        const call = await withToolkitMessages(
-          () => withDeadline(cache.restoreCache([file], primary, [prefix]), options.timeoutMs)
-        );
-        if (call.value.kind === "timeout") {
-          return failed(`the Actions cache did not answer within ${timeout} (baseline-timeout)`);
-        }
-        const matched = call.value.value;
-        if (matched === void 0) {
-          const why = call.messages[0];
-          if (why?.startsWith("Cache restore skipped")) return failed(`the Actions cache was not read: ${why}`);
-          if (why) return failed(`the Actions cache failed: ${why}`);
-          return { kind: "missing", reason: `no baseline in the Actions cache for ${query.branch} yet`, warnings: [] };
-        }
-        return await judgeRestored({ query, matched, primary, prefix });
-      } catch (error) {
-        return failed(`the Actions cache failed: ${messageOf(error)}`);
-      } finally {
-        await rm2(dir, { recursive: true, force: true }).catch(() => {
-        });
-      }
-    },
-    async save(result, history, query) {
-      const cache = await loadCache();
-      if (!cache.isFeatureAvailable())
-        return notSaved2("the Actions cache is not available in this run (ACTIONS_RESULTS_URL is not set)");
-      const key = cacheKey(query, query.sha ?? result.git.sha ?? "unknown");
-      try {
-        await mkdir2(dir, { recursive: true });
-        await writeFile2(file, serializeBundle({ current: result, history }));
-        const call = await withToolkitMessages(() => withDeadline(cache.saveCache([file], key), options.timeoutMs));
-        if (call.value.kind === "timeout")
-          return notSaved2(`the Actions cache did not answer within ${timeout} (baseline-timeout)`);
-        if (call.value.value !== -1) return { kind: "saved", reference: `cache key ${key}`, warnings: [] };
-        return notSaved2(saveFailure(key, call.messages));
-      } catch (error) {
-        return notSaved2(`the Actions cache failed: ${messageOf(error)}`);
-      } finally {
-        await rm2(dir, { recursive: true, force: true }).catch(() => {
-        });
-      }
-    }
+    restore: (query) => restoreFromCache(store, query),
+    save: (result, history, query) => saveToCache(store, { result, history, query })
   };
-  async function judgeRestored(found) {
-    const { query, matched } = found;
-    const sha = shaOfKey(matched, found.prefix);
-    if (sha === null) {
-      return { kind: "missing", reason: `no baseline in the Actions cache for ${query.branch} yet`, warnings: [] };
+}
+var loadCache = () => import("./cache-KGDSLZKL.js");
+async function restoreFromCache(store, query) {
+  const cache = await loadCache();
+  if (!cache.isFeatureAvailable()) return unavailable();
+  const prefix = cacheKeyPrefix(query);
+  const primary = query.sha ? cacheKey(query, query.sha) : prefix;
+  const dir = dirname(store.file);
+  try {
+    await rm2(dir, { recursive: true, force: true });
+    const call = await withToolkitMessages(
+      () => withDeadline(cache.restoreCache([store.file], primary, [prefix]), store.timeoutMs)
+    );
+    if (call.value.kind === "timeout") {
+      return failed(`the Actions cache did not answer within ${formatTimeout(store.timeoutMs)} (baseline-timeout)`);
     }
-    const origin = `cache entry ${matched}`;
-    let bundle;
-    try {
-      bundle = parseBundle(await readFile2(file, "utf8"), origin);
-    } catch (error) {
-      return { kind: "missing", reason: messageOf(error), warnings: [`Baseline not used: ${messageOf(error)}`] };
-    }
-    const exactSha = query.sha !== null && matched === found.primary;
-    const commitsBehind = !exactSha && query.sha && options.commitsBehind ? await countBehind(options.commitsBehind, sha, query.sha) : null;
-    return judgeBaseline({
-      bundle,
-      query,
-      machine: options.machine,
-      source: {
-        store: "cache",
-        reference: matched,
-        branch: query.branch,
-        sha,
-        exactSha,
-        measuredAt: bundle.current.startedAt,
-        commitsBehind,
-        runId: bundle.current.git.runId
-      }
+    const matched = call.value.value;
+    if (matched === void 0) return restoreMiss(query, call.messages);
+    return await judgeRestored(store, { query, matched, primary, prefix });
+  } catch (error) {
+    return failed(`the Actions cache failed: ${messageOf(error)}`);
+  } finally {
+    await rm2(dir, { recursive: true, force: true }).catch(() => {
     });
   }
-  async function countBehind(commitsBehind, fromSha, toSha) {
-    const answer = await withDeadline(commitsBehind(fromSha, toSha), options.timeoutMs).catch(() => null);
-    return answer?.kind === "done" ? answer.value : null;
+}
+function restoreMiss(query, messages) {
+  const why = messages[0];
+  if (why?.startsWith("Cache restore skipped")) return failed(`the Actions cache was not read: ${why}`);
+  if (why) return failed(`the Actions cache failed: ${why}`);
+  return { kind: "missing", reason: `no baseline in the Actions cache for ${query.branch} yet`, warnings: [] };
+}
+async function saveToCache(store, { result, history, query }) {
+  const cache = await loadCache();
+  if (!cache.isFeatureAvailable())
+    return notSaved2("the Actions cache is not available in this run (ACTIONS_RESULTS_URL is not set)");
+  const key = cacheKey(query, query.sha ?? result.git.sha ?? "unknown");
+  const dir = dirname(store.file);
+  try {
+    await mkdir2(dir, { recursive: true });
+    await writeFile2(store.file, serializeBundle({ current: result, history }));
+    const call = await withToolkitMessages(() => withDeadline(cache.saveCache([store.file], key), store.timeoutMs));
+    if (call.value.kind === "timeout")
+      return notSaved2(`the Actions cache did not answer within ${formatTimeout(store.timeoutMs)} (baseline-timeout)`);
+    if (call.value.value !== -1) return { kind: "saved", reference: `cache key ${key}`, warnings: [] };
+    return notSaved2(saveFailure(key, call.messages));
+  } catch (error) {
+    return notSaved2(`the Actions cache failed: ${messageOf(error)}`);
+  } finally {
+    await rm2(dir, { recursive: true, force: true }).catch(() => {
+    });
   }
+}
+async function judgeRestored(store, found) {
+  const { query, matched } = found;
+  const sha = shaOfKey(matched, found.prefix);
+  if (sha === null) {
+    return { kind: "missing", reason: `no baseline in the Actions cache for ${query.branch} yet`, warnings: [] };
+  }
+  const origin = `cache entry ${matched}`;
+  let bundle;
+  try {
+    bundle = parseBundle(await readFile2(store.file, "utf8"), origin);
+  } catch (error) {
+    return { kind: "missing", reason: messageOf(error), warnings: [`Baseline not used: ${messageOf(error)}`] };
+  }
+  const exactSha = query.sha !== null && matched === found.primary;
+  const commitsBehind = !exactSha && query.sha && store.commitsBehind ? await countBehind(store.commitsBehind, { fromSha: sha, toSha: query.sha }, store.timeoutMs) : null;
+  return judgeBaseline({
+    bundle,
+    query,
+    machine: store.machine,
+    source: {
+      store: "cache",
+      reference: matched,
+      branch: query.branch,
+      sha,
+      exactSha,
+      measuredAt: bundle.current.startedAt,
+      commitsBehind,
+      runId: bundle.current.git.runId
+    }
+  });
+}
+async function countBehind(commitsBehind, { fromSha, toSha }, timeoutMs) {
+  const answer = await withDeadline(commitsBehind(fromSha, toSha), timeoutMs).catch(() => null);
+  return answer?.kind === "done" ? answer.value : null;
 }
 function unavailable() {
   return failed("the Actions cache is not available in this run (ACTIONS_RESULTS_URL is not set)");

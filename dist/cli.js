@@ -190,19 +190,19 @@ async function main(argv, io) {
       case "demo": {
         const { values } = parse(rest, { out: { type: "string" }, help: { type: "boolean", short: "h" } });
         if (values.help) return help(io, DEMO_HELP);
-        const { runDemo } = await import("./cli-chunks/demo-57MZNJBT.js");
+        const { runDemo } = await import("./cli-chunks/demo-PLZBBNDE.js");
         return await runDemo({ io, outPath: values.out ?? "tailgate-report.md" });
       }
       case "import": {
-        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-5OS3DRPE.js");
+        const { IMPORT_HELP, importCommand } = await import("./cli-chunks/import-RPU6LIDA.js");
         return await filesCommand(rest, io, IMPORT_FLAGS, IMPORT_HELP, (options) => importCommand(options, io));
       }
       case "export": {
-        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-5OS3DRPE.js");
+        const { EXPORT_HELP, exportCommand } = await import("./cli-chunks/import-RPU6LIDA.js");
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io));
       }
       case "calibrate": {
-        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-UQQENXL6.js");
+        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-4HF7ZICO.js");
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io));
       }
       case "merge": {
@@ -231,11 +231,11 @@ async function runWithFlags(rest, io) {
   const { values, positionals } = parse(rest, RUN_FLAGS);
   if (values.help) return help(io, RUN_HELP);
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP);
-  const { runCommand } = await import("./cli-chunks/run-SCBIIPUT.js");
+  const { runCommand } = await import("./cli-chunks/run-TQRX7VKA.js");
   return await runCommand(positionals[0], values, io);
 }
 async function checkWithFlags(rest, io) {
-  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-FJK3NN7C.js");
+  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-AV6U3JZO.js");
   const { values, positionals } = parse(rest, CHECK_FLAGS);
   if (values.help) return help(io, CHECK_HELP);
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP);

@@ -4,7 +4,7 @@ import {
 } from "./chunk-QUHFWBAR.js";
 import {
   runLiveAb
-} from "./chunk-CPT5WLPI.js";
+} from "./chunk-24FEGVRP.js";
 import {
   parseProfile
 } from "./chunk-2I6GUHVV.js";
@@ -13,7 +13,7 @@ import {
 } from "./chunk-R6EN6BL2.js";
 import {
   localEnvironment
-} from "./chunk-D4AVDDBW.js";
+} from "./chunk-HEYURCVP.js";
 import "./chunk-57U746Z7.js";
 import {
   localReport,

@@ -1,16 +1,16 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   roundsTooFew
-} from "./chunk-6NHPE5P6.js";
+} from "./chunk-WHBTN45J.js";
 import "./chunk-EZTVH4YU.js";
 import {
   shapeLevelAt
-} from "./chunk-CPT5WLPI.js";
+} from "./chunk-24FEGVRP.js";
 import {
   isOpenModel,
   readProfile
 } from "./chunk-2I6GUHVV.js";
-import "./chunk-D4AVDDBW.js";
+import "./chunk-HEYURCVP.js";
 import "./chunk-57U746Z7.js";
 import {
   EVERY_ENDPOINT,

@@ -1,7 +1,7 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   prepareSecureTarget
-} from "./chunk-HEMTKV5Q.js";
+} from "./chunk-44MEYDKI.js";
 import "./chunk-YLPATJRA.js";
 import {
   REWARM_MS,
@@ -9,7 +9,7 @@ import {
   joinRuns,
   markHalves,
   performanceClock
-} from "./chunk-4QYOE7UH.js";
+} from "./chunk-PBIJ6Z4Y.js";
 import {
   baselineQuery,
   gateWithStore

@@ -460,7 +460,7 @@ var require_errors = __commonJS({
       }
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
-    var RequestAbortedError = class extends AbortError {
+    var RequestAbortedError2 = class extends AbortError {
       constructor(message) {
         super(message);
         this.name = "AbortError";
@@ -726,7 +726,7 @@ var require_errors = __commonJS({
       ConnectTimeoutError,
       InvalidArgumentError,
       InvalidReturnValueError,
-      RequestAbortedError,
+      RequestAbortedError: RequestAbortedError2,
       ClientDestroyedError,
       ClientClosedError,
       InformationalError,
@@ -1023,7 +1023,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { stringify } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
@@ -1172,7 +1172,7 @@ var require_util = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -2587,7 +2587,7 @@ var require_dispatcher = __commonJS({
     var EventEmitter = __require("node:events");
     var WrapHandler = require_wrap_handler();
     var wrapInterceptor = (dispatch) => (opts, handler) => dispatch(opts, WrapHandler.wrap(handler));
-    var Dispatcher = class extends EventEmitter {
+    var Dispatcher2 = class extends EventEmitter {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2618,7 +2618,7 @@ var require_dispatcher = __commonJS({
         });
       }
     };
-    module.exports = Dispatcher;
+    module.exports = Dispatcher2;
   }
 });
 
@@ -2715,7 +2715,7 @@ var require_dispatcher_base = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var Dispatcher = require_dispatcher();
+    var Dispatcher2 = require_dispatcher();
     var UnwrapHandler = require_unwrap_handler();
     var {
       ClientDestroyedError,
@@ -2727,7 +2727,7 @@ var require_dispatcher_base = __commonJS({
     var kOnClosed = /* @__PURE__ */ Symbol("onClosed");
     var kWebSocketOptions = /* @__PURE__ */ Symbol("webSocketOptions");
     var kEventSourceOptions = /* @__PURE__ */ Symbol("eventSourceOptions");
-    var DispatcherBase = class extends Dispatcher {
+    var DispatcherBase = class extends Dispatcher2 {
       /** @type {boolean} */
       [kDestroyed] = false;
       /** @type {Array<Function|null} */
@@ -2877,11 +2877,11 @@ var require_dispatcher_base = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError } = require_errors();
-    var tls;
+    var tls2;
     var SessionCache = class WeakSessionCache {
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
@@ -2937,15 +2937,15 @@ var require_connect = __commonJS({
       return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
-          if (!tls) {
-            tls = __require("node:tls");
+          if (!tls2) {
+            tls2 = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
-          socket = tls.connect({
+          socket = tls2.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
             ...options,
@@ -2964,7 +2964,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -6626,7 +6626,7 @@ var require_client_h1 = __commonJS({
     var {
       RequestContentLengthMismatchError,
       ResponseContentLengthMismatchError,
-      RequestAbortedError,
+      RequestAbortedError: RequestAbortedError2,
       InvalidArgumentError,
       HeadersTimeoutError,
       HeadersOverflowError,
@@ -7532,7 +7532,7 @@ var require_client_h1 = __commonJS({
         if (request.aborted || request.completed) {
           return;
         }
-        util.errorRequest(client, request, err || new RequestAbortedError());
+        util.errorRequest(client, request, err || new RequestAbortedError2());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
@@ -7643,7 +7643,7 @@ upgrade: ${upgrade}\r
           body.removeListener("error", onFinished);
         });
         if (!finished) {
-          const err = new RequestAbortedError();
+          const err = new RequestAbortedError2();
           queueMicrotask(() => onFinished(err));
         }
       };
@@ -7915,7 +7915,7 @@ var require_client_h2 = __commonJS({
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
-      RequestAbortedError,
+      RequestAbortedError: RequestAbortedError2,
       SocketError,
       InformationalError,
       InvalidArgumentError,
@@ -8277,7 +8277,7 @@ var require_client_h2 = __commonJS({
         if (request.aborted || request.completed) {
           return;
         }
-        err = err || new RequestAbortedError();
+        err = err || new RequestAbortedError2();
         util.errorRequest(client, request, err);
         if (stream != null) {
           stream.removeAllListeners("data");
@@ -8677,7 +8677,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http = __require("node:http");
     var util = require_util();
     var { ClientStats } = require_stats();
@@ -8765,7 +8765,7 @@ var require_client = __commonJS({
         keepAliveTimeoutThreshold,
         socketPath,
         pipelining,
-        tls,
+        tls: tls2,
         strictContentLength,
         maxCachedSessions,
         connect: connect2,
@@ -8833,7 +8833,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -8863,7 +8863,7 @@ var require_client = __commonJS({
         super({ webSocket, eventSource });
         if (typeof connect2 !== "function") {
           connect2 = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             useH2c,
@@ -9013,7 +9013,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIPv6(ip));
+        assert(net2.isIPv6(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -9482,7 +9482,7 @@ var require_pool = __commonJS({
         factory = defaultFactory,
         connect,
         connectTimeout,
-        tls,
+        tls: tls2,
         maxCachedSessions,
         socketPath,
         autoSelectFamily,
@@ -9502,7 +9502,7 @@ var require_pool = __commonJS({
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -9593,14 +9593,14 @@ var require_balanced_pool = __commonJS({
       return new Pool2(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
-      constructor(upstreams = [], { factory = defaultFactory, connect, tls, ...opts } = {}) {
+      constructor(upstreams = [], { factory = defaultFactory, connect, tls: tls2, ...opts } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
         super(opts);
         if (connect && typeof connect !== "function") connect = { ...connect };
-        if (tls && typeof tls !== "function") tls = { ...tls };
-        this[kOptions] = { ...util.deepClone(opts), connect, tls };
+        if (tls2 && typeof tls2 !== "function") tls2 = { ...tls2 };
+        this[kOptions] = { ...util.deepClone(opts), connect, tls: tls2 };
         this[kOptions].interceptors = opts.interceptors ? { ...opts.interceptors } : void 0;
         this[kIndex] = -1;
         this[kCurrentWeight] = 0;
@@ -9735,7 +9735,7 @@ var require_round_robin_pool = __commonJS({
         factory = defaultFactory,
         connect,
         connectTimeout,
-        tls,
+        tls: tls2,
         maxCachedSessions,
         socketPath,
         autoSelectFamily,
@@ -9755,7 +9755,7 @@ var require_round_robin_pool = __commonJS({
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -9841,7 +9841,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool2(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls: tls2, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -9855,10 +9855,10 @@ var require_agent = __commonJS({
         if (connect && typeof connect !== "function") {
           connect = { ...connect };
         }
-        if (tls && typeof tls !== "function") {
-          tls = { ...tls };
+        if (tls2 && typeof tls2 !== "function") {
+          tls2 = { ...tls2 };
         }
-        this[kOptions] = { ...util.deepClone(options), maxOrigins, connect, tls };
+        this[kOptions] = { ...util.deepClone(options), maxOrigins, connect, tls: tls2 };
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
         this[kOrigins] = /* @__PURE__ */ new Set();
@@ -9961,10 +9961,10 @@ var require_socks5_utils = __commonJS({
   "node_modules/undici/lib/core/socks5-utils.js"(exports, module) {
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { InvalidArgumentError } = require_errors();
     function parseAddress(address) {
-      if (net.isIPv4(address)) {
+      if (net2.isIPv4(address)) {
         const parts = address.split(".").map(Number);
         return {
           type: 1,
@@ -9972,7 +9972,7 @@ var require_socks5_utils = __commonJS({
           buffer: Buffer2.from(parts)
         };
       }
-      if (net.isIPv6(address)) {
+      if (net2.isIPv6(address)) {
         return {
           type: 4,
           // IPv6
@@ -9995,7 +9995,7 @@ var require_socks5_utils = __commonJS({
       if (address.includes(".")) {
         const lastColonIndex = address.lastIndexOf(":");
         const ipv4Part = address.slice(lastColonIndex + 1);
-        if (net.isIPv4(ipv4Part)) {
+        if (net2.isIPv4(ipv4Part)) {
           const octets = ipv4Part.split(".").map(Number);
           const high = (octets[0] << 8 | octets[1]).toString(16);
           const low = (octets[2] << 8 | octets[3]).toString(16);
@@ -10455,7 +10455,7 @@ var require_socks5_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/socks5-proxy-agent.js"(exports, module) {
     "use strict";
     var { URL: URL2 } = __require("node:url");
-    var tls;
+    var tls2;
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError } = require_errors();
     var { Socks5Client, STATES } = require_socks5_client();
@@ -10595,11 +10595,11 @@ var require_socks5_proxy_agent = __commonJS({
                   const socket = await this.createSocks5Connection(targetHost, targetPort);
                   let finalSocket = socket;
                   if (url.protocol === "https:") {
-                    if (!tls) {
-                      tls = __require("node:tls");
+                    if (!tls2) {
+                      tls2 = __require("node:tls");
                     }
                     debug("upgrading to TLS");
-                    finalSocket = tls.connect({
+                    finalSocket = tls2.connect({
                       ...this[kRequestTls],
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
@@ -10661,7 +10661,7 @@ var require_proxy_agent = __commonJS({
     var Agent = require_agent();
     var Pool2 = require_pool();
     var DispatcherBase = require_dispatcher_base();
-    var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
+    var { InvalidArgumentError, RequestAbortedError: RequestAbortedError2, SecureProxyConnectionError } = require_errors();
     var buildConnector = require_connect();
     var Client2 = require_client();
     var { channels } = require_diagnostics();
@@ -10817,7 +10817,7 @@ var require_proxy_agent = __commonJS({
               const { socket, statusCode } = await this[kClient].connect(connectParams);
               if (statusCode !== 200) {
                 socket.on("error", noop).destroy();
-                callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
+                callback(new RequestAbortedError2(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
                 return;
               }
               if (channels.proxyConnected.hasSubscribers) {
@@ -11442,9 +11442,9 @@ var require_retry_handler = __commonJS({
 var require_retry_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/retry-agent.js"(exports, module) {
     "use strict";
-    var Dispatcher = require_dispatcher();
+    var Dispatcher2 = require_dispatcher();
     var RetryHandler = require_retry_handler();
-    var RetryAgent = class extends Dispatcher {
+    var RetryAgent = class extends Dispatcher2 {
       #agent = null;
       #options = null;
       constructor(agent, options = {}) {
@@ -11522,7 +11522,7 @@ var require_readable = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = __require("node:stream");
-    var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
+    var { RequestAbortedError: RequestAbortedError2, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
@@ -11574,7 +11574,7 @@ var require_readable = __commonJS({
        */
       _destroy(err, callback) {
         if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+          err = new RequestAbortedError2();
         }
         if (err) {
           this[kAbort]();
@@ -11808,7 +11808,7 @@ var require_readable = __commonJS({
               consumeFinish(this[kConsume], err);
             }).on("close", function() {
               if (this[kConsume].body !== null) {
-                consumeFinish(this[kConsume], new RequestAbortedError());
+                consumeFinish(this[kConsume], new RequestAbortedError2());
               }
             });
             consumeStart(stream[kConsume]);
@@ -11925,7 +11925,7 @@ var require_api_request = __commonJS({
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
     var { Readable } = require_readable();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors();
+    var { InvalidArgumentError, RequestAbortedError: RequestAbortedError2 } = require_errors();
     var util = require_util();
     function noop() {
     }
@@ -11972,10 +11972,10 @@ var require_api_request = __commonJS({
         this.reason = null;
         this.removeAbortListener = null;
         if (signal?.aborted) {
-          this.reason = signal.reason ?? new RequestAbortedError();
+          this.reason = signal.reason ?? new RequestAbortedError2();
         } else if (signal) {
           this.removeAbortListener = util.addAbortListener(signal, () => {
-            this.reason = signal.reason ?? new RequestAbortedError();
+            this.reason = signal.reason ?? new RequestAbortedError2();
             if (this.res) {
               util.destroy(this.res.on("error", noop), this.reason);
             } else if (this.abort) {
@@ -12101,14 +12101,14 @@ var require_abort_signal = __commonJS({
   "node_modules/undici/lib/api/abort-signal.js"(exports, module) {
     "use strict";
     var { addAbortListener } = require_util();
-    var { RequestAbortedError } = require_errors();
+    var { RequestAbortedError: RequestAbortedError2 } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
     function abort(self) {
       if (self.abort) {
         self.abort(self[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self.reason = self[kSignal]?.reason ?? new RequestAbortedError2();
       }
       removeSignal(self);
     }
@@ -12323,7 +12323,7 @@ var require_api_pipeline = __commonJS({
     var {
       InvalidArgumentError,
       InvalidReturnValueError,
-      RequestAbortedError
+      RequestAbortedError: RequestAbortedError2
     } = require_errors();
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
@@ -12357,7 +12357,7 @@ var require_api_pipeline = __commonJS({
       }
       _destroy(err, callback) {
         if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+          err = new RequestAbortedError2();
         }
         callback(err);
       }
@@ -12408,7 +12408,7 @@ var require_api_pipeline = __commonJS({
           destroy: (err, callback) => {
             const { body, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
-              err = new RequestAbortedError();
+              err = new RequestAbortedError2();
             }
             if (abort && err) {
               abort();
@@ -12478,7 +12478,7 @@ var require_api_pipeline = __commonJS({
         }).on("close", () => {
           const { ret } = this;
           if (!ret._readableState.ended) {
-            util.destroy(ret, new RequestAbortedError());
+            util.destroy(ret, new RequestAbortedError2());
           }
         });
         this.body = body;
@@ -13702,10 +13702,10 @@ var require_mock_agent = __commonJS({
     var MockPool = require_mock_pool();
     var { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = require_mock_utils();
     var { InvalidArgumentError, UndiciError } = require_errors();
-    var Dispatcher = require_dispatcher();
+    var Dispatcher2 = require_dispatcher();
     var PendingInterceptorsFormatter = require_pending_interceptors_formatter();
     var { MockCallHistory } = require_mock_call_history();
-    var MockAgent = class extends Dispatcher {
+    var MockAgent = class extends Dispatcher2 {
       constructor(opts = {}) {
         super(opts);
         const mockOptions = buildAndValidateMockOptions(opts);
@@ -15026,7 +15026,7 @@ var require_retry = __commonJS({
 var require_dump = __commonJS({
   "node_modules/undici/lib/interceptor/dump.js"(exports, module) {
     "use strict";
-    var { InvalidArgumentError, RequestAbortedError } = require_errors();
+    var { InvalidArgumentError, RequestAbortedError: RequestAbortedError2 } = require_errors();
     var DecoratorHandler = require_decorator_handler();
     var DumpHandler = class extends DecoratorHandler {
       #maxSize = 1024 * 1024;
@@ -15052,7 +15052,7 @@ var require_dump = __commonJS({
       onResponseStart(controller, statusCode, headers, statusMessage) {
         const contentLength = headers["content-length"];
         if (contentLength != null && contentLength > this.#maxSize) {
-          throw new RequestAbortedError(
+          throw new RequestAbortedError2(
             `Response size (${contentLength}) larger than maxSize (${this.#maxSize})`
           );
         }
@@ -15067,7 +15067,7 @@ var require_dump = __commonJS({
       onResponseData(controller, chunk) {
         this.#size = this.#size + chunk.length;
         if (this.#size > this.#maxSize) {
-          throw new RequestAbortedError(
+          throw new RequestAbortedError2(
             `Response size (${this.#size}) larger than maxSize (${this.#maxSize})`
           );
         }
@@ -15103,7 +15103,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP } = __require("node:net");
+    var { isIP: isIP2 } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -15509,7 +15509,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          if (isIP2(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -18588,7 +18588,7 @@ var require_decompress = __commonJS({
 var require_deduplication_handler = __commonJS({
   "node_modules/undici/lib/handler/deduplication-handler.js"(exports, module) {
     "use strict";
-    var { RequestAbortedError } = require_errors();
+    var { RequestAbortedError: RequestAbortedError2 } = require_errors();
     var DEFAULT_MAX_BUFFER_SIZE = 5 * 1024 * 1024;
     var DeduplicationHandler = class {
       /**
@@ -18924,7 +18924,7 @@ var require_deduplication_handler = __commonJS({
         waitingHandler.bufferedChunks.push(bufferedChunk);
         waitingHandler.bufferedBytes += bufferedChunk.length;
         if (waitingHandler.bufferedBytes > this.#maxBufferSize) {
-          const err = new RequestAbortedError(`Deduplicated waiting handler exceeded maxBufferSize (${this.#maxBufferSize} bytes) while paused`);
+          const err = new RequestAbortedError2(`Deduplicated waiting handler exceeded maxBufferSize (${this.#maxBufferSize} bytes) while paused`);
           this.#errorWaitingHandler(waitingHandler, err);
         }
       }
@@ -25746,9 +25746,9 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util6();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
-    var COLON = 58;
+    var LF3 = 10;
+    var CR3 = 13;
+    var COLON2 = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -25862,7 +25862,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR3) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -25877,15 +25877,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF3) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF3 || byte === CR3) {
+              if (byte === CR3) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -25898,8 +25898,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF3 || byte === CR3) {
+            if (byte === CR3) {
               this.crlfCheck = true;
             }
             try {
@@ -25933,7 +25933,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -26469,7 +26469,7 @@ var require_undici = __commonJS({
   "node_modules/undici/index.js"(exports, module) {
     "use strict";
     var Client2 = require_client();
-    var Dispatcher = require_dispatcher();
+    var Dispatcher2 = require_dispatcher();
     var Pool2 = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
@@ -26494,8 +26494,8 @@ var require_undici = __commonJS({
     var { getGlobalDispatcher, setGlobalDispatcher } = require_global2();
     var DecoratorHandler = require_decorator_handler();
     var RedirectHandler = require_redirect_handler();
-    Object.assign(Dispatcher.prototype, api);
-    module.exports.Dispatcher = Dispatcher;
+    Object.assign(Dispatcher2.prototype, api);
+    module.exports.Dispatcher = Dispatcher2;
     module.exports.Client = Client2;
     module.exports.Pool = Pool2;
     module.exports.BalancedPool = BalancedPool;
@@ -26789,19 +26789,692 @@ var ClosedDriver = class {
 };
 
 // src/load/dispatchers.ts
+var import_undici2 = __toESM(require_undici(), 1);
+
+// src/load/http1/pool.ts
 var import_undici = __toESM(require_undici(), 1);
-var COMMON = {
-  keepAliveTimeout: 6e5,
-  keepAliveMaxTimeout: 6e5,
-  pipelining: 1,
-  headersTimeout: 0,
-  bodyTimeout: 0
+import { isIP } from "node:net";
+
+// src/load/http1/connection.ts
+import net from "node:net";
+import tls from "node:tls";
+
+// src/load/http1/errors.ts
+var ProtocolError = class extends Error {
+  code = "TAILGATE_HTTP_PROTOCOL";
+  constructor(message) {
+    super(`invalid HTTP response: ${message}`);
+    this.name = "ProtocolError";
+  }
 };
-var defaultDispatcherFactory = (origin, request) => {
-  const connect = request.insecureTls ? { rejectUnauthorized: false } : void 0;
-  if (request.connections <= 1) return new import_undici.Client(origin, { ...COMMON, connect });
-  return new import_undici.Pool(origin, { ...COMMON, connections: request.connections, connect });
+var SocketClosedError = class extends Error {
+  code = "UND_ERR_SOCKET";
+  constructor(message = "other side closed") {
+    super(message);
+    this.name = "SocketClosedError";
+  }
 };
+var InvalidRequestError = class extends Error {
+  code = "UND_ERR_INVALID_ARG";
+  constructor(message) {
+    super(message);
+    this.name = "InvalidRequestError";
+  }
+};
+var RequestAbortedError = class extends Error {
+  code;
+  constructor(message, code = "UND_ERR_ABORTED") {
+    super(message);
+    this.name = "RequestAbortedError";
+    this.code = code;
+  }
+};
+
+// src/load/http1/response-head.ts
+var CR = 13;
+var LF = 10;
+var SP = 32;
+var HT = 9;
+var COLON = 58;
+var TOKEN = new Uint8Array(256);
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+  TOKEN[c.charCodeAt(0)] = 1;
+var ResponseHead = class {
+  statusCode = 0;
+  statusText = "";
+  /** [name, value, name, value, …] as the server sent them, like undici's raw headers (a new array per response). */
+  rawHeaders = [];
+  /** The offset just past the blank line that ends the head. */
+  end = 0;
+  /** Content-Length, or -1 when absent. */
+  contentLength = -1;
+  /** A Transfer-Encoding field was present. */
+  transferEncoding = false;
+  /** Its final coding is `chunked`. */
+  chunked = false;
+  /** `connection: close` was sent. */
+  close = false;
+  /** `connection: keep-alive` was sent. */
+  keepAliveAsked = false;
+  /** The connection may carry another request: HTTP/1.1 without `connection: close`, or 1.0 with `keep-alive`. */
+  keepAlive = false;
+  reset() {
+    this.rawHeaders = [];
+    this.contentLength = -1;
+    this.transferEncoding = false;
+    this.chunked = false;
+    this.close = false;
+    this.keepAliveAsked = false;
+  }
+};
+function lineEnd(data, start) {
+  for (let i = start; i < data.length; i++) {
+    if (data[i] !== LF) continue;
+    if (i === start || data[i - 1] !== CR) throw new ProtocolError("a line ends with a bare LF");
+    return i - 1;
+  }
+  return -1;
+}
+function isName(data, start, length, name) {
+  if (length !== name.length) return false;
+  for (let i = 0; i < length; i++) if ((data[start + i] | 32) !== name.charCodeAt(i)) return false;
+  return true;
+}
+function parseFieldLine(data, start, end, out) {
+  let colon = start;
+  while (colon < end && TOKEN[data[colon]] === 1) colon++;
+  if (colon === start || colon === end || data[colon] !== COLON) throw new ProtocolError("invalid header name");
+  let valueStart = colon + 1;
+  let valueEnd = end;
+  while (valueStart < valueEnd && (data[valueStart] === SP || data[valueStart] === HT)) valueStart++;
+  while (valueEnd > valueStart && (data[valueEnd - 1] === SP || data[valueEnd - 1] === HT)) valueEnd--;
+  for (let i = valueStart; i < valueEnd; i++) if (data[i] === CR) throw new ProtocolError("a bare CR in a header value");
+  out.push(data.subarray(start, colon), data.subarray(valueStart, valueEnd));
+  return colon;
+}
+function parseStatusLine(data, start, end) {
+  const ok = end - start >= 12 && startsWith(data, start, HTTP_1) && isDigit(data[start + 7]) && data[start + 8] === SP && isDigit(data[start + 9]) && isDigit(data[start + 10]) && isDigit(data[start + 11]) && (end - start === 12 || data[start + 12] === SP);
+  if (!ok || data[start + 9] === 48) throw new ProtocolError("invalid status line");
+  const status = (data[start + 9] - 48) * 100 + (data[start + 10] - 48) * 10;
+  return [status + data[start + 11] - 48, data[start + 7] - 48];
+}
+var HTTP_1 = Buffer.from("HTTP/1.", "latin1");
+function startsWith(data, start, prefix) {
+  for (let i = 0; i < prefix.length; i++) if (data[start + i] !== prefix[i]) return false;
+  return true;
+}
+function isDigit(byte) {
+  return byte !== void 0 && byte >= 48 && byte <= 57;
+}
+function parseContentLength(value, previous) {
+  let length = -1;
+  for (const part of value.split(",")) {
+    const digits = part.trim();
+    if (!/^\d{1,15}$/.test(digits)) throw new ProtocolError(`invalid content-length "${value}"`);
+    const parsed = Number(digits);
+    if (length >= 0 && parsed !== length) throw new ProtocolError("conflicting content-length values");
+    length = parsed;
+  }
+  if (previous >= 0 && previous !== length) throw new ProtocolError("conflicting content-length values");
+  return length;
+}
+function plainDigits(value) {
+  if (value.length === 0 || value.length > 15) return -1;
+  let length = 0;
+  for (let i = 0; i < value.length; i++) {
+    const digit = value[i] - 48;
+    if (digit < 0 || digit > 9) return -1;
+    length = length * 10 + digit;
+  }
+  return length;
+}
+function readConnection(value, head) {
+  if (isName(value, 0, value.length, "keep-alive")) head.keepAliveAsked = true;
+  else if (isName(value, 0, value.length, "close")) head.close = true;
+  else
+    for (const option of value.toString("latin1").toLowerCase().split(",")) {
+      const token = option.trim();
+      if (token === "close") head.close = true;
+      else if (token === "keep-alive") head.keepAliveAsked = true;
+    }
+}
+function readFraming(data, start, colon, value, head) {
+  const length = colon - start;
+  if (isName(data, start, length, "content-length")) {
+    const plain = plainDigits(value);
+    if (plain >= 0 && (head.contentLength < 0 || head.contentLength === plain)) head.contentLength = plain;
+    else head.contentLength = parseContentLength(value.toString("latin1"), head.contentLength);
+  } else if (isName(data, start, length, "transfer-encoding")) {
+    head.transferEncoding = true;
+    const codings = value.toString("latin1").toLowerCase().split(",");
+    head.chunked = codings[codings.length - 1]?.trim() === "chunked";
+  } else if (isName(data, start, length, "connection")) readConnection(value, head);
+}
+function parseHead(data, start, head) {
+  let end = lineEnd(data, start);
+  if (end < 0) return false;
+  const [statusCode, minor] = parseStatusLine(data, start, end);
+  head.reset();
+  head.statusCode = statusCode;
+  head.statusText = statusTextOf(data, start + 13, end, head.statusText);
+  for (; ; ) {
+    const line = end + 2;
+    end = lineEnd(data, line);
+    if (end < 0) return false;
+    if (end === line) {
+      if (head.transferEncoding && head.contentLength >= 0)
+        throw new ProtocolError("both transfer-encoding and content-length");
+      head.keepAlive = minor >= 1 ? !head.close : head.keepAliveAsked && !head.close;
+      head.end = end + 2;
+      return true;
+    }
+    const colon = parseFieldLine(data, line, end, head.rawHeaders);
+    readFraming(data, line, colon, head.rawHeaders[head.rawHeaders.length - 1], head);
+  }
+}
+function statusTextOf(data, start, end, previous) {
+  if (end <= start) return "";
+  if (end - start === previous.length) {
+    let same = true;
+    for (let i = 0; same && i < previous.length; i++) same = data[start + i] === previous.charCodeAt(i);
+    if (same) return previous;
+  }
+  return data.toString("latin1", start, end);
+}
+
+// src/load/http1/response-parser.ts
+var MAX_HEAD_BYTES = 16 * 1024;
+var MAX_CHUNK_SIZE_DIGITS = 13;
+var CR2 = 13;
+var LF2 = 10;
+var SEMICOLON = 59;
+var HEAD = 0;
+var LENGTH = 1;
+var CHUNK_SIZE = 2;
+var CHUNK_DATA = 3;
+var CHUNK_END = 4;
+var TRAILERS = 5;
+var UNTIL_CLOSE = 6;
+var DONE = 7;
+function hexValue(byte) {
+  if (byte >= 48 && byte <= 57) return byte - 48;
+  const lower = byte | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+var ResponseParser = class {
+  constructor(events) {
+    this.events = events;
+  }
+  events;
+  state = DONE;
+  pending = null;
+  remaining = 0;
+  noBody = false;
+  halted = false;
+  trailers = [];
+  trailerBytes = 0;
+  head = new ResponseHead();
+  /** The connection may carry another request after this response (known once the head is read). */
+  keepAlive = false;
+  /** Expects the response to a new request; the response to a HEAD request has no body. */
+  start(isHead) {
+    this.state = HEAD;
+    this.pending = null;
+    this.noBody = isHead;
+    this.halted = false;
+    this.trailers = [];
+    this.trailerBytes = 0;
+    this.keepAlive = false;
+  }
+  /** Stops reading (the request was aborted): no further event fires until the next `start()`. */
+  halt() {
+    this.halted = true;
+    this.state = DONE;
+    this.pending = null;
+  }
+  /** A response is expected or under way. */
+  get reading() {
+    return this.state !== DONE;
+  }
+  /** The socket ended: completes a close-delimited body and returns true; false when the response is incomplete. */
+  endOfInput() {
+    if (this.state !== UNTIL_CLOSE) return false;
+    this.complete(Buffer.alloc(0), 0);
+    return true;
+  }
+  execute(chunk) {
+    let data = chunk;
+    if (this.pending) {
+      data = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+    }
+    let offset = 0;
+    while (offset >= 0 && offset < data.length) {
+      switch (this.state) {
+        case HEAD:
+          offset = this.readHead(data, offset);
+          break;
+        case LENGTH:
+        case CHUNK_DATA:
+          offset = this.readBody(data, offset);
+          break;
+        case CHUNK_SIZE:
+          offset = this.readChunkSize(data, offset);
+          break;
+        case CHUNK_END:
+          offset = this.readChunkEnd(data, offset);
+          break;
+        case TRAILERS:
+          offset = this.readTrailers(data, offset);
+          break;
+        case UNTIL_CLOSE:
+          this.events.onResponseBody(offset === 0 ? data : data.subarray(offset));
+          return;
+        default:
+          return;
+      }
+    }
+  }
+  /** Keeps an incomplete line (or head) for the next piece; returns the end of `data`. */
+  keep(data, offset) {
+    if (data.length - offset > MAX_HEAD_BYTES) throw new ProtocolError("a response head or line is over 16 KiB");
+    this.pending = data.subarray(offset);
+    return data.length;
+  }
+  /** Ends the response; returns -1: the caller stops (the handler may already have started the next request). */
+  complete(data, end) {
+    this.state = DONE;
+    this.events.onResponseEnd(this.trailers, end < data.length);
+    return -1;
+  }
+  readHead(data, offset) {
+    const head = this.head;
+    if (!parseHead(data, offset, head)) return this.keep(data, offset);
+    if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError("a response head is over 16 KiB");
+    if (head.statusCode < 200) {
+      if (head.statusCode === 101) throw new ProtocolError("101 Switching Protocols without an upgrade request");
+      return head.end;
+    }
+    this.keepAlive = head.keepAlive;
+    const bodyless = this.noBody || head.statusCode === 204 || head.statusCode === 304 || head.contentLength === 0;
+    if (bodyless) this.state = DONE;
+    else if (head.chunked) this.state = CHUNK_SIZE;
+    else if (head.transferEncoding || head.contentLength < 0) {
+      this.state = UNTIL_CLOSE;
+      this.keepAlive = false;
+    } else {
+      this.state = LENGTH;
+      this.remaining = head.contentLength;
+    }
+    this.events.onResponseHead(head);
+    if (this.halted) return -1;
+    return bodyless ? this.complete(data, head.end) : head.end;
+  }
+  readBody(data, offset) {
+    const available = data.length - offset;
+    const length = available < this.remaining ? available : this.remaining;
+    this.remaining -= length;
+    const ended = this.remaining === 0 && this.state === LENGTH;
+    if (this.remaining === 0 && this.state === CHUNK_DATA) this.state = CHUNK_END;
+    this.events.onResponseBody(length === data.length ? data : data.subarray(offset, offset + length));
+    if (this.halted) return -1;
+    return ended ? this.complete(data, offset + length) : offset + length;
+  }
+  readChunkSize(data, offset) {
+    const end = lineEnd(data, offset);
+    if (end < 0) return this.keep(data, offset);
+    let size = 0;
+    let i = offset;
+    for (let digit = hexValue(data[i]); i < end && digit >= 0; digit = hexValue(data[++i])) {
+      if (i - offset >= MAX_CHUNK_SIZE_DIGITS) throw new ProtocolError("a chunk size overflows");
+      size = size * 16 + digit;
+    }
+    if (i === offset) throw new ProtocolError("invalid chunk size");
+    while (i < end && (data[i] === 32 || data[i] === 9)) i++;
+    if (i < end && data[i] !== SEMICOLON) throw new ProtocolError("invalid chunk size");
+    this.remaining = size;
+    this.state = size === 0 ? TRAILERS : CHUNK_DATA;
+    return end + 2;
+  }
+  readChunkEnd(data, offset) {
+    if (data[offset] !== CR2) throw new ProtocolError("chunk data longer than its size");
+    if (data.length - offset < 2) return this.keep(data, offset);
+    if (data[offset + 1] !== LF2) throw new ProtocolError("chunk data longer than its size");
+    this.state = CHUNK_SIZE;
+    return offset + 2;
+  }
+  readTrailers(data, start) {
+    let offset = start;
+    for (; ; ) {
+      const end = lineEnd(data, offset);
+      if (end < 0) return this.keep(data, offset);
+      if (end === offset) return this.complete(data, end + 2);
+      this.trailerBytes += end + 2 - offset;
+      if (this.trailerBytes > MAX_HEAD_BYTES) throw new ProtocolError("the trailer block is over 16 KiB");
+      parseFieldLine(data, offset, end, this.trailers);
+      offset = end + 2;
+    }
+  }
+};
+
+// src/load/http1/connection.ts
+function openSocket(endpoint) {
+  if (!endpoint.tls) return net.connect({ host: endpoint.hostname, port: endpoint.port });
+  return tls.connect({
+    host: endpoint.hostname,
+    port: endpoint.port,
+    servername: endpoint.servername,
+    rejectUnauthorized: endpoint.rejectUnauthorized,
+    ALPNProtocols: ["http/1.1"]
+  });
+}
+var Connection = class {
+  constructor(endpoint, owner) {
+    this.owner = owner;
+    this.socket = openSocket(endpoint);
+    this.socket.setNoDelay(true);
+    this.socket.on(endpoint.tls ? "secureConnect" : "connect", () => this.onConnected());
+    this.socket.on("data", (chunk) => this.onSocketData(chunk));
+    this.socket.on("end", () => this.onSocketEnd());
+    this.socket.on("error", (error) => this.fail(error));
+    this.socket.on("close", () => this.fail(new SocketClosedError("the connection closed")));
+  }
+  owner;
+  socket;
+  parser = new ResponseParser(this);
+  job = null;
+  connected = false;
+  closed = false;
+  /** The current job's bytes went to the socket: aborting it now means closing the connection. */
+  written = false;
+  resume = () => {
+    this.socket.resume();
+  };
+  /**
+   * Takes a job: writes it now, or once connected. Returns false when its handler aborted it in onConnect, before
+   * any byte was written: the connection is still free.
+   */
+  run(job) {
+    this.job = job;
+    return this.connected ? this.send(job) : true;
+  }
+  /** Fails the current job (if any) with `error` and closes the connection. */
+  destroy(error) {
+    this.fail(error);
+  }
+  send(job) {
+    this.written = false;
+    job.handler.onConnect?.((error) => this.abort(job, error));
+    if (this.job !== job) return false;
+    this.written = true;
+    this.parser.start(job.request.isHead);
+    this.socket.write(job.request.bytes);
+    return true;
+  }
+  onConnected() {
+    this.connected = true;
+    const job = this.job;
+    if (job && !this.send(job)) this.owner.released(this);
+  }
+  abort(job, error) {
+    if (this.job !== job) return;
+    this.job = null;
+    if (this.written) {
+      this.parser.halt();
+      this.close();
+    }
+    job.handler.onError?.(error ?? new RequestAbortedError("request aborted"));
+  }
+  onSocketData(chunk) {
+    if (!this.job || !this.parser.reading) {
+      this.fail(new SocketClosedError("the server sent bytes no request asked for"));
+      return;
+    }
+    try {
+      this.parser.execute(chunk);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+  onSocketEnd() {
+    if (this.job && this.written && this.parser.endOfInput()) return;
+    this.fail(new SocketClosedError());
+  }
+  fail(error) {
+    const job = this.job;
+    this.job = null;
+    this.parser.halt();
+    this.close();
+    job?.handler.onError?.(error);
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.destroy();
+    this.owner.gone(this);
+  }
+  onResponseHead(head) {
+    const { handler } = this.job;
+    if (handler.onHeaders?.(head.statusCode, head.rawHeaders, this.resume, head.statusText) === false)
+      this.socket.pause();
+  }
+  onResponseBody(chunk) {
+    if (this.job.handler.onData?.(chunk) === false) this.socket.pause();
+  }
+  onResponseEnd(trailers, extraBytes) {
+    const job = this.job;
+    this.job = null;
+    this.written = false;
+    const reusable = this.parser.keepAlive && !extraBytes && !job.request.closeAfter;
+    if (!reusable) this.close();
+    job.handler.onComplete?.(trailers);
+    if (reusable && !this.closed && !this.job) this.owner.released(this);
+  }
+};
+
+// src/load/http1/request-bytes.ts
+var TOKEN2 = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var INVALID_PATH = /[^\u0021-\u00ff]/;
+var INVALID_VALUE = /[^\t\u0020-\u007e\u0080-\u00ff]/;
+var EXPECTS_PAYLOAD = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH", "QUERY", "PROPFIND", "PROPPATCH"]);
+var REFUSED_HEADERS = /* @__PURE__ */ new Set(["transfer-encoding", "upgrade", "expect", "keep-alive"]);
+function refuse(message) {
+  throw new InvalidRequestError(`the HTTP/1.1 load client cannot send this request: ${message}`);
+}
+function bodyOf(options) {
+  const { body } = options;
+  if (body === null || body === void 0) return null;
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
+  return refuse("only string and Buffer bodies are supported (no streams, iterables or FormData)");
+}
+function headerPairs(headers) {
+  if (headers === null || headers === void 0) return [];
+  const pairs = [];
+  const add = (name, value) => {
+    if (value === void 0) return;
+    for (const one of Array.isArray(value) ? value : [value]) pairs.push(String(name), String(one));
+  };
+  if (Array.isArray(headers)) for (let i = 0; i < headers.length; i += 2) add(headers[i], headers[i + 1]);
+  else if (typeof headers === "object" && !(Symbol.iterator in headers))
+    for (const [name, value] of Object.entries(headers)) add(name, value);
+  else refuse("headers must be a flat array or a plain object");
+  return pairs;
+}
+function checkHeader(name, value, framing) {
+  if (!TOKEN2.test(name)) refuse(`invalid header name "${name}"`);
+  if (INVALID_VALUE.test(value)) refuse(`invalid characters in the value of header "${name}"`);
+  const lower = name.toLowerCase();
+  if (REFUSED_HEADERS.has(lower)) refuse(`header "${name}" is not supported`);
+  if (lower === "host") framing.host = true;
+  else if (lower === "content-length") {
+    framing.contentLength = value.trim();
+    return false;
+  } else if (lower === "connection") {
+    const option = value.trim().toLowerCase();
+    if (option !== "close" && option !== "keep-alive") refuse(`connection: ${value} is not supported`);
+    framing.closeAfter ||= option === "close";
+  }
+  return true;
+}
+function checkOptions(options) {
+  if (!TOKEN2.test(options.method) || options.method === "CONNECT") refuse(`invalid method "${options.method}"`);
+  const path = options.path;
+  if (typeof path !== "string" || !(path[0] === "/" || path === "*") || INVALID_PATH.test(path))
+    refuse(`invalid path "${String(path)}"`);
+  if (options.upgrade) refuse("upgrades are not supported");
+  if (options.expectContinue) refuse("expect: 100-continue is not supported");
+  if (options.query) refuse("the query option is not supported (put the query string in the path)");
+}
+function encodeRequest(options, host) {
+  checkOptions(options);
+  const body = bodyOf(options);
+  const framing = { host: false, contentLength: null, closeAfter: false };
+  let lines = "";
+  const pairs = headerPairs(options.headers);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const name = pairs[i];
+    const value = pairs[i + 1];
+    if (checkHeader(name, value, framing)) lines += `${name}: ${value}\r
+`;
+  }
+  const bodyLength = body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+  if (framing.contentLength !== null && framing.contentLength !== String(bodyLength))
+    refuse(`content-length ${framing.contentLength} does not match the body's ${bodyLength} bytes`);
+  if (bodyLength > 0 || EXPECTS_PAYLOAD.has(options.method)) lines += `content-length: ${bodyLength}\r
+`;
+  const head = `${options.method} ${options.path} HTTP/1.1\r
+${framing.host ? "" : `host: ${host}\r
+`}${lines}\r
+`;
+  const headLength = head.length;
+  const bytes = Buffer.allocUnsafe(headLength + bodyLength);
+  bytes.write(head, 0, "latin1");
+  if (typeof body === "string") bytes.write(body, headLength, "utf8");
+  else if (body) bytes.set(body, headLength);
+  return { bytes, isHead: options.method === "HEAD", closeAfter: framing.closeAfter };
+}
+var RequestEncoder = class {
+  constructor(host) {
+    this.host = host;
+  }
+  host;
+  cache = /* @__PURE__ */ new WeakMap();
+  encode(options) {
+    const cached = this.cache.get(options);
+    if (cached && cached.method === options.method && cached.path === options.path && cached.headers === options.headers && cached.body === options.body)
+      return cached.request;
+    const request = encodeRequest(options, this.host);
+    const { method, path, headers, body } = options;
+    this.cache.set(options, { method, path, headers, body, request });
+    return request;
+  }
+};
+
+// src/load/http1/pool.ts
+function endpointOf(origin, insecureTls) {
+  if (origin.protocol !== "http:" && origin.protocol !== "https:")
+    throw new TypeError(`the HTTP/1.1 load client speaks http: and https:, not ${origin.protocol}`);
+  const secure = origin.protocol === "https:";
+  const hostname = origin.hostname.startsWith("[") ? origin.hostname.slice(1, -1) : origin.hostname;
+  return {
+    hostname,
+    port: origin.port ? Number(origin.port) : secure ? 443 : 80,
+    tls: secure,
+    servername: secure && isIP(hostname) === 0 ? hostname : void 0,
+    rejectUnauthorized: !insecureTls
+  };
+}
+var Http1Pool = class extends import_undici.Dispatcher {
+  endpoint;
+  encoder;
+  maxConnections;
+  connections = /* @__PURE__ */ new Set();
+  idle = [];
+  queue = [];
+  closing = false;
+  destroyed = false;
+  whenClosed = [];
+  constructor(origin, options) {
+    super();
+    this.endpoint = endpointOf(origin, options.insecureTls);
+    this.encoder = new RequestEncoder(origin.host);
+    this.maxConnections = Math.max(1, options.connections);
+  }
+  /** Sends a request; invalid requests and requests after close/destroy fail through `handler.onError`. */
+  dispatch(options, handler) {
+    if (this.closing || this.destroyed) {
+      handler.onError?.(new RequestAbortedError("the dispatcher is closed", "UND_ERR_DESTROYED"));
+      return false;
+    }
+    if (typeof handler.onHeaders !== "function") {
+      handler.onError?.(new TypeError("the HTTP/1.1 load client drives the legacy handler shape (onHeaders, \u2026)"));
+      return false;
+    }
+    let job;
+    try {
+      job = { request: this.encoder.encode(options), handler };
+    } catch (error) {
+      handler.onError?.(error);
+      return false;
+    }
+    const connection = this.idle.pop();
+    if (connection) {
+      if (!connection.run(job)) this.idle.push(connection);
+    } else if (this.connections.size < this.maxConnections) this.open(job);
+    else this.queue.push(job);
+    return true;
+  }
+  open(job) {
+    const connection = new Connection(this.endpoint, this);
+    this.connections.add(connection);
+    connection.run(job);
+  }
+  /** A connection is free: it takes the oldest queued request, or waits in the idle list. */
+  released(connection) {
+    for (let job = this.queue.shift(); job; job = this.queue.shift()) if (connection.run(job)) return;
+    this.idle.push(connection);
+    this.settle();
+  }
+  /** A connection closed: forget it; a queued request gets a new connection in its place. */
+  gone(connection) {
+    this.connections.delete(connection);
+    const index = this.idle.indexOf(connection);
+    if (index >= 0) this.idle.splice(index, 1);
+    const job = this.destroyed ? void 0 : this.queue.shift();
+    if (job) this.open(job);
+    else this.settle();
+  }
+  /** Resolves the close() waiters once nothing is queued or running. */
+  settle() {
+    if (!this.closing || this.queue.length > 0 || this.idle.length < this.connections.size) return;
+    for (const connection of [...this.idle]) connection.destroy(new RequestAbortedError("closed", "UND_ERR_CLOSED"));
+    for (const resolve of this.whenClosed.splice(0)) resolve();
+  }
+  close(callback) {
+    this.closing = true;
+    const done = new Promise((resolve) => {
+      this.whenClosed.push(resolve);
+      this.settle();
+    });
+    if (!callback) return done;
+    done.then(callback);
+  }
+  destroy(first, second) {
+    const callback = typeof first === "function" ? first : second;
+    const error = (typeof first === "function" ? null : first) ?? new RequestAbortedError("the dispatcher was destroyed", "UND_ERR_DESTROYED");
+    this.destroyed = true;
+    this.closing = true;
+    for (const job of this.queue.splice(0)) job.handler.onError?.(error);
+    for (const connection of [...this.connections]) connection.destroy(error);
+    for (const resolve of this.whenClosed.splice(0)) resolve();
+    const done = new Promise((resolve) => setImmediate(resolve));
+    if (!callback) return done;
+    done.then(callback);
+  }
+};
+
+// src/load/dispatchers.ts
+var defaultDispatcherFactory = (origin, request) => new Http1Pool(origin, { connections: request.connections, insecureTls: request.insecureTls });
 
 // src/load/health.ts
 var MIN_ACHIEVED_SHARE = 0.95;
@@ -26997,6 +27670,7 @@ var InFlightTracker = class {
 
 // src/load/classify.ts
 var CODE_CLASSES = {
+  TAILGATE_HTTP_PROTOCOL: "other",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
   UND_ERR_CONNECT_TIMEOUT: "timeout",

@@ -2,11 +2,11 @@ import { createRequire as __tailgateCreateRequire } from 'node:module'; const re
 import {
   roundsTooFew,
   runCommand
-} from "./chunk-6NHPE5P6.js";
+} from "./chunk-WHBTN45J.js";
 import "./chunk-EZTVH4YU.js";
-import "./chunk-CPT5WLPI.js";
+import "./chunk-24FEGVRP.js";
 import "./chunk-2I6GUHVV.js";
-import "./chunk-D4AVDDBW.js";
+import "./chunk-HEYURCVP.js";
 import "./chunk-57U746Z7.js";
 import "./chunk-OAPMMLO6.js";
 import "./chunk-U34LIMCD.js";

@@ -4,7 +4,7 @@ import {
   classifyStatus,
   localEnvironment,
   localGitContext
-} from "./chunk-D4AVDDBW.js";
+} from "./chunk-HEYURCVP.js";
 import {
   messageOf
 } from "./chunk-57U746Z7.js";

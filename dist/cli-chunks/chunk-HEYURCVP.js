@@ -39,6 +39,7 @@ function localGitContext() {
 
 // src/load/classify.ts
 var CODE_CLASSES = {
+  TAILGATE_HTTP_PROTOCOL: "other",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
   UND_ERR_CONNECT_TIMEOUT: "timeout",

@@ -3,12 +3,17 @@
 // The handler is itself the Exchange it reports, so a request allocates as little as possible on the hot path.
 import type { Dispatcher } from 'undici'
 import type { Clock } from './clock.js'
+import type { LazyHeadHandler, LazyRawHeaders } from './http1/connection.js'
+import { parseRawHeaders } from './raw-headers.js'
 
 /** What happened to one request. */
 export interface Exchange {
   /** HTTP status, or 0 when no response arrived. */
   readonly statusCode: number
-  /** Response headers, lower-case names (parsed on first read). */
+  /**
+   * Response headers, lower-case names (parsed on first read). Readable while the listener's onExchange runs (the
+   * engine's HTTP/1.1 client reuses the head's bytes for the connection's next response).
+   */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>
   readonly bytesReceived: number
   /** The body, only when the caller asked to keep it and it was at most MAX_KEPT_BODY_BYTES. */
@@ -37,29 +42,20 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-/** Raw header pairs [name, value, name, value, …] -> lower-case names, repeated headers as arrays. */
-function parseRawHeaders(raw: readonly Buffer[] | null): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {}
-  if (!raw) return headers
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] as Buffer).toString('latin1').toLowerCase()
-    const value = (raw[i + 1] as Buffer).toString('utf8')
-    const previous = headers[name]
-    headers[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value]
-  }
-  return headers
-}
-
 /**
  * One in-flight request: the undici handler, the Exchange it reports, and the timeout bookkeeping. It uses
  * undici's legacy handler shape (onConnect/onHeaders/…), which undici calls directly: the documented shape is
  * wrapped per request and parses every response's headers into an object, a measurable cost at 50k req/s
  * (see the load-generation note, §1). Headers are parsed here only when a check or capture reads them.
  */
-class ExchangeHandler implements Dispatcher.DispatchHandler, Exchange {
+class ExchangeHandler implements Dispatcher.DispatchHandler, LazyHeadHandler, Exchange {
   abort: ((error?: Error) => void) | null = null
   statusCode = 0
   rawHeaders: Buffer[] | null = null
+  /** The head from the HTTP/1.1 client, raw headers not built yet (onHeadersLazy); dropped once reported. */
+  private head: LazyRawHeaders | null = null
+  /** The head's fields are gone (reported): reading headers now would read another response's bytes. */
+  private reported = false
   private parsedHeaders: Record<string, string | string[]> | null = null
   bytesReceived = 0
   chunks: Buffer[] | null
@@ -88,7 +84,10 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, Exchange {
   }
 
   get headers(): Readonly<Record<string, string | string[]>> {
-    this.parsedHeaders ??= parseRawHeaders(this.rawHeaders)
+    if (this.parsedHeaders) return this.parsedHeaders
+    if (this.reported && this.rawHeaders === null && this.statusCode > 0)
+      throw new Error('response headers are readable only while the exchange is being reported')
+    this.parsedHeaders = parseRawHeaders(this.rawHeaders ?? this.head?.rawHeaders ?? null)
     return this.parsedHeaders
   }
 
@@ -108,13 +107,20 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, Exchange {
     return true
   }
 
+  onHeadersLazy(statusCode: number, head: LazyRawHeaders): boolean {
+    this.statusCode = statusCode
+    this.head = head
+    return true
+  }
+
   onData(chunk: Buffer): boolean {
     this.bytesReceived += chunk.length
     if (this.chunks) {
       if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
         this.chunks = null
         this.bodyTooLarge = true
-      } else this.chunks.push(chunk)
+        // the HTTP/1.1 client's chunks are views of its read buffer (see LazyHeadHandler): kept ones are copied
+      } else this.chunks.push(this.head ? Buffer.from(chunk) : chunk)
     }
     return true
   }
@@ -136,10 +142,15 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, Exchange {
     if (error) {
       this.error = error
       this.statusCode = 0
+      this.head = null
       // undici fails queued requests in a loop and asserts its queue is empty afterwards: a request dispatched
       // from inside that loop (the next iteration) would break it, so failures are reported on the next turn.
       setImmediate(notify, this)
-    } else this.listener.onExchange(this)
+    } else {
+      this.listener.onExchange(this)
+      this.head = null
+      this.reported = true
+    }
   }
 }
 

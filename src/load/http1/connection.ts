@@ -1,6 +1,7 @@
 // One keep-alive connection (TCP, or TLS for https:) that carries one request at a time: it writes the request's
 // bytes in one write, feeds the socket's pieces to the response parser and drives undici's legacy handler shape
-// (onConnect, onHeaders, onData, onComplete, onError). Anything that leaves a response unread closes the connection.
+// (onConnect, onHeaders, onData, onComplete, onError), or the engine's lazier one (LazyHeadHandler). Anything that
+// leaves a response unread closes the connection.
 import net from 'node:net'
 import tls from 'node:tls'
 import type { Dispatcher } from 'undici'
@@ -13,6 +14,32 @@ import { type ResponseEvents, ResponseParser } from './response-parser.js'
 export interface Job {
   readonly request: RequestBytes
   readonly handler: Dispatcher.DispatchHandler
+}
+
+/** A response head whose raw headers are built only when read (response-head.ts). */
+export interface LazyRawHeaders {
+  readonly rawHeaders: Buffer[]
+}
+
+/**
+ * A handler that takes the response head without its raw headers built (each sub-Buffer costs ~70 ns and ~100
+ * bytes, and the engine reads headers only for checks and captures): `onHeadersLazy` instead of `onHeaders`. The
+ * head stays readable until the handler's onComplete or onError returns; its onData chunks are views of a read
+ * buffer that is reused once onData returns (copy what you keep). The engine's ExchangeHandler is one.
+ */
+export interface LazyHeadHandler {
+  onHeadersLazy(statusCode: number, head: LazyRawHeaders, resume: () => void, statusText: string): boolean
+}
+
+/**
+ * The buffer plain TCP connections read into (`onread`: no Readable stream push, no new Buffer per read), shared by
+ * them all: JavaScript handles one read at a time, and the parser keeps no view of it past a read (see
+ * ResponseParser.execute). TLS sockets read as streams (a new Buffer per read).
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024)
+
+function isLazy(handler: Dispatcher.DispatchHandler): handler is Dispatcher.DispatchHandler & LazyHeadHandler {
+  return typeof (handler as Partial<LazyHeadHandler>).onHeadersLazy === 'function'
 }
 
 /** Where connections go. */
@@ -32,8 +59,13 @@ export interface ConnectionOwner {
   gone(connection: Connection): void
 }
 
-function openSocket(endpoint: Endpoint): net.Socket {
-  if (!endpoint.tls) return net.connect({ host: endpoint.hostname, port: endpoint.port })
+function openSocket(endpoint: Endpoint, onRead: (length: number) => boolean): net.Socket {
+  if (!endpoint.tls)
+    return net.connect({
+      host: endpoint.hostname,
+      port: endpoint.port,
+      onread: { buffer: READ_BUFFER, callback: onRead },
+    })
   return tls.connect({
     host: endpoint.hostname,
     port: endpoint.port,
@@ -65,10 +97,13 @@ export class Connection implements ResponseEvents {
     endpoint: Endpoint,
     private readonly owner: ConnectionOwner,
   ) {
-    this.socket = openSocket(endpoint)
+    this.socket = openSocket(endpoint, (length) => {
+      this.onSocketData(READ_BUFFER.subarray(0, length))
+      return true
+    })
     this.socket.setNoDelay(true)
     this.socket.on(endpoint.tls ? 'secureConnect' : 'connect', () => this.onConnected())
-    this.socket.on('data', (chunk: Buffer) => this.onSocketData(chunk))
+    if (endpoint.tls) this.socket.on('data', (chunk: Buffer) => this.onSocketData(chunk))
     this.socket.on('end', () => this.onSocketEnd())
     this.socket.on('error', (error: Error) => this.fail(error))
     this.socket.on('close', () => this.fail(new SocketClosedError('the connection closed')))
@@ -148,12 +183,16 @@ export class Connection implements ResponseEvents {
 
   onResponseHead(head: ResponseHead): void {
     const { handler } = this.job as Job
-    if (handler.onHeaders?.(head.statusCode, head.rawHeaders, this.resume, head.statusText) === false)
-      this.socket.pause()
+    const proceed = isLazy(handler)
+      ? handler.onHeadersLazy(head.statusCode, head, this.resume, head.statusText)
+      : handler.onHeaders?.(head.statusCode, head.rawHeaders, this.resume, head.statusText)
+    if (proceed === false) this.socket.pause()
   }
 
   onResponseBody(chunk: Buffer): void {
-    if ((this.job as Job).handler.onData?.(chunk) === false) this.socket.pause()
+    const { handler } = this.job as Job
+    // a handler of undici's shape may keep the chunk: it gets its own copy of the read buffer's bytes
+    if (handler.onData?.(isLazy(handler) ? chunk : Buffer.from(chunk)) === false) this.socket.pause()
   }
 
   onResponseEnd(trailers: Buffer[], extraBytes: boolean): void {

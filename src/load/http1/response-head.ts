@@ -1,7 +1,14 @@
 // Parses one HTTP/1.1 response head (status line + field lines, RFC 9112 §4 and §5) straight from the socket's
-// Buffer: one indexOf per line, names and values as sub-Buffers (no copy, no string per header), and the fields that
-// frame the body (content-length, transfer-encoding, connection) read on the way.
+// Buffer: one pass over each field line, the fields kept as offsets into that Buffer (no sub-Buffer and no string per
+// header unless someone reads `rawHeaders`), and the fields that frame the body (content-length, transfer-encoding,
+// connection) read on the way.
 import { ProtocolError } from './errors.js'
+import { readFraming } from './framing.js'
+
+/** Takes each field line's offsets (name start, name end = the colon, value start, value end) in `data`. */
+export interface FieldSink {
+  addField(data: Buffer, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void
+}
 
 const CR = 0x0d
 const LF = 0x0a
@@ -14,12 +21,14 @@ const TOKEN = new Uint8Array(256)
 for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
   TOKEN[c.charCodeAt(0)] = 1
 
-/** A response head, with what frames its body; one per parser, refilled for every response (no allocation). */
-export class ResponseHead {
+/**
+ * A response head, with what frames its body; one per parser, refilled for every response (no allocation). Its
+ * fields are offsets into the bytes it was parsed from: `rawHeaders` reads them, so it is valid while those bytes are
+ * (the parser keeps them until the response ends, see `detach`).
+ */
+export class ResponseHead implements FieldSink {
   statusCode = 0
   statusText = ''
-  /** [name, value, name, value, …] as the server sent them, like undici's raw headers (a new array per response). */
-  rawHeaders: Buffer[] = []
   /** The offset just past the blank line that ends the head. */
   end = 0
   /** Content-Length, or -1 when absent. */
@@ -34,16 +43,71 @@ export class ResponseHead {
   keepAliveAsked = false
   /** The connection may carry another request: HTTP/1.1 without `connection: close`, or 1.0 with `keep-alive`. */
   keepAlive = false
+  /** The bytes the fields are in, from `start`; per field [name start, name end, value start, value end] into them. */
+  private data: Buffer = EMPTY
+  private start = 0
+  private detached = false
+  /** [name start, name end, value start, value end] per field; `offsetCount` of them in use. */
+  private offsets = new Int32Array(64)
+  private offsetCount = 0
+  private materialized: Buffer[] | null = null
 
-  reset(): void {
-    this.rawHeaders = []
+  reset(data: Buffer, start: number): void {
+    this.data = data
+    this.start = start
+    this.detached = false
+    this.offsetCount = 0
+    this.materialized = null
     this.contentLength = -1
     this.transferEncoding = false
     this.chunked = false
     this.close = false
     this.keepAliveAsked = false
   }
+
+  /** One field line of the head; reads the fields that frame the body. */
+  addField(data: Buffer, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    let offsets = this.offsets
+    const at = this.offsetCount
+    if (at + 4 > offsets.length) {
+      offsets = new Int32Array(offsets.length * 2)
+      offsets.set(this.offsets)
+      this.offsets = offsets
+    }
+    offsets[at] = nameStart
+    offsets[at + 1] = nameEnd
+    offsets[at + 2] = valueStart
+    offsets[at + 3] = valueEnd
+    this.offsetCount = at + 4
+    readFraming(data, nameStart, nameEnd, valueStart, valueEnd, this)
+  }
+
+  /**
+   * [name, value, name, value, …] as the server sent them, like undici's raw headers: built on first read, as views
+   * of a copy of the head (so they stay valid whatever happens to the bytes the head was parsed from).
+   */
+  get rawHeaders(): Buffer[] {
+    if (this.materialized) return this.materialized
+    this.detach()
+    const out: Buffer[] = []
+    const { data, offsets } = this
+    for (let i = 0; i < this.offsetCount; i += 2) out.push(data.subarray(offsets[i], offsets[i + 1]))
+    this.materialized = out
+    return out
+  }
+
+  /** Copies the head's bytes out of the Buffer it was parsed from (its reader may reuse it), once. */
+  detach(): void {
+    if (this.detached) return
+    const { offsets, start } = this
+    this.data = Buffer.from(this.data.subarray(start, this.end))
+    for (let i = 0; i < this.offsetCount; i++) offsets[i] = (offsets[i] as number) - start
+    this.start = 0
+    this.detached = true
+  }
 }
+
+const EMPTY = Buffer.alloc(0)
 
 /**
  * Finds the line that starts at `start`: the offset of its CR (the line is [start, CR)), or -1 when no LF has
@@ -60,19 +124,11 @@ export function lineEnd(data: Buffer, start: number): number {
   return -1
 }
 
-/** Whether data[start, start + name.length) equals the lower-case ASCII `name`, ignoring case. */
-function isName(data: Buffer, start: number, length: number, name: string): boolean {
-  if (length !== name.length) return false
-  for (let i = 0; i < length; i++) if (((data[start + i] as number) | 0x20) !== name.charCodeAt(i)) return false
-  return true
-}
-
 /**
- * Parses one field line [start, end) ("name: value", optional whitespace around the value) into `out`; returns the
- * offset of the colon. An empty name, a non-token character in it (whitespace before the colon, an obs-fold
- * continuation line) is a protocol error.
+ * Parses one field line [start, end) ("name: value", optional whitespace around the value) into `out`. An empty name, a non-token character in it (whitespace before the
+ * colon, an obs-fold continuation line) is a protocol error.
  */
-export function parseFieldLine(data: Buffer, start: number, end: number, out: Buffer[]): number {
+export function parseFieldLine(data: Buffer, start: number, end: number, out: FieldSink): void {
   let colon = start
   while (colon < end && TOKEN[data[colon] as number] === 1) colon++
   if (colon === start || colon === end || data[colon] !== COLON) throw new ProtocolError('invalid header name')
@@ -81,12 +137,32 @@ export function parseFieldLine(data: Buffer, start: number, end: number, out: Bu
   while (valueStart < valueEnd && (data[valueStart] === SP || data[valueStart] === HT)) valueStart++
   while (valueEnd > valueStart && (data[valueEnd - 1] === SP || data[valueEnd - 1] === HT)) valueEnd--
   for (let i = valueStart; i < valueEnd; i++) if (data[i] === CR) throw new ProtocolError('a bare CR in a header value')
-  out.push(data.subarray(start, colon), data.subarray(valueStart, valueEnd))
-  return colon
+  out.addField(data, start, colon, valueStart, valueEnd)
 }
 
-/** Parses `HTTP/1.x NNN[ reason]`; returns [statusCode, minor version]. */
-function parseStatusLine(data: Buffer, start: number, end: number): [number, number] {
+/**
+ * The usual field line in one pass: token name, colon, a value without CR or LF, CRLF. Pushes its offsets (as
+ * parseFieldLine) and returns the offset of its CR; -1 for anything else (an incomplete, malformed or unusual line),
+ * which lineEnd + parseFieldLine then handle, so the result is theirs in every case.
+ */
+function fastFieldLine(data: Buffer, start: number, out: FieldSink): number {
+  const length = data.length
+  let i = start
+  while (i < length && TOKEN[data[i] as number] === 1) i++
+  if (i === start || i >= length || data[i] !== COLON) return -1
+  const colon = i++
+  while (i < length && (data[i] === SP || data[i] === HT)) i++
+  const valueStart = i
+  for (let byte = data[i]; i < length && byte !== CR && byte !== LF; byte = data[++i]);
+  if (i + 1 >= length || data[i] !== CR || data[i + 1] !== LF) return -1
+  let valueEnd = i
+  while (valueEnd > valueStart && (data[valueEnd - 1] === SP || data[valueEnd - 1] === HT)) valueEnd--
+  out.addField(data, start, colon, valueStart, valueEnd)
+  return i
+}
+
+/** Parses `HTTP/1.x NNN[ reason]`; returns the status code (the minor version is data[start + 7]). */
+function parseStatusLine(data: Buffer, start: number, end: number): number {
   const ok =
     end - start >= 12 &&
     startsWith(data, start, HTTP_1) &&
@@ -98,7 +174,7 @@ function parseStatusLine(data: Buffer, start: number, end: number): [number, num
     (end - start === 12 || data[start + 12] === SP)
   if (!ok || data[start + 9] === 0x30) throw new ProtocolError('invalid status line')
   const status = ((data[start + 9] as number) - 48) * 100 + ((data[start + 10] as number) - 48) * 10
-  return [status + (data[start + 11] as number) - 48, (data[start + 7] as number) - 48]
+  return status + (data[start + 11] as number) - 48
 }
 
 const HTTP_1 = Buffer.from('HTTP/1.', 'latin1')
@@ -112,56 +188,6 @@ function isDigit(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x30 && byte <= 0x39
 }
 
-/** A Content-Length value: digits, or a list of equal values ("5, 5"); anything else is a protocol error. */
-function parseContentLength(value: string, previous: number): number {
-  let length = -1
-  for (const part of value.split(',')) {
-    const digits = part.trim()
-    if (!/^\d{1,15}$/.test(digits)) throw new ProtocolError(`invalid content-length "${value}"`)
-    const parsed = Number(digits)
-    if (length >= 0 && parsed !== length) throw new ProtocolError('conflicting content-length values')
-    length = parsed
-  }
-  if (previous >= 0 && previous !== length) throw new ProtocolError('conflicting content-length values')
-  return length
-}
-
-/** A Content-Length made of 1–15 digits only (the usual case), or -1 to take the general path. */
-function plainDigits(value: Buffer): number {
-  if (value.length === 0 || value.length > 15) return -1
-  let length = 0
-  for (let i = 0; i < value.length; i++) {
-    const digit = (value[i] as number) - 0x30
-    if (digit < 0 || digit > 9) return -1
-    length = length * 10 + digit
-  }
-  return length
-}
-
-function readConnection(value: Buffer, head: ResponseHead): void {
-  if (isName(value, 0, value.length, 'keep-alive')) head.keepAliveAsked = true
-  else if (isName(value, 0, value.length, 'close')) head.close = true
-  else
-    for (const option of value.toString('latin1').toLowerCase().split(',')) {
-      const token = option.trim()
-      if (token === 'close') head.close = true
-      else if (token === 'keep-alive') head.keepAliveAsked = true
-    }
-}
-
-function readFraming(data: Buffer, start: number, colon: number, value: Buffer, head: ResponseHead): void {
-  const length = colon - start
-  if (isName(data, start, length, 'content-length')) {
-    const plain = plainDigits(value)
-    if (plain >= 0 && (head.contentLength < 0 || head.contentLength === plain)) head.contentLength = plain
-    else head.contentLength = parseContentLength(value.toString('latin1'), head.contentLength)
-  } else if (isName(data, start, length, 'transfer-encoding')) {
-    head.transferEncoding = true
-    const codings = value.toString('latin1').toLowerCase().split(',')
-    head.chunked = codings[codings.length - 1]?.trim() === 'chunked'
-  } else if (isName(data, start, length, 'connection')) readConnection(value, head)
-}
-
 /**
  * Parses the response head that starts at `start` into `head`; false when its blank line has not arrived yet. The
  * caller enforces the size limit (the head may be longer than `data` so far).
@@ -169,23 +195,26 @@ function readFraming(data: Buffer, start: number, colon: number, value: Buffer, 
 export function parseHead(data: Buffer, start: number, head: ResponseHead): boolean {
   let end = lineEnd(data, start)
   if (end < 0) return false
-  const [statusCode, minor] = parseStatusLine(data, start, end)
-  head.reset()
+  const statusCode = parseStatusLine(data, start, end)
+  const minor = (data[start + 7] as number) - 48
+  head.reset(data, start)
   head.statusCode = statusCode
   head.statusText = statusTextOf(data, start + 13, end, head.statusText)
   for (;;) {
     const line = end + 2
-    end = lineEnd(data, line)
-    if (end < 0) return false
-    if (end === line) {
+    if (data[line] === CR && data[line + 1] === LF) {
       if (head.transferEncoding && head.contentLength >= 0)
         throw new ProtocolError('both transfer-encoding and content-length')
       head.keepAlive = minor >= 1 ? !head.close : head.keepAliveAsked && !head.close
-      head.end = end + 2
+      head.end = line + 2
       return true
     }
-    const colon = parseFieldLine(data, line, end, head.rawHeaders)
-    readFraming(data, line, colon, head.rawHeaders[head.rawHeaders.length - 1] as Buffer, head)
+    end = fastFieldLine(data, line, head)
+    if (end < 0) {
+      end = lineEnd(data, line)
+      if (end < 0) return false
+      parseFieldLine(data, line, end, head)
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // then the body framed per RFC 9112 §6.3: no body (HEAD, 204, 304), chunked (sizes, extensions, trailers),
 // content-length, or everything until the server closes. Informational 1xx heads are skipped (101 is an error).
 import { ProtocolError } from './errors.js'
-import { lineEnd, parseFieldLine, parseHead, ResponseHead } from './response-head.js'
+import { type FieldSink, lineEnd, parseFieldLine, parseHead, ResponseHead } from './response-head.js'
 
 /** The most bytes a response head (or a trailer block, or a chunk-size line) may take, like undici's default. */
 export const MAX_HEAD_BYTES = 16 * 1024
@@ -39,7 +39,7 @@ function hexValue(byte: number): number {
  * One connection's response parser. `start()` before each request, then `execute()` with every piece the socket
  * delivers; the events fire synchronously. Any framing fault throws a ProtocolError.
  */
-export class ResponseParser {
+export class ResponseParser implements FieldSink {
   private state = DONE
   private pending: Buffer | null = null
   private remaining = 0
@@ -83,12 +83,23 @@ export class ResponseParser {
     return true
   }
 
+  /**
+   * Reads one piece of the connection's bytes. The piece may be a view of a read buffer its reader reuses: nothing
+   * keeps a reference to it once this returns (an incomplete line is copied, and so is the head of a response whose
+   * body goes on in a later piece); body pieces are handed on as views of it.
+   */
   execute(chunk: Buffer): void {
     let data = chunk
     if (this.pending) {
       data = Buffer.concat([this.pending, chunk])
       this.pending = null
     }
+    this.run(data)
+    // the response goes on in a later piece: its head's fields must outlive this one (once per response)
+    if (this.state !== DONE && this.state !== HEAD) this.head.detach()
+  }
+
+  private run(data: Buffer): void {
     let offset = 0
     while (offset >= 0 && offset < data.length) {
       switch (this.state) {
@@ -120,7 +131,7 @@ export class ResponseParser {
   /** Keeps an incomplete line (or head) for the next piece; returns the end of `data`. */
   private keep(data: Buffer, offset: number): number {
     if (data.length - offset > MAX_HEAD_BYTES) throw new ProtocolError('a response head or line is over 16 KiB')
-    this.pending = data.subarray(offset)
+    this.pending = Buffer.from(data.subarray(offset))
     return data.length
   }
 
@@ -191,6 +202,11 @@ export class ResponseParser {
     return offset + 2
   }
 
+  /** A trailer field: copied (the piece it is in may be reused before the response ends). */
+  addField(data: Buffer, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    this.trailers.push(Buffer.from(data.subarray(nameStart, nameEnd)), Buffer.from(data.subarray(valueStart, valueEnd)))
+  }
+
   private readTrailers(data: Buffer, start: number): number {
     let offset = start
     for (;;) {
@@ -199,7 +215,7 @@ export class ResponseParser {
       if (end === offset) return this.complete(data, end + 2)
       this.trailerBytes += end + 2 - offset
       if (this.trailerBytes > MAX_HEAD_BYTES) throw new ProtocolError('the trailer block is over 16 KiB')
-      parseFieldLine(data, offset, end, this.trailers)
+      parseFieldLine(data, offset, end, this)
       offset = end + 2
     }
   }

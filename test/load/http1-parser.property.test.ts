@@ -111,3 +111,73 @@ describe('the HTTP/1.1 response parser, any valid response in any pieces', () =>
     )
   })
 })
+
+/** What the parser reported for one response, read when it reported it (the head object is reused). */
+interface Reported {
+  status: number
+  reason: string
+  headers: string[]
+  body: Buffer
+}
+
+class SequenceCollector implements ResponseEvents {
+  readonly responses: Reported[] = []
+  private body: Buffer[] = []
+  constructor(private readonly parser: () => ResponseParser) {}
+  onResponseHead(head: ResponseHead): void {
+    const headers = head.rawHeaders.map((b) => b.toString('latin1'))
+    this.responses.push({ status: head.statusCode, reason: head.statusText, headers, body: Buffer.alloc(0) })
+  }
+  onResponseBody(chunk: Buffer): void {
+    this.body.push(Buffer.from(chunk))
+  }
+  onResponseEnd(): void {
+    const last = this.responses[this.responses.length - 1] as Reported
+    last.body = Buffer.concat(this.body)
+    this.body = []
+    this.parser().start(false)
+  }
+}
+
+describe('the HTTP/1.1 response parser, many responses on one connection', () => {
+  it('reports each response, whether its head repeats the one before, differs from it by a byte, or is new', () => {
+    const kept = response.filter((r) => r.framing !== 'close')
+    fc.assert(
+      fc.property(
+        kept,
+        kept,
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 40 }),
+        (a, b, picks) => {
+          // a third response whose head differs from the first's in the status code only (same length)
+          const pool = [a, b, { ...a, status: a.status === 200 ? 201 : 200 }]
+          const sent = picks.map((i) => pool[i] as Response)
+          let parser: ResponseParser | null = null
+          const events = new SequenceCollector(() => parser as ResponseParser)
+          parser = new ResponseParser(events)
+          parser.start(false)
+          // one request at a time: each response arrives after the one before ended, in pieces cut by b's cuts (heads
+          // and bodies split anywhere, or whole)
+          for (const r of sent) {
+            const { bytes } = encode(r)
+            for (let offset = 0, i = 0; offset < bytes.length; i++) {
+              const cut = b.cuts.length === 0 ? bytes.length : (b.cuts[i % b.cuts.length] as number)
+              parser.execute(bytes.subarray(offset, offset + cut))
+              offset += cut
+            }
+          }
+          expect(events.responses).toHaveLength(sent.length)
+          sent.forEach((r, i) => {
+            const got = events.responses[i] as Reported
+            expect({ status: got.status, reason: got.reason, headers: got.headers }).toEqual({
+              status: r.status,
+              reason: r.reason,
+              headers: encode(r).headers,
+            })
+            expect(got.body.equals(Buffer.from(r.body))).toBe(true)
+          })
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+})

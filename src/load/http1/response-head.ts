@@ -96,6 +96,18 @@ export class ResponseHead implements FieldSink {
     return out
   }
 
+  /** Its own copy of the head's bytes (start to end), to compare the next heads with. */
+  ownBytes(): Buffer {
+    this.detach()
+    return this.data
+  }
+
+  /** The same head again (the bytes just before `end` equal those of `ownBytes()`): only where it ends changes. */
+  repeat(end: number): void {
+    this.end = end
+    this.materialized = null
+  }
+
   /** Copies the head's bytes out of the Buffer it was parsed from (its reader may reuse it), once. */
   detach(): void {
     if (this.detached) return

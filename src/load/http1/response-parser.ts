@@ -12,6 +12,9 @@ const CR = 0x0d
 const LF = 0x0a
 const SEMICOLON = 0x3b
 
+/** Heads parsed in full, after one that differed from the kept one, before one is kept again. */
+const SKIP_AFTER_MISS = 16
+
 const HEAD = 0
 const LENGTH = 1
 const CHUNK_SIZE = 2
@@ -48,6 +51,13 @@ export class ResponseParser implements FieldSink {
   private trailers: Buffer[] = []
   private trailerBytes = 0
   private readonly head = new ResponseHead()
+  /**
+   * A copy of the bytes of the final head that `head` holds parsed, for the next responses to compare with (see
+   * readHead), or null. After a head that differed, SKIP_AFTER_MISS heads are parsed before one is kept again: a
+   * server whose heads always differ costs one compare and one copy every so many responses, not each time.
+   */
+  private lastHead: Buffer | null = null
+  private skipHeads = 0
   /** The connection may carry another request after this response (known once the head is read). */
   keepAlive = false
 
@@ -142,10 +152,25 @@ export class ResponseParser implements FieldSink {
     return -1
   }
 
+  /**
+   * The head at `offset`: the last one again when the bytes are the same (one compare instead of a parse: a server
+   * sends the same head over and over, nginx until its Date changes once a second), else parsed.
+   */
   private readHead(data: Buffer, offset: number): number {
     const head = this.head
-    if (!parseHead(data, offset, head)) return this.keep(data, offset)
-    if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError('a response head is over 16 KiB')
+    const last = this.lastHead
+    const end = offset + (last?.length ?? 0)
+    if (last !== null && end <= data.length && data.compare(last, 0, last.length, offset, end) === 0) head.repeat(end)
+    else {
+      // parsing refills `head`, which then no longer stands for the kept bytes
+      if (last !== null) this.skipHeads = SKIP_AFTER_MISS
+      this.lastHead = null
+      if (!parseHead(data, offset, head)) return this.keep(data, offset)
+      if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError('a response head is over 16 KiB')
+      // (an informational head is skipped below, and never kept)
+      if (head.statusCode >= 200 && this.skipHeads > 0) this.skipHeads--
+      else if (head.statusCode >= 200) this.lastHead = head.ownBytes()
+    }
     if (head.statusCode < 200) {
       if (head.statusCode === 101) throw new ProtocolError('101 Switching Protocols without an upgrade request')
       return head.end

@@ -43,10 +43,9 @@ export class RequestTimeoutError extends Error {
 }
 
 /**
- * One in-flight request: the undici handler, the Exchange it reports, and the timeout bookkeeping. It uses
- * undici's legacy handler shape (onConnect/onHeaders/…), which undici calls directly: the documented shape is
- * wrapped per request and parses every response's headers into an object, a measurable cost at 50k req/s
- * (see the load-generation note, §1). Headers are parsed here only when a check or capture reads them.
+ * One in-flight request: the handler, the Exchange it reports, and the timeout bookkeeping. Handler shapes: undici's
+ * legacy one (onConnect/onHeaders/…, which undici calls directly: its documented shape parses every response's
+ * headers, see the load-generation note, §1) and the HTTP/1.1 client's lazier one. Headers are parsed only when read.
  */
 class ExchangeHandler implements Dispatcher.DispatchHandler, LazyHeadHandler, Exchange {
   abort: ((error?: Error) => void) | null = null
@@ -54,8 +53,6 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, LazyHeadHandler, Ex
   rawHeaders: Buffer[] | null = null
   /** The head from the HTTP/1.1 client, raw headers not built yet (onHeadersLazy); dropped once reported. */
   private head: LazyRawHeaders | null = null
-  /** The head's fields are gone (reported): reading headers now would read another response's bytes. */
-  private reported = false
   private parsedHeaders: Record<string, string | string[]> | null = null
   bytesReceived = 0
   chunks: Buffer[] | null
@@ -85,7 +82,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, LazyHeadHandler, Ex
 
   get headers(): Readonly<Record<string, string | string[]>> {
     if (this.parsedHeaders) return this.parsedHeaders
-    if (this.reported && this.rawHeaders === null && this.statusCode > 0)
+    // a status without raw headers or head: the head was dropped once reported (its bytes are another response's now)
+    if (this.rawHeaders === null && this.head === null && this.statusCode > 0)
       throw new Error('response headers are readable only while the exchange is being reported')
     this.parsedHeaders = parseRawHeaders(this.rawHeaders ?? this.head?.rawHeaders ?? null)
     return this.parsedHeaders
@@ -115,14 +113,23 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, LazyHeadHandler, Ex
 
   onData(chunk: Buffer): boolean {
     this.bytesReceived += chunk.length
-    if (this.chunks) {
-      if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
-        this.chunks = null
-        this.bodyTooLarge = true
-        // the HTTP/1.1 client's chunks are views of its read buffer (see LazyHeadHandler): kept ones are copied
-      } else this.chunks.push(this.head ? Buffer.from(chunk) : chunk)
-    }
+    if (this.chunks) this.keep(chunk, false)
     return true
+  }
+
+  /** The HTTP/1.1 client's body bytes, data[start, end): counted, and copied only when the body is kept. */
+  onBodyLazy(data: Buffer, start: number, end: number): boolean {
+    this.bytesReceived += end - start
+    if (this.chunks) this.keep(data.subarray(start, end), true)
+    return true
+  }
+
+  /** Keeps a body piece (a copy when it is a view of a buffer its client reuses) up to MAX_KEPT_BODY_BYTES. */
+  private keep(chunk: Buffer, copy: boolean): void {
+    if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
+      this.chunks = null
+      this.bodyTooLarge = true
+    } else this.chunks?.push(copy ? Buffer.from(chunk) : chunk)
   }
 
   onComplete(): void {
@@ -149,7 +156,6 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, LazyHeadHandler, Ex
     } else {
       this.listener.onExchange(this)
       this.head = null
-      this.reported = true
     }
   }
 }

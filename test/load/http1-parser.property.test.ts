@@ -72,8 +72,8 @@ class Collector implements ResponseEvents {
   onResponseHead(head: ResponseHead): void {
     this.heads.push(head)
   }
-  onResponseBody(chunk: Buffer): void {
-    this.body.push(Buffer.from(chunk))
+  onResponseBody(data: Buffer, start: number, end: number): void {
+    this.body.push(Buffer.from(data.subarray(start, end)))
   }
   onResponseEnd(trailers: Buffer[], extraBytes: boolean): void {
     this.ends.push({ trailers: trailers.map((b) => b.toString('latin1')), extraBytes })
@@ -128,8 +128,8 @@ class SequenceCollector implements ResponseEvents {
     const headers = head.rawHeaders.map((b) => b.toString('latin1'))
     this.responses.push({ status: head.statusCode, reason: head.statusText, headers, body: Buffer.alloc(0) })
   }
-  onResponseBody(chunk: Buffer): void {
-    this.body.push(Buffer.from(chunk))
+  onResponseBody(data: Buffer, start: number, end: number): void {
+    this.body.push(Buffer.from(data.subarray(start, end)))
   }
   onResponseEnd(): void {
     const last = this.responses[this.responses.length - 1] as Reported

@@ -22,13 +22,15 @@ export interface LazyRawHeaders {
 }
 
 /**
- * A handler that takes the response head without its raw headers built (each sub-Buffer costs ~70 ns and ~100
- * bytes, and the engine reads headers only for checks and captures): `onHeadersLazy` instead of `onHeaders`. The
- * head stays readable until the handler's onComplete or onError returns; its onData chunks are views of a read
- * buffer that is reused once onData returns (copy what you keep). The engine's ExchangeHandler is one.
+ * A handler that takes the response without a Buffer made for it (each sub-Buffer costs ~70 ns and ~100 bytes, and
+ * the engine reads headers and bodies only for checks and captures): `onHeadersLazy` instead of `onHeaders`, with a
+ * head that stays readable until the handler's onComplete or onError returns, and `onBodyLazy` instead of `onData`,
+ * with the body's bytes as offsets into a read buffer that is reused once it returns (copy what you keep). The
+ * engine's ExchangeHandler is one.
  */
 export interface LazyHeadHandler {
   onHeadersLazy(statusCode: number, head: LazyRawHeaders, resume: () => void, statusText: string): boolean
+  onBodyLazy(data: Buffer, start: number, end: number): boolean
 }
 
 /**
@@ -37,6 +39,13 @@ export interface LazyHeadHandler {
  * ResponseParser.execute). TLS sockets read as streams (a new Buffer per read).
  */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024)
+/** The view of READ_BUFFER's first bytes the last read filled: reads of the same length (a server's same answer) share it. */
+let readView = READ_BUFFER.subarray(0, 0)
+
+function readBytes(length: number): Buffer {
+  if (readView.length !== length) readView = READ_BUFFER.subarray(0, length)
+  return readView
+}
 
 function isLazy(handler: Dispatcher.DispatchHandler): handler is Dispatcher.DispatchHandler & LazyHeadHandler {
   return typeof (handler as Partial<LazyHeadHandler>).onHeadersLazy === 'function'
@@ -98,7 +107,7 @@ export class Connection implements ResponseEvents {
     private readonly owner: ConnectionOwner,
   ) {
     this.socket = openSocket(endpoint, (length) => {
-      this.onSocketData(READ_BUFFER.subarray(0, length))
+      this.onSocketData(readBytes(length))
       return true
     })
     this.socket.setNoDelay(true)
@@ -189,10 +198,13 @@ export class Connection implements ResponseEvents {
     if (proceed === false) this.socket.pause()
   }
 
-  onResponseBody(chunk: Buffer): void {
+  onResponseBody(data: Buffer, start: number, end: number): void {
     const { handler } = this.job as Job
     // a handler of undici's shape may keep the chunk: it gets its own copy of the read buffer's bytes
-    if (handler.onData?.(isLazy(handler) ? chunk : Buffer.from(chunk)) === false) this.socket.pause()
+    const proceed = isLazy(handler)
+      ? handler.onBodyLazy(data, start, end)
+      : handler.onData?.(Buffer.from(data.subarray(start, end)))
+    if (proceed === false) this.socket.pause()
   }
 
   onResponseEnd(trailers: Buffer[], extraBytes: boolean): void {

@@ -27,7 +27,8 @@ const DONE = 7
 /** What the parser reports, in order: one head, body pieces, one end. */
 export interface ResponseEvents {
   onResponseHead(head: ResponseHead): void
-  onResponseBody(chunk: Buffer): void
+  /** Body bytes data[start, end): a view of the piece being read, valid during the call only. */
+  onResponseBody(data: Buffer, start: number, end: number): void
   /** `extraBytes`: more bytes followed the response in the same read; the connection must not be reused. */
   onResponseEnd(trailers: Buffer[], extraBytes: boolean): void
 }
@@ -96,7 +97,7 @@ export class ResponseParser implements FieldSink {
   /**
    * Reads one piece of the connection's bytes. The piece may be a view of a read buffer its reader reuses: nothing
    * keeps a reference to it once this returns (an incomplete line is copied, and so is the head of a response whose
-   * body goes on in a later piece); body pieces are handed on as views of it.
+   * body goes on in a later piece); body pieces are handed on as offsets into it.
    */
   execute(chunk: Buffer): void {
     let data = chunk
@@ -130,7 +131,7 @@ export class ResponseParser implements FieldSink {
           offset = this.readTrailers(data, offset)
           break
         case UNTIL_CLOSE:
-          this.events.onResponseBody(offset === 0 ? data : data.subarray(offset))
+          this.events.onResponseBody(data, offset, data.length)
           return
         default:
           return
@@ -197,7 +198,7 @@ export class ResponseParser implements FieldSink {
     this.remaining -= length
     const ended = this.remaining === 0 && this.state === LENGTH
     if (this.remaining === 0 && this.state === CHUNK_DATA) this.state = CHUNK_END
-    this.events.onResponseBody(length === data.length ? data : data.subarray(offset, offset + length))
+    this.events.onResponseBody(data, offset, offset + length)
     if (this.halted) return -1
     return ended ? this.complete(data, offset + length) : offset + length
   }

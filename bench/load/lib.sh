@@ -56,11 +56,25 @@ start_nginx() {
 }
 
 # start_node_server KIND PORT TTL_S [ARGS...]: servers.mjs (delay | stall) pinned to TARGET_CPU; sets SERVER_PID.
+# The server runs its garbage collector on its main thread and tiers its code up early (src/load/tier-up.ts): V8's
+# background threads share its one pinned core and, in perf sched traces of a 200 req/s run (docs/benchmarks.md,
+# "fifth session"), delayed 9 of the 20 slowest requests outside the span the server times itself, which the
+# benchmarks would have charged to the load tool. SERVER_NODE_FLAGS=" " turns this off.
+server_node_flags() {
+  if [ -z "${SERVER_NODE_FLAGS:-}" ]; then
+    SERVER_NODE_FLAGS="--single-threaded-gc $(cd "$REPO_DIR" && "$TSX" -e \
+      "import('./src/load/tier-up.ts').then((m) => console.log(m.tierUpFlags(process.versions.v8).join(' ')))")"
+  fi
+  echo "$SERVER_NODE_FLAGS"
+}
+
 start_node_server() {
-  local kind="$1" port="$2" ttl="$3"
+  local kind="$1" port="$2" ttl="$3" flags
   shift 3
   assert_port_free "$port"
-  timeout "$ttl" taskset -c "$TARGET_CPU" node "$BENCH_DIR/servers.mjs" "$kind" --port "$port" --ttl "$ttl" "$@" &
+  flags="$(server_node_flags)"
+  # shellcheck disable=SC2086 # the flags are words
+  timeout "$ttl" taskset -c "$TARGET_CPU" node $flags "$BENCH_DIR/servers.mjs" "$kind" --port "$port" --ttl "$ttl" "$@" &
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   wait_for_http "http://127.0.0.1:$port/__ready"

@@ -38,7 +38,16 @@ export class ArrivalSchedule {
       const fromPerMs = fromPerS / 1000
       const toPerMs = toPerS / 1000
       const segmentCount = ((fromPerMs + toPerMs) / 2) * durationMs
-      this.segments.push({ startMs, durationMs, fromPerMs, toPerMs, countBefore: count, count: segmentCount })
+      const last = this.segments.at(-1)
+      if (last && last.fromPerMs === last.toPerMs && last.toPerMs === fromPerMs && fromPerMs === toPerMs) {
+        // The same constant rate goes on (a constant-arrival-rate warm-up and its measured window): one segment,
+        // so the scheduler's hot loop takes no new branch when the measured window starts (a JIT deopt there).
+        this.segments[this.segments.length - 1] = {
+          ...last,
+          durationMs: last.durationMs + durationMs,
+          count: last.count + segmentCount,
+        }
+      } else this.segments.push({ startMs, durationMs, fromPerMs, toPerMs, countBefore: count, count: segmentCount })
       count += segmentCount
     }
     const warmLevel = shapeLevelAt(load, -1)

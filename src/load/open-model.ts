@@ -49,13 +49,16 @@ export class OpenDriver {
   readonly sendLag = createHistogram()
   /** The same per round, for iterations intended in the measured window only (RunResult.generatorLateness). */
   readonly latenessByRound: readonly LatencyHistogram[]
+  /** The warm-up's lateness (read by nobody), then `latenessByRound`'s histograms. */
+  private readonly lateness: readonly LatencyHistogram[]
   private readonly roundMs: number
 
   constructor(private readonly options: OpenDriverOptions) {
     const warmupMs = options.measureStartMs - options.runStartMs
     this.schedule = new ArrivalSchedule(options.load, options.runStartMs, warmupMs, options.durationMs)
     this.nextMs = this.schedule.timeOf(0)
-    this.latenessByRound = Array.from({ length: options.rounds }, () => createHistogram())
+    this.lateness = Array.from({ length: options.rounds + 1 }, () => createHistogram())
+    this.latenessByRound = this.lateness.slice(1)
     this.roundMs = options.durationMs / options.rounds
   }
 
@@ -68,7 +71,7 @@ export class OpenDriver {
       const intended = this.nextMs
       this.nextMs = this.schedule.timeOf(++this.arrivals)
       if (this.nextMs !== null) this.lastSpacingMs = this.nextMs - intended
-      if (intended >= measureStartMs) this.scheduledMeasured++
+      this.scheduledMeasured += intended >= measureStartMs ? 1 : 0
       if (this.inFlight >= this.options.load.maxInFlight) {
         this.waitedForCap++
         this.queue.push(intended)
@@ -80,12 +83,13 @@ export class OpenDriver {
     const now = this.options.clock.now()
     const lagUs = (now - intended) * 1000
     this.sendLag.record(lagUs)
+    // One path for the warm-up and the measured window (the warm-up's lateness goes to a histogram nobody reads):
+    // a branch first taken when the window opens would cost a JIT deopt and a recompile inside the window.
     const sinceMeasureMs = intended - this.options.measureStartMs
-    if (sinceMeasureMs >= 0) {
-      const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs))
-      this.latenessByRound[round]?.record(lagUs)
-      if (now < this.options.endMs) this.startedInWindow++
-    }
+    const measured = sinceMeasureMs >= 0
+    const round = Math.min(this.options.rounds - 1, Math.floor(Math.max(0, sinceMeasureMs) / this.roundMs))
+    this.lateness[measured ? round + 1 : 0]?.record(lagUs)
+    this.startedInWindow += measured && now < this.options.endMs ? 1 : 0
     this.inFlight++
     const started = this.options.runner.start(this.options.dispatcher, intended, () => this.finished())
     if (!started) {
@@ -138,14 +142,8 @@ export class OpenDriver {
   }
 }
 
-/** Arrivals at least this far apart are each met precisely: wake a little early, then spin the rest. */
+/** Arrivals at least this far apart are each met precisely: wake the waker's precision early, then spin the rest. */
 const SPIN_SPACING_MS = 2
-/**
- * How early a sparse arrival's wake-up comes at least, ms. An idle vCPU wakes late (the worker thread's 0.1 ms
- * precision held at 2,000/s, but at 200/s its p99 lateness was 1.9-4.0 ms, measured with bench/load/precision.sh):
- * spinning the last millisecond keeps the core awake for the send, as the 1 ms timer tick did (p99 0.3 ms).
- */
-const SPIN_LEAD_MS = 1
 /**
  * Closer arrivals get one wake-up each but never more often than this: at most 4,000 wake-ups a second, so at
  * very high rates the arrivals of a 0.25 ms window start together (late by at most that) and the scheduler's CPU
@@ -158,6 +156,9 @@ const MIN_WAKE_SPACING_MS = 0.25
  * each one and spin (setImmediate) the rest, so requests leave within tens of µs of their intended time. Dense
  * arrivals: one wake-up per arrival (at most every 0.25 ms) that starts every due iteration; with the worker waker
  * that is about 0.1 ms late instead of the ~0.5 ms that a 1 ms timer tick adds at p50 (the wrk2 design).
+ * Until the fifth session sparse arrivals woke 1 ms early and spun that millisecond: at 200/s a fifth of the core
+ * and ~95 young-generation collections in 13 s (one Immediate per turn), and the tail it was meant to hide came from
+ * V8's background threads sharing the core (docs/benchmarks.md, "fifth session"), which the spin only fed.
  */
 export class OpenTicker {
   private immediate: NodeJS.Immediate | null = null
@@ -179,7 +180,7 @@ export class OpenTicker {
     if (next === null) return
     const now = this.clock.now()
     if (this.driver.spacingMs >= SPIN_SPACING_MS) {
-      const leadMs = Math.max(this.waker.precisionMs, SPIN_LEAD_MS)
+      const leadMs = this.waker.precisionMs
       if (next - now <= leadMs) this.immediate = setImmediate(this.tick)
       else this.waker.wakeAt(next - leadMs, this.tick)
       return

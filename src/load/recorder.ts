@@ -36,8 +36,9 @@ const toUs = (fromMs: number, toMs: number): number => (toMs - fromMs) * 1000
 
 /** Accumulates every measurement of one run; memory is bounded by endpoints × rounds, not by request count. */
 export class Recorder {
-  private readonly cells: RoundCell[][]
-  private readonly warmupRequests: number[]
+  private readonly cells: (RoundCell | null)[][]
+  /** Per endpoint, the warm-up's requests (recorded like a round's; only the count is reported). */
+  private readonly warmupCells: RoundCell[]
   /** The whole run's seconds (3 significant digits, as the rounds' histograms). */
   private readonly seconds: SecondTimeline
   /** Each endpoint's seconds (chart resolution: an open second's histogram is ~10 KB, and 50 endpoints have one each). */
@@ -52,8 +53,9 @@ export class Recorder {
   measuredRequests = 0
 
   constructor(private readonly options: RecorderOptions) {
-    this.cells = options.endpointNames.map(() => [])
-    this.warmupRequests = options.endpointNames.map(() => 0)
+    // Each endpoint's rounds, null until the first request (a read past an array's end would deopt `cell`)
+    this.cells = options.endpointNames.map(() => new Array<RoundCell | null>(options.rounds).fill(null))
+    this.warmupCells = options.endpointNames.map(() => new RoundCell(options.gated === 'actual'))
     this.measureStartMs = options.runStartMs + options.warmupMs
     this.roundMs = options.durationMs / options.rounds
     this.seconds = new SecondTimeline(options.runStartMs, createHistogram)
@@ -78,14 +80,13 @@ export class Recorder {
     }
     this.seconds.record(intendedMs, gatedUs, isError)
     this.endpointSeconds[endpointIndex]?.record(intendedMs, gatedUs, isError)
+    // The warm-up's requests go through the same statements into a cell of their own (only its count is
+    // reported): a branch first taken when the measured window opens would cost a JIT deopt inside the window.
     const sinceMeasureMs = intendedMs - this.measureStartMs
-    if (sinceMeasureMs < 0) {
-      this.warmupRequests[endpointIndex] = (this.warmupRequests[endpointIndex] ?? 0) + 1
-      return
-    }
-    const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs))
-    const cell = this.cell(endpointIndex, round)
-    this.measuredRequests++
+    const measured = sinceMeasureMs >= 0
+    const round = Math.min(this.options.rounds - 1, Math.floor(Math.max(0, sinceMeasureMs) / this.roundMs))
+    const cell = measured ? this.cell(endpointIndex, round) : (this.warmupCells[endpointIndex] as RoundCell)
+    this.measuredRequests += measured ? 1 : 0
     cell.requests++
     if (cell.latency === cell.actualLatency) cell.latency.record(actualUs)
     else {
@@ -99,9 +100,9 @@ export class Recorder {
   }
 
   private cell(endpoint: number, round: number): RoundCell {
-    const rounds = this.cells[endpoint] as RoundCell[]
+    const rounds = this.cells[endpoint] as (RoundCell | null)[]
     let cell = rounds[round]
-    if (!cell) {
+    if (cell === null || cell === undefined) {
       cell = new RoundCell(this.options.gated === 'actual')
       rounds[round] = cell
     }
@@ -143,7 +144,7 @@ export class Recorder {
   endpoints(roundCount: number): EndpointResult[] {
     return this.options.endpointNames.map((name, endpoint) => ({
       name,
-      warmupRequests: this.warmupRequests[endpoint] ?? 0,
+      warmupRequests: this.warmupCells[endpoint]?.requests ?? 0,
       timeline: this.endpointSeconds[endpoint]?.points() ?? [],
       rounds: Array.from({ length: roundCount }, (_, round): RoundMeasurement => {
         const cell = this.cells[endpoint]?.[round] ?? new RoundCell(this.options.gated === 'actual')

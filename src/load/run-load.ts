@@ -18,6 +18,7 @@ import { Recorder } from './recorder.js'
 import { prepareRequests } from './request-plan.js'
 import { spikeRecovery } from './spike.js'
 import { RunStoppedError, waitForStop } from './stopping.js'
+import { tierUpEarly } from './tier-up.js'
 import type { RunLoadOptions } from './types.js'
 import { timerWaker, type Waker, workerWaker } from './waker.js'
 
@@ -34,6 +35,7 @@ const HOUSEKEEPING_MS = 10
 // merge clean. Split it there.
 export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   const { profile } = options
+  if (options.clock === undefined) tierUpEarly()
   const clock = options.clock ?? performanceClock
   const log = options.log ?? silentLog
   const target = options.target ?? profile.target

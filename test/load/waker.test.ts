@@ -69,4 +69,45 @@ describe.each(wakers)('%s waker', (_name, make) => {
     // when / then: resolves (a past time is due now)
     await new Promise<void>((resolve) => waker.wakeAt(performanceClock.now() - 5, resolve))
   })
+
+  it.each([0.5, 5])('follows a schedule of targets %s ms apart, each once and never early', async (gapMs) => {
+    // given: each callback sets the next target, as the open model's ticker does (the worker naps and looks for it)
+    const waker = make()
+    onTestFinished(() => waker.close())
+    const targets: number[] = []
+    const calledAt: number[] = []
+
+    // when
+    await new Promise<void>((resolve) => {
+      const next = () => {
+        calledAt.push(performanceClock.now())
+        if (targets.length === 12) return resolve()
+        targets.push(performanceClock.now() + gapMs)
+        waker.wakeAt(targets.at(-1) as number, next)
+      }
+      targets.push(performanceClock.now() + gapMs)
+      waker.wakeAt(targets[0] as number, next)
+    })
+
+    // then: one call per target, none before its target
+    expect(calledAt).toHaveLength(targets.length)
+    for (const [i, target] of targets.entries()) expect(calledAt[i]).toBeGreaterThanOrEqual(target - 0.001)
+  })
+
+  it('wakes for an earlier target set while it sleeps toward a later one', async () => {
+    // given: the worker is asleep until a target 2 s away
+    const waker = make()
+    onTestFinished(() => waker.close())
+    const farMs = performanceClock.now() + 2000
+    waker.wakeAt(farMs, () => undefined)
+    await sleep(5)
+
+    // when: an earlier target replaces it
+    const calledAt = await new Promise<number>((resolve) =>
+      waker.wakeAt(performanceClock.now() + 2, () => resolve(performanceClock.now())),
+    )
+
+    // then: it came for the earlier target, not at the later one
+    expect(calledAt).toBeLessThan(farMs)
+  })
 })

@@ -86,10 +86,10 @@ export class OpenDriver {
     // One path for the warm-up and the measured window (the warm-up's lateness goes to a histogram nobody reads):
     // a branch first taken when the window opens would cost a JIT deopt and a recompile inside the window.
     const sinceMeasureMs = intended - this.options.measureStartMs
-    const measured = sinceMeasureMs >= 0
-    const round = Math.min(this.options.rounds - 1, Math.floor(Math.max(0, sinceMeasureMs) / this.roundMs))
-    this.lateness[measured ? round + 1 : 0]?.record(lagUs)
-    this.startedInWindow += measured && now < this.options.endMs ? 1 : 0
+    // slot 0: the warm-up; slot r + 1: round r (every operation runs in both, no branch)
+    const slot = Math.max(0, Math.min(this.options.rounds, Math.floor(sinceMeasureMs / this.roundMs) + 1))
+    this.lateness[slot]?.record(lagUs)
+    this.startedInWindow += sinceMeasureMs >= 0 && now < this.options.endMs ? 1 : 0
     this.inFlight++
     const started = this.options.runner.start(this.options.dispatcher, intended, () => this.finished())
     if (!started) {

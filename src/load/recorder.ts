@@ -37,8 +37,6 @@ const toUs = (fromMs: number, toMs: number): number => (toMs - fromMs) * 1000
 /** Accumulates every measurement of one run; memory is bounded by endpoints × rounds, not by request count. */
 export class Recorder {
   private readonly cells: (RoundCell | null)[][]
-  /** Per endpoint, the warm-up's requests (recorded like a round's; only the count is reported). */
-  private readonly warmupCells: RoundCell[]
   /** The whole run's seconds (3 significant digits, as the rounds' histograms). */
   private readonly seconds: SecondTimeline
   /** Each endpoint's seconds (chart resolution: an open second's histogram is ~10 KB, and 50 endpoints have one each). */
@@ -53,9 +51,9 @@ export class Recorder {
   measuredRequests = 0
 
   constructor(private readonly options: RecorderOptions) {
-    // Each endpoint's rounds, null until the first request (a read past an array's end would deopt `cell`)
-    this.cells = options.endpointNames.map(() => new Array<RoundCell | null>(options.rounds).fill(null))
-    this.warmupCells = options.endpointNames.map(() => new RoundCell(options.gated === 'actual'))
+    // Per endpoint: slot 0 the warm-up (recorded like a round, only its count is reported), slot r + 1 round r;
+    // null until its first request (a read past an array's end would deopt `cell`)
+    this.cells = options.endpointNames.map(() => new Array<RoundCell | null>(options.rounds + 1).fill(null))
     this.measureStartMs = options.runStartMs + options.warmupMs
     this.roundMs = options.durationMs / options.rounds
     this.seconds = new SecondTimeline(options.runStartMs, createHistogram)
@@ -83,10 +81,10 @@ export class Recorder {
     // The warm-up's requests go through the same statements into a cell of their own (only its count is
     // reported): a branch first taken when the measured window opens would cost a JIT deopt inside the window.
     const sinceMeasureMs = intendedMs - this.measureStartMs
-    const measured = sinceMeasureMs >= 0
-    const round = Math.min(this.options.rounds - 1, Math.floor(Math.max(0, sinceMeasureMs) / this.roundMs))
-    const cell = measured ? this.cell(endpointIndex, round) : (this.warmupCells[endpointIndex] as RoundCell)
-    this.measuredRequests += measured ? 1 : 0
+    // slot 0: the warm-up; slot r + 1: round r
+    const slot = Math.max(0, Math.min(this.options.rounds, Math.floor(sinceMeasureMs / this.roundMs) + 1))
+    const cell = this.cell(endpointIndex, slot)
+    this.measuredRequests += sinceMeasureMs >= 0 ? 1 : 0
     cell.requests++
     if (cell.latency === cell.actualLatency) cell.latency.record(actualUs)
     else {
@@ -99,12 +97,13 @@ export class Recorder {
     if (errorClass) cell.errors[errorClass] = (cell.errors[errorClass] ?? 0) + 1
   }
 
-  private cell(endpoint: number, round: number): RoundCell {
-    const rounds = this.cells[endpoint] as (RoundCell | null)[]
-    let cell = rounds[round]
+  /** The cell of `slot` (0 = warm-up, r + 1 = round r), created on its first request. */
+  private cell(endpoint: number, slot: number): RoundCell {
+    const slots = this.cells[endpoint] as (RoundCell | null)[]
+    let cell = slots[slot]
     if (cell === null || cell === undefined) {
       cell = new RoundCell(this.options.gated === 'actual')
-      rounds[round] = cell
+      slots[slot] = cell
     }
     return cell
   }
@@ -144,10 +143,10 @@ export class Recorder {
   endpoints(roundCount: number): EndpointResult[] {
     return this.options.endpointNames.map((name, endpoint) => ({
       name,
-      warmupRequests: this.warmupCells[endpoint]?.requests ?? 0,
+      warmupRequests: this.cells[endpoint]?.[0]?.requests ?? 0,
       timeline: this.endpointSeconds[endpoint]?.points() ?? [],
       rounds: Array.from({ length: roundCount }, (_, round): RoundMeasurement => {
-        const cell = this.cells[endpoint]?.[round] ?? new RoundCell(this.options.gated === 'actual')
+        const cell = this.cells[endpoint]?.[round + 1] ?? new RoundCell(this.options.gated === 'actual')
         return {
           latency: cell.latency,
           actualLatency: cell.actualLatency,

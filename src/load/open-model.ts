@@ -89,7 +89,8 @@ export class OpenDriver {
     // slot 0: the warm-up; slot r + 1: round r (every operation runs in both, no branch)
     const slot = Math.max(0, Math.min(this.options.rounds, Math.floor(sinceMeasureMs / this.roundMs) + 1))
     this.lateness[slot]?.record(lagUs)
-    this.startedInWindow += sinceMeasureMs >= 0 && now < this.options.endMs ? 1 : 0
+    const beforeEnd = now < this.options.endMs
+    this.startedInWindow += sinceMeasureMs >= 0 && beforeEnd ? 1 : 0
     this.inFlight++
     const started = this.options.runner.start(this.options.dispatcher, intended, () => this.finished())
     if (!started) {

@@ -103,6 +103,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   const housekeeping = setInterval(() => {
     const now = clock.now()
     tracker.sweep()
+    recorder.prepareCells(now)
     closedDriver?.adjust()
     if (now - lastSettleMs >= 1000) {
       recorder.settleTimeline(now - profile.requestTimeoutMs - 1000)

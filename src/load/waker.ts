@@ -141,6 +141,8 @@ export function workerWaker(clock: Clock): Waker | null {
   worker.unref()
   const offsetMs = monotonicMs() - clock.now()
   let callback: (() => void) | null = null
+  /** The clock time `callback` is due (a timer takes it over if the thread dies first). */
+  let callbackAtMs = 0
   worker.on('message', (seen: number) => {
     if (seen !== Atomics.load(generation, 0) || callback === null) return
     const call = callback
@@ -159,7 +161,7 @@ export function workerWaker(clock: Clock): Waker | null {
     failed = true
     const pending = callback
     callback = null
-    if (pending) timer.wakeAt(clock.now(), pending)
+    if (pending) timer.wakeAt(callbackAtMs, pending)
   })
   const viaTimer = () => failed || !online
   const retarget = targetSetter(generation, slots)
@@ -171,6 +173,7 @@ export function workerWaker(clock: Clock): Waker | null {
       timer.cancel()
       if (viaTimer()) return timer.wakeAt(atMs, next)
       callback = next
+      callbackAtMs = atMs
       retarget(atMs + offsetMs)
     },
     cancel() {

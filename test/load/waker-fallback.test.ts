@@ -1,7 +1,7 @@
 // The worker waker's fallback to timers, with a stand-in for the worker thread (no real thread: its 'online' and
 // 'error' events come when the test says): a wake-up pending when the thread fails still never comes early.
 import { EventEmitter } from 'node:events'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { performanceClock } from '../../src/load/clock.js'
 
 const threads = vi.hoisted(() => ({ last: null as null | import('node:events').EventEmitter }))
@@ -19,7 +19,14 @@ vi.mock('node:worker_threads', () => ({
   },
 }))
 
+// a fresh copy of the module, that imports the stand-in (files share their worker process and its module cache)
+vi.resetModules()
 const { workerWaker } = await import('../../src/load/waker.js')
+// and none left behind for the files that run after this one in the same process
+afterAll(() => {
+  vi.doUnmock('node:worker_threads')
+  vi.resetModules()
+})
 
 /** A waker whose stand-in thread is online, and that thread. */
 function onlineWaker() {

@@ -8,7 +8,9 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { performanceClock } from '../../src/load/clock.js'
 import { type Exchange, InFlightTracker } from '../../src/load/http.js'
 import { Http1Pool } from '../../src/load/http1/pool.js'
+import { startServer } from '../helpers/servers.js'
 import { startRawServer } from './http1-raw-server.js'
+import { profileFor, run, total } from './run-helpers.js'
 
 /** A response another connection reads between two pieces of the subject's (it lands in the shared buffer). */
 const NOISE_BODY = 'Z'.repeat(3000)
@@ -173,5 +175,53 @@ describe("the engine's exchange over the HTTP/1.1 client's shared read buffer", 
     const exchange = await client(raw.url, false)(() => undefined)
     await noise()
     expect(() => exchange.headers).toThrow('readable only while the exchange is being reported')
+  })
+})
+
+describe('a run whose virtual users read into the shared buffer at the same time', () => {
+  it('captures each response its own header and JSON values (bodies of 10 B and 100 KiB alternate)', async () => {
+    // given: /issue answers a new token in a header and at the end of its JSON body; /use accepts a token once,
+    // and only when the header's and the body's captures agree
+    const issued = new Set<string>()
+    let count = 0
+    let used = 0
+    const server = await startServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      if (url.pathname === '/issue') {
+        const token = `t${count++}`
+        issued.add(token)
+        const pad = count % 2 === 0 ? 'p'.repeat(100 * 1024) : 'p'
+        res.writeHead(200, { 'x-token': token, 'content-type': 'application/json' })
+        res.end(JSON.stringify({ pad, token }))
+        return
+      }
+      const ok =
+        url.searchParams.get('h') === url.searchParams.get('b') && issued.delete(url.searchParams.get('h') ?? '')
+      if (ok) used++
+      res.writeHead(ok ? 200 : 409).end()
+    })
+    onTestFinished(server.close)
+    const profile = profileFor(
+      server.url,
+      [
+        'model: constant-vus',
+        'vus: 4',
+        'duration: 1s',
+        'rounds: 1',
+        'scenarios:',
+        '  - name: issue-then-use',
+        '    steps:',
+        '      - { path: /issue, capture: { h: { header: X-Token }, b: { json: $.token } } }',
+        '      - { path: "/use?h={{h}}&b={{b}}" }',
+      ].join('\n'),
+    )
+
+    // when
+    const result = await run(profile)
+
+    // then: every capture was the response's own (a foreign or stale byte fails /use with 409)
+    expect(result.endpoints.map((e) => e.rounds[0]?.errors)).toEqual([{}, {}])
+    expect(total(result, (r) => r.requests, result.endpoints[1]?.name)).toBe(used)
+    expect(used).toBeGreaterThan(4)
   })
 })

@@ -2,13 +2,15 @@
 // connection. What a check or capture reads in onExchange (headers, the kept body) must be this response's bytes,
 // however its pieces fell and whatever other connections read into the shared buffer between them; what it keeps
 // (the body) must stay the same once later responses have been read.
+import { readFileSync } from 'node:fs'
+import type { RequestListener } from 'node:http'
 import type { Socket } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { performanceClock } from '../../src/load/clock.js'
 import { type Exchange, InFlightTracker } from '../../src/load/http.js'
 import { Http1Pool } from '../../src/load/http1/pool.js'
-import { startServer } from '../helpers/servers.js'
+import { startServer, startTlsServer } from '../helpers/servers.js'
 import { startRawServer } from './http1-raw-server.js'
 import { profileFor, run, total } from './run-helpers.js'
 
@@ -178,50 +180,60 @@ describe("the engine's exchange over the HTTP/1.1 client's shared read buffer", 
   })
 })
 
-describe('a run whose virtual users read into the shared buffer at the same time', () => {
-  it('captures each response its own header and JSON values (bodies of 10 B and 100 KiB alternate)', async () => {
-    // given: /issue answers a new token in a header and at the end of its JSON body; /use accepts a token once,
-    // and only when the header's and the body's captures agree
-    const issued = new Set<string>()
-    let count = 0
-    let used = 0
-    const server = await startServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x')
-      if (url.pathname === '/issue') {
-        const token = `t${count++}`
-        issued.add(token)
-        const pad = count % 2 === 0 ? 'p'.repeat(100 * 1024) : 'p'
-        res.writeHead(200, { 'x-token': token, 'content-type': 'application/json' })
-        res.end(JSON.stringify({ pad, token }))
-        return
+describe('a run whose virtual users read at the same time (into the shared buffer over TCP)', () => {
+  const tls = {
+    cert: readFileSync(new URL('fixtures/self-signed-cert.pem', import.meta.url), 'utf8'),
+    key: readFileSync(new URL('fixtures/self-signed-key.pem', import.meta.url), 'utf8'),
+  }
+
+  it.each(['http', 'https'])(
+    '%s: captures each response its own header and JSON values (bodies of 10 B and 100 KiB alternate)',
+    async (protocol) => {
+      // given: /issue answers a new token in a header and at the end of its JSON body; /use accepts a token once,
+      // and only when the header's and the body's captures agree
+      const issued = new Set<string>()
+      let count = 0
+      let used = 0
+      const handler: RequestListener = (req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x')
+        if (url.pathname === '/issue') {
+          const token = `t${count++}`
+          issued.add(token)
+          const pad = count % 2 === 0 ? 'p'.repeat(100 * 1024) : 'p'
+          res.writeHead(200, { 'x-token': token, 'content-type': 'application/json' })
+          res.end(JSON.stringify({ pad, token }))
+          return
+        }
+        const ok =
+          url.searchParams.get('h') === url.searchParams.get('b') && issued.delete(url.searchParams.get('h') ?? '')
+        if (ok) used++
+        res.writeHead(ok ? 200 : 409).end()
       }
-      const ok =
-        url.searchParams.get('h') === url.searchParams.get('b') && issued.delete(url.searchParams.get('h') ?? '')
-      if (ok) used++
-      res.writeHead(ok ? 200 : 409).end()
-    })
-    onTestFinished(server.close)
-    const profile = profileFor(
-      server.url,
-      [
-        'model: constant-vus',
-        'vus: 4',
-        'duration: 1s',
-        'rounds: 1',
-        'scenarios:',
-        '  - name: issue-then-use',
-        '    steps:',
-        '      - { path: /issue, capture: { h: { header: X-Token }, b: { json: $.token } } }',
-        '      - { path: "/use?h={{h}}&b={{b}}" }',
-      ].join('\n'),
-    )
+      const server = protocol === 'https' ? await startTlsServer(handler, tls) : await startServer(handler)
+      onTestFinished(server.close)
+      const profile = profileFor(
+        server.url,
+        [
+          'model: constant-vus',
+          'vus: 4',
+          'duration: 1s',
+          'rounds: 1',
+          'tls: { insecure: true }',
+          'scenarios:',
+          '  - name: issue-then-use',
+          '    steps:',
+          '      - { path: /issue, capture: { h: { header: X-Token }, b: { json: $.token } } }',
+          '      - { path: "/use?h={{h}}&b={{b}}" }',
+        ].join('\n'),
+      )
 
-    // when
-    const result = await run(profile)
+      // when
+      const result = await run(profile)
 
-    // then: every capture was the response's own (a foreign or stale byte fails /use with 409)
-    expect(result.endpoints.map((e) => e.rounds[0]?.errors)).toEqual([{}, {}])
-    expect(total(result, (r) => r.requests, result.endpoints[1]?.name)).toBe(used)
-    expect(used).toBeGreaterThan(4)
-  })
+      // then: every capture was the response's own (a foreign or stale byte fails /use with 409)
+      expect(result.endpoints.map((e) => e.rounds[0]?.errors)).toEqual([{}, {}])
+      expect(total(result, (r) => r.requests, result.endpoints[1]?.name)).toBe(used)
+      expect(used).toBeGreaterThan(4)
+    },
+  )
 })

@@ -191,10 +191,16 @@ export class OpenTicker {
     this.waker.wakeAt(at, this.tick)
   }
 
-  /** Stops waking and releases the waker (it belongs to the ticker). */
-  stop(): void {
+  /** Stops waking; the waker stays until `stop()` (closing its thread is work the last responses would wait for). */
+  halt(): void {
     this.stopped = true
     if (this.immediate) clearImmediate(this.immediate)
+    this.waker.cancel()
+  }
+
+  /** Stops waking and releases the waker (it belongs to the ticker). */
+  stop(): void {
+    this.halt()
     this.waker.close()
   }
 }

@@ -106,6 +106,7 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
     recorder.prepareCells(now)
     closedDriver?.adjust()
     if (now - lastSettleMs >= 1000) {
+      if (now < measureStartMs) recorder.warmTimeline()
       recorder.settleTimeline(now - profile.requestTimeoutMs - 1000)
       lastSettleMs = now
     }
@@ -136,10 +137,13 @@ export async function runLoad(options: RunLoadOptions): Promise<RunResult> {
   stopping = true
   openDriver?.stop()
   closedDriver?.stop()
-  ticker?.stop()
+  ticker?.halt()
   runner.cancelPauses()
   const graceMs = reason.kind === 'complete' ? Number.POSITIVE_INFINITY : profile.gracePeriodMs
   await drain(tracker, clock, graceMs)
+  // the waker thread ends after the drain: terminating it while the window's last requests are in flight delayed
+  // their responses (anatomy, fifth session)
+  ticker?.stop()
   clearInterval(housekeeping)
   lag.disable()
   await Promise.all(dispatchers.map((d) => d.destroy().catch(() => undefined)))

@@ -75,6 +75,14 @@ export class SecondTimeline {
    * Freezes the percentiles of every second that started before `beforeMs` and frees its histogram; later requests
    * of that second still count, without changing its percentiles.
    */
+  /** Computes (and drops) the percentiles of every open second: the settle's code, run without settling. */
+  readOpen(): number {
+    let sum = 0
+    for (const histogram of this.open.values())
+      for (const percentile of PERCENTILES) sum += histogram.percentileUs(percentile)
+    return sum
+  }
+
   settle(beforeMs: number): void {
     const limit = Math.floor((beforeMs - this.runStartMs) / 1000)
     for (const [index, histogram] of this.open) {

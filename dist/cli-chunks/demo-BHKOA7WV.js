@@ -4,7 +4,7 @@ import {
 } from "./chunk-QUHFWBAR.js";
 import {
   runLiveAb
-} from "./chunk-24FEGVRP.js";
+} from "./chunk-ZF5DCBBQ.js";
 import {
   parseProfile
 } from "./chunk-2I6GUHVV.js";

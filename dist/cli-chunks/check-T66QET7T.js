@@ -1,11 +1,11 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   roundsTooFew
-} from "./chunk-WHBTN45J.js";
+} from "./chunk-IN3QBPRE.js";
 import "./chunk-EZTVH4YU.js";
 import {
   shapeLevelAt
-} from "./chunk-24FEGVRP.js";
+} from "./chunk-ZF5DCBBQ.js";
 import {
   isOpenModel,
   readProfile

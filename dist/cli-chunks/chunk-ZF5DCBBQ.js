@@ -26834,6 +26834,58 @@ var RequestAbortedError = class extends Error {
   }
 };
 
+// src/load/http1/framing.ts
+function isName(data, start, length, name) {
+  if (length !== name.length) return false;
+  for (let i = 0; i < length; i++) if ((data[start + i] | 32) !== name.charCodeAt(i)) return false;
+  return true;
+}
+function parseContentLength(value, previous) {
+  let length = -1;
+  for (const part of value.split(",")) {
+    const digits = part.trim();
+    if (!/^\d{1,15}$/.test(digits)) throw new ProtocolError(`invalid content-length "${value}"`);
+    const parsed = Number(digits);
+    if (length >= 0 && parsed !== length) throw new ProtocolError("conflicting content-length values");
+    length = parsed;
+  }
+  if (previous >= 0 && previous !== length) throw new ProtocolError("conflicting content-length values");
+  return length;
+}
+function plainDigits(data, start, end) {
+  if (end === start || end - start > 15) return -1;
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    const digit = data[i] - 48;
+    if (digit < 0 || digit > 9) return -1;
+    length = length * 10 + digit;
+  }
+  return length;
+}
+function readConnection(data, start, end, head) {
+  if (isName(data, start, end - start, "keep-alive")) head.keepAliveAsked = true;
+  else if (isName(data, start, end - start, "close")) head.close = true;
+  else
+    for (const option of data.toString("latin1", start, end).toLowerCase().split(",")) {
+      const token = option.trim();
+      if (token === "close") head.close = true;
+      else if (token === "keep-alive") head.keepAliveAsked = true;
+    }
+}
+function readFraming(data, start, nameEnd, valueStart, valueEnd, head) {
+  const length = nameEnd - start;
+  if (length !== 14 && length !== 17 && length !== 10) return;
+  if (isName(data, start, length, "content-length")) {
+    const plain = plainDigits(data, valueStart, valueEnd);
+    if (plain >= 0 && (head.contentLength < 0 || head.contentLength === plain)) head.contentLength = plain;
+    else head.contentLength = parseContentLength(data.toString("latin1", valueStart, valueEnd), head.contentLength);
+  } else if (isName(data, start, length, "transfer-encoding")) {
+    head.transferEncoding = true;
+    const codings = data.toString("latin1", valueStart, valueEnd).toLowerCase().split(",");
+    head.chunked = codings[codings.length - 1]?.trim() === "chunked";
+  } else if (isName(data, start, length, "connection")) readConnection(data, valueStart, valueEnd, head);
+}
+
 // src/load/http1/response-head.ts
 var CR = 13;
 var LF = 10;
@@ -26846,8 +26898,6 @@ for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
 var ResponseHead = class {
   statusCode = 0;
   statusText = "";
-  /** [name, value, name, value, …] as the server sent them, like undici's raw headers (a new array per response). */
-  rawHeaders = [];
   /** The offset just past the blank line that ends the head. */
   end = 0;
   /** Content-Length, or -1 when absent. */
@@ -26862,15 +26912,76 @@ var ResponseHead = class {
   keepAliveAsked = false;
   /** The connection may carry another request: HTTP/1.1 without `connection: close`, or 1.0 with `keep-alive`. */
   keepAlive = false;
-  reset() {
-    this.rawHeaders = [];
+  /** The bytes the fields are in, from `start`; per field [name start, name end, value start, value end] into them. */
+  data = EMPTY;
+  start = 0;
+  detached = false;
+  /** [name start, name end, value start, value end] per field; `offsetCount` of them in use. */
+  offsets = new Int32Array(64);
+  offsetCount = 0;
+  materialized = null;
+  reset(data, start) {
+    this.data = data;
+    this.start = start;
+    this.detached = false;
+    this.offsetCount = 0;
+    this.materialized = null;
     this.contentLength = -1;
     this.transferEncoding = false;
     this.chunked = false;
     this.close = false;
     this.keepAliveAsked = false;
   }
+  /** One field line of the head; reads the fields that frame the body. */
+  addField(data, nameStart, nameEnd, valueStart, valueEnd) {
+    let offsets = this.offsets;
+    const at = this.offsetCount;
+    if (at + 4 > offsets.length) {
+      offsets = new Int32Array(offsets.length * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+    }
+    offsets[at] = nameStart;
+    offsets[at + 1] = nameEnd;
+    offsets[at + 2] = valueStart;
+    offsets[at + 3] = valueEnd;
+    this.offsetCount = at + 4;
+    readFraming(data, nameStart, nameEnd, valueStart, valueEnd, this);
+  }
+  /**
+   * [name, value, name, value, …] as the server sent them, like undici's raw headers: built on first read, as views
+   * of a copy of the head (so they stay valid whatever happens to the bytes the head was parsed from).
+   */
+  get rawHeaders() {
+    if (this.materialized) return this.materialized;
+    this.detach();
+    const out = [];
+    const { data, offsets } = this;
+    for (let i = 0; i < this.offsetCount; i += 2) out.push(data.subarray(offsets[i], offsets[i + 1]));
+    this.materialized = out;
+    return out;
+  }
+  /** Its own copy of the head's bytes (start to end), to compare the next heads with. */
+  ownBytes() {
+    this.detach();
+    return this.data;
+  }
+  /** The same head again (the bytes just before `end` equal those of `ownBytes()`): only where it ends changes. */
+  repeat(end) {
+    this.end = end;
+    this.materialized = null;
+  }
+  /** Copies the head's bytes out of the Buffer it was parsed from (its reader may reuse it), once. */
+  detach() {
+    if (this.detached) return;
+    const { offsets, start } = this;
+    this.data = Buffer.from(this.data.subarray(start, this.end));
+    for (let i = 0; i < this.offsetCount; i++) offsets[i] = offsets[i] - start;
+    this.start = 0;
+    this.detached = true;
+  }
 };
+var EMPTY = Buffer.alloc(0);
 function lineEnd(data, start) {
   for (let i = start; i < data.length; i++) {
     if (data[i] !== LF) continue;
@@ -26878,11 +26989,6 @@ function lineEnd(data, start) {
     return i - 1;
   }
   return -1;
-}
-function isName(data, start, length, name) {
-  if (length !== name.length) return false;
-  for (let i = 0; i < length; i++) if ((data[start + i] | 32) !== name.charCodeAt(i)) return false;
-  return true;
 }
 function parseFieldLine(data, start, end, out) {
   let colon = start;
@@ -26893,14 +26999,28 @@ function parseFieldLine(data, start, end, out) {
   while (valueStart < valueEnd && (data[valueStart] === SP || data[valueStart] === HT)) valueStart++;
   while (valueEnd > valueStart && (data[valueEnd - 1] === SP || data[valueEnd - 1] === HT)) valueEnd--;
   for (let i = valueStart; i < valueEnd; i++) if (data[i] === CR) throw new ProtocolError("a bare CR in a header value");
-  out.push(data.subarray(start, colon), data.subarray(valueStart, valueEnd));
-  return colon;
+  out.addField(data, start, colon, valueStart, valueEnd);
+}
+function fastFieldLine(data, start, out) {
+  const length = data.length;
+  let i = start;
+  while (i < length && TOKEN[data[i]] === 1) i++;
+  if (i === start || i >= length || data[i] !== COLON) return -1;
+  const colon = i++;
+  while (i < length && (data[i] === SP || data[i] === HT)) i++;
+  const valueStart = i;
+  for (let byte = data[i]; i < length && byte !== CR && byte !== LF; byte = data[++i]) ;
+  if (i + 1 >= length || data[i] !== CR || data[i + 1] !== LF) return -1;
+  let valueEnd = i;
+  while (valueEnd > valueStart && (data[valueEnd - 1] === SP || data[valueEnd - 1] === HT)) valueEnd--;
+  out.addField(data, start, colon, valueStart, valueEnd);
+  return i;
 }
 function parseStatusLine(data, start, end) {
   const ok = end - start >= 12 && startsWith(data, start, HTTP_1) && isDigit(data[start + 7]) && data[start + 8] === SP && isDigit(data[start + 9]) && isDigit(data[start + 10]) && isDigit(data[start + 11]) && (end - start === 12 || data[start + 12] === SP);
   if (!ok || data[start + 9] === 48) throw new ProtocolError("invalid status line");
   const status = (data[start + 9] - 48) * 100 + (data[start + 10] - 48) * 10;
-  return [status + data[start + 11] - 48, data[start + 7] - 48];
+  return status + data[start + 11] - 48;
 }
 var HTTP_1 = Buffer.from("HTTP/1.", "latin1");
 function startsWith(data, start, prefix) {
@@ -26910,70 +27030,29 @@ function startsWith(data, start, prefix) {
 function isDigit(byte) {
   return byte !== void 0 && byte >= 48 && byte <= 57;
 }
-function parseContentLength(value, previous) {
-  let length = -1;
-  for (const part of value.split(",")) {
-    const digits = part.trim();
-    if (!/^\d{1,15}$/.test(digits)) throw new ProtocolError(`invalid content-length "${value}"`);
-    const parsed = Number(digits);
-    if (length >= 0 && parsed !== length) throw new ProtocolError("conflicting content-length values");
-    length = parsed;
-  }
-  if (previous >= 0 && previous !== length) throw new ProtocolError("conflicting content-length values");
-  return length;
-}
-function plainDigits(value) {
-  if (value.length === 0 || value.length > 15) return -1;
-  let length = 0;
-  for (let i = 0; i < value.length; i++) {
-    const digit = value[i] - 48;
-    if (digit < 0 || digit > 9) return -1;
-    length = length * 10 + digit;
-  }
-  return length;
-}
-function readConnection(value, head) {
-  if (isName(value, 0, value.length, "keep-alive")) head.keepAliveAsked = true;
-  else if (isName(value, 0, value.length, "close")) head.close = true;
-  else
-    for (const option of value.toString("latin1").toLowerCase().split(",")) {
-      const token = option.trim();
-      if (token === "close") head.close = true;
-      else if (token === "keep-alive") head.keepAliveAsked = true;
-    }
-}
-function readFraming(data, start, colon, value, head) {
-  const length = colon - start;
-  if (isName(data, start, length, "content-length")) {
-    const plain = plainDigits(value);
-    if (plain >= 0 && (head.contentLength < 0 || head.contentLength === plain)) head.contentLength = plain;
-    else head.contentLength = parseContentLength(value.toString("latin1"), head.contentLength);
-  } else if (isName(data, start, length, "transfer-encoding")) {
-    head.transferEncoding = true;
-    const codings = value.toString("latin1").toLowerCase().split(",");
-    head.chunked = codings[codings.length - 1]?.trim() === "chunked";
-  } else if (isName(data, start, length, "connection")) readConnection(value, head);
-}
 function parseHead(data, start, head) {
   let end = lineEnd(data, start);
   if (end < 0) return false;
-  const [statusCode, minor] = parseStatusLine(data, start, end);
-  head.reset();
+  const statusCode = parseStatusLine(data, start, end);
+  const minor = data[start + 7] - 48;
+  head.reset(data, start);
   head.statusCode = statusCode;
   head.statusText = statusTextOf(data, start + 13, end, head.statusText);
   for (; ; ) {
     const line = end + 2;
-    end = lineEnd(data, line);
-    if (end < 0) return false;
-    if (end === line) {
+    if (data[line] === CR && data[line + 1] === LF) {
       if (head.transferEncoding && head.contentLength >= 0)
         throw new ProtocolError("both transfer-encoding and content-length");
       head.keepAlive = minor >= 1 ? !head.close : head.keepAliveAsked && !head.close;
-      head.end = end + 2;
+      head.end = line + 2;
       return true;
     }
-    const colon = parseFieldLine(data, line, end, head.rawHeaders);
-    readFraming(data, line, colon, head.rawHeaders[head.rawHeaders.length - 1], head);
+    end = fastFieldLine(data, line, head);
+    if (end < 0) {
+      end = lineEnd(data, line);
+      if (end < 0) return false;
+      parseFieldLine(data, line, end, head);
+    }
   }
 }
 function statusTextOf(data, start, end, previous) {
@@ -26992,6 +27071,7 @@ var MAX_CHUNK_SIZE_DIGITS = 13;
 var CR2 = 13;
 var LF2 = 10;
 var SEMICOLON = 59;
+var SKIP_AFTER_MISS = 16;
 var HEAD = 0;
 var LENGTH = 1;
 var CHUNK_SIZE = 2;
@@ -27018,6 +27098,13 @@ var ResponseParser = class {
   trailers = [];
   trailerBytes = 0;
   head = new ResponseHead();
+  /**
+   * A copy of the bytes of the final head that `head` holds parsed, for the next responses to compare with (see
+   * readHead), or null. After a head that differed, SKIP_AFTER_MISS heads are parsed before one is kept again: a
+   * server whose heads always differ costs one compare and one copy every so many responses, not each time.
+   */
+  lastHead = null;
+  skipHeads = 0;
   /** The connection may carry another request after this response (known once the head is read). */
   keepAlive = false;
   /** Expects the response to a new request; the response to a HEAD request has no body. */
@@ -27046,12 +27133,21 @@ var ResponseParser = class {
     this.complete(Buffer.alloc(0), 0);
     return true;
   }
+  /**
+   * Reads one piece of the connection's bytes. The piece may be a view of a read buffer its reader reuses: nothing
+   * keeps a reference to it once this returns (an incomplete line is copied, and so is the head of a response whose
+   * body goes on in a later piece); body pieces are handed on as offsets into it.
+   */
   execute(chunk) {
     let data = chunk;
     if (this.pending) {
       data = Buffer.concat([this.pending, chunk]);
       this.pending = null;
     }
+    this.run(data);
+    if (this.state !== DONE && this.state !== HEAD) this.head.detach();
+  }
+  run(data) {
     let offset = 0;
     while (offset >= 0 && offset < data.length) {
       switch (this.state) {
@@ -27072,7 +27168,7 @@ var ResponseParser = class {
           offset = this.readTrailers(data, offset);
           break;
         case UNTIL_CLOSE:
-          this.events.onResponseBody(offset === 0 ? data : data.subarray(offset));
+          this.events.onResponseBody(data, offset, data.length);
           return;
         default:
           return;
@@ -27082,7 +27178,7 @@ var ResponseParser = class {
   /** Keeps an incomplete line (or head) for the next piece; returns the end of `data`. */
   keep(data, offset) {
     if (data.length - offset > MAX_HEAD_BYTES) throw new ProtocolError("a response head or line is over 16 KiB");
-    this.pending = data.subarray(offset);
+    this.pending = Buffer.from(data.subarray(offset));
     return data.length;
   }
   /** Ends the response; returns -1: the caller stops (the handler may already have started the next request). */
@@ -27091,10 +27187,23 @@ var ResponseParser = class {
     this.events.onResponseEnd(this.trailers, end < data.length);
     return -1;
   }
+  /**
+   * The head at `offset`: the last one again when the bytes are the same (one compare instead of a parse: a server
+   * sends the same head over and over, nginx until its Date changes once a second), else parsed.
+   */
   readHead(data, offset) {
     const head = this.head;
-    if (!parseHead(data, offset, head)) return this.keep(data, offset);
-    if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError("a response head is over 16 KiB");
+    const last = this.lastHead;
+    const end = offset + (last?.length ?? 0);
+    if (last !== null && end <= data.length && data.compare(last, 0, last.length, offset, end) === 0) head.repeat(end);
+    else {
+      if (last !== null) this.skipHeads = SKIP_AFTER_MISS;
+      this.lastHead = null;
+      if (!parseHead(data, offset, head)) return this.keep(data, offset);
+      if (head.end - offset > MAX_HEAD_BYTES) throw new ProtocolError("a response head is over 16 KiB");
+      if (head.statusCode >= 200 && this.skipHeads > 0) this.skipHeads--;
+      else if (head.statusCode >= 200) this.lastHead = head.ownBytes();
+    }
     if (head.statusCode < 200) {
       if (head.statusCode === 101) throw new ProtocolError("101 Switching Protocols without an upgrade request");
       return head.end;
@@ -27120,7 +27229,7 @@ var ResponseParser = class {
     this.remaining -= length;
     const ended = this.remaining === 0 && this.state === LENGTH;
     if (this.remaining === 0 && this.state === CHUNK_DATA) this.state = CHUNK_END;
-    this.events.onResponseBody(length === data.length ? data : data.subarray(offset, offset + length));
+    this.events.onResponseBody(data, offset, offset + length);
     if (this.halted) return -1;
     return ended ? this.complete(data, offset + length) : offset + length;
   }
@@ -27147,6 +27256,10 @@ var ResponseParser = class {
     this.state = CHUNK_SIZE;
     return offset + 2;
   }
+  /** A trailer field: copied (the piece it is in may be reused before the response ends). */
+  addField(data, nameStart, nameEnd, valueStart, valueEnd) {
+    this.trailers.push(Buffer.from(data.subarray(nameStart, nameEnd)), Buffer.from(data.subarray(valueStart, valueEnd)));
+  }
   readTrailers(data, start) {
     let offset = start;
     for (; ; ) {
@@ -27155,15 +27268,29 @@ var ResponseParser = class {
       if (end === offset) return this.complete(data, end + 2);
       this.trailerBytes += end + 2 - offset;
       if (this.trailerBytes > MAX_HEAD_BYTES) throw new ProtocolError("the trailer block is over 16 KiB");
-      parseFieldLine(data, offset, end, this.trailers);
+      parseFieldLine(data, offset, end, this);
       offset = end + 2;
     }
   }
 };
 
 // src/load/http1/connection.ts
-function openSocket(endpoint) {
-  if (!endpoint.tls) return net.connect({ host: endpoint.hostname, port: endpoint.port });
+var READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+var readView = READ_BUFFER.subarray(0, 0);
+function readBytes(length) {
+  if (readView.length !== length) readView = READ_BUFFER.subarray(0, length);
+  return readView;
+}
+function isLazy(handler) {
+  return typeof handler.onHeadersLazy === "function";
+}
+function openSocket(endpoint, onRead) {
+  if (!endpoint.tls)
+    return net.connect({
+      host: endpoint.hostname,
+      port: endpoint.port,
+      onread: { buffer: READ_BUFFER, callback: onRead }
+    });
   return tls.connect({
     host: endpoint.hostname,
     port: endpoint.port,
@@ -27175,10 +27302,13 @@ function openSocket(endpoint) {
 var Connection = class {
   constructor(endpoint, owner) {
     this.owner = owner;
-    this.socket = openSocket(endpoint);
+    this.socket = openSocket(endpoint, (length) => {
+      this.onSocketData(readBytes(length));
+      return true;
+    });
     this.socket.setNoDelay(true);
     this.socket.on(endpoint.tls ? "secureConnect" : "connect", () => this.onConnected());
-    this.socket.on("data", (chunk) => this.onSocketData(chunk));
+    if (endpoint.tls) this.socket.on("data", (chunk) => this.onSocketData(chunk));
     this.socket.on("end", () => this.onSocketEnd());
     this.socket.on("error", (error) => this.fail(error));
     this.socket.on("close", () => this.fail(new SocketClosedError("the connection closed")));
@@ -27259,11 +27389,13 @@ var Connection = class {
   }
   onResponseHead(head) {
     const { handler } = this.job;
-    if (handler.onHeaders?.(head.statusCode, head.rawHeaders, this.resume, head.statusText) === false)
-      this.socket.pause();
+    const proceed = isLazy(handler) ? handler.onHeadersLazy(head.statusCode, head, this.resume, head.statusText) : handler.onHeaders?.(head.statusCode, head.rawHeaders, this.resume, head.statusText);
+    if (proceed === false) this.socket.pause();
   }
-  onResponseBody(chunk) {
-    if (this.job.handler.onData?.(chunk) === false) this.socket.pause();
+  onResponseBody(data, start, end) {
+    const { handler } = this.job;
+    const proceed = isLazy(handler) ? handler.onBodyLazy(data, start, end) : handler.onData?.(Buffer.from(data.subarray(start, end)));
+    if (proceed === false) this.socket.pause();
   }
   onResponseEnd(trailers, extraBytes) {
     const job = this.job;
@@ -27514,15 +27646,7 @@ function assessGeneratorHealth(input) {
   };
 }
 
-// src/load/http.ts
-var MAX_KEPT_BODY_BYTES = 16 * 1024 * 1024;
-var RequestTimeoutError = class extends Error {
-  code = "TAILGATE_TIMEOUT";
-  constructor(timeoutMs) {
-    super(`no complete response within ${timeoutMs} ms`);
-    this.name = "RequestTimeoutError";
-  }
-};
+// src/load/raw-headers.ts
 function parseRawHeaders(raw) {
   const headers = {};
   if (!raw) return headers;
@@ -27534,6 +27658,16 @@ function parseRawHeaders(raw) {
   }
   return headers;
 }
+
+// src/load/http.ts
+var MAX_KEPT_BODY_BYTES = 16 * 1024 * 1024;
+var RequestTimeoutError = class extends Error {
+  code = "TAILGATE_TIMEOUT";
+  constructor(timeoutMs) {
+    super(`no complete response within ${timeoutMs} ms`);
+    this.name = "RequestTimeoutError";
+  }
+};
 var ExchangeHandler = class {
   constructor(tracker, startMs, policy, listener) {
     this.tracker = tracker;
@@ -27548,6 +27682,8 @@ var ExchangeHandler = class {
   abort = null;
   statusCode = 0;
   rawHeaders = null;
+  /** The head from the HTTP/1.1 client, raw headers not built yet (onHeadersLazy); dropped once reported. */
+  head = null;
   parsedHeaders = null;
   bytesReceived = 0;
   chunks;
@@ -27563,7 +27699,10 @@ var ExchangeHandler = class {
   previous = null;
   next = null;
   get headers() {
-    this.parsedHeaders ??= parseRawHeaders(this.rawHeaders);
+    if (this.parsedHeaders) return this.parsedHeaders;
+    if (this.rawHeaders === null && this.head === null && this.statusCode > 0)
+      throw new Error("response headers are readable only while the exchange is being reported");
+    this.parsedHeaders = parseRawHeaders(this.rawHeaders ?? this.head?.rawHeaders ?? null);
     return this.parsedHeaders;
   }
   get body() {
@@ -27579,15 +27718,28 @@ var ExchangeHandler = class {
     this.rawHeaders = rawHeaders;
     return true;
   }
+  onHeadersLazy(statusCode, head) {
+    this.statusCode = statusCode;
+    this.head = head;
+    return true;
+  }
   onData(chunk) {
     this.bytesReceived += chunk.length;
-    if (this.chunks) {
-      if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
-        this.chunks = null;
-        this.bodyTooLarge = true;
-      } else this.chunks.push(chunk);
-    }
+    if (this.chunks) this.keep(chunk, false);
     return true;
+  }
+  /** The HTTP/1.1 client's body bytes, data[start, end): counted, and copied only when the body is kept. */
+  onBodyLazy(data, start, end) {
+    this.bytesReceived += end - start;
+    if (this.chunks) this.keep(data.subarray(start, end), true);
+    return true;
+  }
+  /** Keeps a body piece (a copy when it is a view of a buffer its client reuses) up to MAX_KEPT_BODY_BYTES. */
+  keep(chunk, copy) {
+    if (this.bytesReceived > MAX_KEPT_BODY_BYTES) {
+      this.chunks = null;
+      this.bodyTooLarge = true;
+    } else this.chunks?.push(copy ? Buffer.from(chunk) : chunk);
   }
   onComplete() {
     this.finish(null);
@@ -27604,8 +27756,12 @@ var ExchangeHandler = class {
     if (error) {
       this.error = error;
       this.statusCode = 0;
+      this.head = null;
       setImmediate(notify, this);
-    } else this.listener.onExchange(this);
+    } else {
+      this.listener.onExchange(this);
+      this.head = null;
+    }
   }
 };
 function notify(handler) {
@@ -27954,7 +28110,14 @@ var ArrivalSchedule = class {
       const fromPerMs = fromPerS / 1e3;
       const toPerMs = toPerS / 1e3;
       const segmentCount = (fromPerMs + toPerMs) / 2 * durationMs2;
-      this.segments.push({ startMs, durationMs: durationMs2, fromPerMs, toPerMs, countBefore: count, count: segmentCount });
+      const last = this.segments.at(-1);
+      if (last && last.fromPerMs === last.toPerMs && last.toPerMs === fromPerMs && fromPerMs === toPerMs) {
+        this.segments[this.segments.length - 1] = {
+          ...last,
+          durationMs: last.durationMs + durationMs2,
+          count: last.count + segmentCount
+        };
+      } else this.segments.push({ startMs, durationMs: durationMs2, fromPerMs, toPerMs, countBefore: count, count: segmentCount });
       count += segmentCount;
     };
     const warmLevel = shapeLevelAt(load, -1);
@@ -28001,7 +28164,8 @@ var OpenDriver = class {
     const warmupMs = options.measureStartMs - options.runStartMs;
     this.schedule = new ArrivalSchedule(options.load, options.runStartMs, warmupMs, options.durationMs);
     this.nextMs = this.schedule.timeOf(0);
-    this.latenessByRound = Array.from({ length: options.rounds }, () => createHistogram());
+    this.lateness = Array.from({ length: options.rounds + 1 }, () => createHistogram());
+    this.latenessByRound = this.lateness.slice(1);
     this.roundMs = options.durationMs / options.rounds;
   }
   options;
@@ -28024,6 +28188,8 @@ var OpenDriver = class {
   sendLag = createHistogram();
   /** The same per round, for iterations intended in the measured window only (RunResult.generatorLateness). */
   latenessByRound;
+  /** The warm-up's lateness (read by nobody), then `latenessByRound`'s histograms. */
+  lateness;
   roundMs;
   /** Starts every iteration whose intended time has passed. */
   tick() {
@@ -28034,7 +28200,7 @@ var OpenDriver = class {
       const intended = this.nextMs;
       this.nextMs = this.schedule.timeOf(++this.arrivals);
       if (this.nextMs !== null) this.lastSpacingMs = this.nextMs - intended;
-      if (intended >= measureStartMs) this.scheduledMeasured++;
+      this.scheduledMeasured += intended >= measureStartMs ? 1 : 0;
       if (this.inFlight >= this.options.load.maxInFlight) {
         this.waitedForCap++;
         this.queue.push(intended);
@@ -28046,11 +28212,10 @@ var OpenDriver = class {
     const lagUs = (now - intended) * 1e3;
     this.sendLag.record(lagUs);
     const sinceMeasureMs = intended - this.options.measureStartMs;
-    if (sinceMeasureMs >= 0) {
-      const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs));
-      this.latenessByRound[round]?.record(lagUs);
-      if (now < this.options.endMs) this.startedInWindow++;
-    }
+    const slot = Math.max(0, Math.min(this.options.rounds, Math.floor(sinceMeasureMs / this.roundMs) + 1));
+    this.lateness[slot]?.record(lagUs);
+    const beforeEnd = now < this.options.endMs;
+    this.startedInWindow += sinceMeasureMs >= 0 && beforeEnd ? 1 : 0;
     this.inFlight++;
     const started = this.options.runner.start(this.options.dispatcher, intended, () => this.finished());
     if (!started) {
@@ -28098,7 +28263,6 @@ var OpenDriver = class {
   }
 };
 var SPIN_SPACING_MS = 2;
-var SPIN_LEAD_MS = 1;
 var MIN_WAKE_SPACING_MS = 0.25;
 var OpenTicker = class {
   constructor(driver, clock, waker) {
@@ -28121,7 +28285,7 @@ var OpenTicker = class {
     if (next === null) return;
     const now = this.clock.now();
     if (this.driver.spacingMs >= SPIN_SPACING_MS) {
-      const leadMs = Math.max(this.waker.precisionMs, SPIN_LEAD_MS);
+      const leadMs = this.waker.precisionMs;
       if (next - now <= leadMs) this.immediate = setImmediate(this.tick);
       else this.waker.wakeAt(next - leadMs, this.tick);
       return;
@@ -28253,8 +28417,7 @@ var toUs = (fromMs, toMs) => (toMs - fromMs) * 1e3;
 var Recorder = class {
   constructor(options) {
     this.options = options;
-    this.cells = options.endpointNames.map(() => []);
-    this.warmupRequests = options.endpointNames.map(() => 0);
+    this.cells = options.endpointNames.map(() => new Array(options.rounds + 1).fill(null));
     this.measureStartMs = options.runStartMs + options.warmupMs;
     this.roundMs = options.durationMs / options.rounds;
     this.seconds = new SecondTimeline(options.runStartMs, createHistogram);
@@ -28262,7 +28425,6 @@ var Recorder = class {
   }
   options;
   cells;
-  warmupRequests;
   /** The whole run's seconds (3 significant digits, as the rounds' histograms). */
   seconds;
   /** Each endpoint's seconds (chart resolution: an open second's histogram is ~10 KB, and 50 endpoints have one each). */
@@ -28294,13 +28456,9 @@ var Recorder = class {
     this.seconds.record(intendedMs, gatedUs, isError);
     this.endpointSeconds[endpointIndex]?.record(intendedMs, gatedUs, isError);
     const sinceMeasureMs = intendedMs - this.measureStartMs;
-    if (sinceMeasureMs < 0) {
-      this.warmupRequests[endpointIndex] = (this.warmupRequests[endpointIndex] ?? 0) + 1;
-      return;
-    }
-    const round = Math.min(this.options.rounds - 1, Math.floor(sinceMeasureMs / this.roundMs));
-    const cell = this.cell(endpointIndex, round);
-    this.measuredRequests++;
+    const slot = Math.max(0, Math.min(this.options.rounds, Math.floor(sinceMeasureMs / this.roundMs) + 1));
+    const cell = this.cell(endpointIndex, slot);
+    this.measuredRequests += sinceMeasureMs >= 0 ? 1 : 0;
     cell.requests++;
     if (cell.latency === cell.actualLatency) cell.latency.record(actualUs);
     else {
@@ -28312,12 +28470,23 @@ var Recorder = class {
     if (status > 0) cell.statusCounts[status] = (cell.statusCounts[status] ?? 0) + 1;
     if (errorClass) cell.errors[errorClass] = (cell.errors[errorClass] ?? 0) + 1;
   }
-  cell(endpoint, round) {
-    const rounds = this.cells[endpoint];
-    let cell = rounds[round];
-    if (!cell) {
+  /**
+   * Creates every endpoint's cells of the slot that `nowMs` falls in and of the next one, if missing. The load
+   * engine's housekeeping calls it every 10 ms, so that `record` finds its cell and never runs its creation branch on
+   * the hot path (code first run there after V8 has optimised `record` would deoptimise it).
+   */
+  prepareCells(nowMs) {
+    const slot = Math.max(0, Math.floor((nowMs - this.measureStartMs) / this.roundMs) + 1);
+    for (let endpoint = 0; endpoint < this.cells.length; endpoint++)
+      for (let s = slot; s <= Math.min(slot + 1, this.options.rounds); s++) this.cell(endpoint, s);
+  }
+  /** The cell of `slot` (0 = warm-up, r + 1 = round r), created on its first request. */
+  cell(endpoint, slot) {
+    const slots = this.cells[endpoint];
+    let cell = slots[slot];
+    if (cell === null || cell === void 0) {
       cell = new RoundCell(this.options.gated === "actual");
-      rounds[round] = cell;
+      slots[slot] = cell;
     }
     return cell;
   }
@@ -28353,10 +28522,10 @@ var Recorder = class {
   endpoints(roundCount) {
     return this.options.endpointNames.map((name, endpoint) => ({
       name,
-      warmupRequests: this.warmupRequests[endpoint] ?? 0,
+      warmupRequests: this.cells[endpoint]?.[0]?.requests ?? 0,
       timeline: this.endpointSeconds[endpoint]?.points() ?? [],
       rounds: Array.from({ length: roundCount }, (_, round) => {
-        const cell = this.cells[endpoint]?.[round] ?? new RoundCell(this.options.gated === "actual");
+        const cell = this.cells[endpoint]?.[round + 1] ?? new RoundCell(this.options.gated === "actual");
         return {
           latency: cell.latency,
           actualLatency: cell.actualLatency,
@@ -28520,6 +28689,28 @@ function spikeRecovery(spike, timeline, warmupMs, gate) {
   return { ...base, limitMs, recoveredAfterMs: null };
 }
 
+// src/load/tier-up.ts
+import { setFlagsFromString } from "node:v8";
+var TIER_UP_FLAGS = {
+  11: ["--interrupt-budget=8192", "--minimum-invocations-after-ic-update=50"],
+  13: [
+    "--invocation-count-for-turbofan=375",
+    "--invocation-count-for-maglev=50",
+    "--minimum-invocations-after-ic-update=50"
+  ]
+};
+function tierUpFlags(v8Version) {
+  return TIER_UP_FLAGS[Number.parseInt(v8Version, 10)] ?? [];
+}
+var applied = false;
+function tierUpEarly(setFlags = setFlagsFromString) {
+  if (applied) return [];
+  applied = true;
+  const flags = tierUpFlags(process.versions.v8);
+  for (const flag of flags) setFlags(flag);
+  return flags;
+}
+
 // src/load/waker.ts
 import { Worker } from "node:worker_threads";
 function timerWaker(clock) {
@@ -28551,28 +28742,57 @@ function timerWaker(clock) {
 var WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const generation = new Int32Array(workerData, 0, 1)
-const target = new Float64Array(workerData, 8, 1)
+const slots = new Float64Array(workerData, 8, 3)
+const TARGET = 0, SLEEP_UNTIL = 1, NAP = 2
 const now = () => { const t = process.hrtime(); return t[0] * 1e3 + t[1] / 1e6 }
+let posted = -1
 for (;;) {
   const seen = Atomics.load(generation, 0)
   if (seen < 0) break
-  const waitMs = target[0] - now()
-  if (waitMs > 0) { Atomics.wait(generation, 0, seen, waitMs); continue }
-  parentPort.postMessage(seen)
-  Atomics.wait(generation, 0, seen)
+  const t = now()
+  const waitMs = slots[TARGET] - t
+  if (waitMs > 0) {
+    slots[SLEEP_UNTIL] = slots[TARGET]
+    Atomics.wait(generation, 0, seen, waitMs)
+    continue
+  }
+  if (posted !== seen) {
+    parentPort.postMessage(seen)
+    posted = seen
+  }
+  slots[SLEEP_UNTIL] = t + slots[NAP]
+  Atomics.wait(generation, 0, seen, slots[NAP])
 }
 `;
 var monotonicMs = () => {
   const [seconds, nanoseconds] = process.hrtime();
   return seconds * 1e3 + nanoseconds / 1e6;
 };
+var TARGET = 0;
+var SLEEP_UNTIL = 1;
+var NAP = 2;
+var MAX_NAP_MS = 1;
+var MIN_NAP_MS = 0.05;
+function targetSetter(generation, slots) {
+  let lastTargetMs = Number.NEGATIVE_INFINITY;
+  return (monotonicTargetMs) => {
+    const gapMs = monotonicTargetMs - lastTargetMs;
+    if (Number.isFinite(gapMs) && gapMs > 0) slots[NAP] = Math.min(MAX_NAP_MS, Math.max(MIN_NAP_MS, gapMs / 2));
+    if (Number.isFinite(monotonicTargetMs)) lastTargetMs = monotonicTargetMs;
+    slots[TARGET] = monotonicTargetMs;
+    Atomics.add(generation, 0, 1);
+    if (monotonicTargetMs < slots[SLEEP_UNTIL]) Atomics.notify(generation, 0);
+  };
+}
 function startWakerThread() {
-  const shared = new SharedArrayBuffer(16);
+  const shared = new SharedArrayBuffer(32);
   const generation = new Int32Array(shared, 0, 1);
-  const target = new Float64Array(shared, 8, 1);
-  target[0] = Number.POSITIVE_INFINITY;
+  const slots = new Float64Array(shared, 8, 3);
+  slots[TARGET] = Number.POSITIVE_INFINITY;
+  slots[SLEEP_UNTIL] = Number.POSITIVE_INFINITY;
+  slots[NAP] = MAX_NAP_MS;
   try {
-    return { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: shared }), generation, target };
+    return { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: shared }), generation, slots };
   } catch {
     return null;
   }
@@ -28580,7 +28800,7 @@ function startWakerThread() {
 function workerWaker(clock) {
   const thread = startWakerThread();
   if (thread === null) return null;
-  const { worker, generation, target } = thread;
+  const { worker, generation, slots } = thread;
   worker.unref();
   const offsetMs2 = monotonicMs() - clock.now();
   let callback = null;
@@ -28603,11 +28823,7 @@ function workerWaker(clock) {
     if (pending) timer.wakeAt(clock.now(), pending);
   });
   const viaTimer = () => failed || !online;
-  const retarget = (monotonicTargetMs) => {
-    target[0] = monotonicTargetMs;
-    Atomics.add(generation, 0, 1);
-    Atomics.notify(generation, 0);
-  };
+  const retarget = targetSetter(generation, slots);
   return {
     get precisionMs() {
       return viaTimer() ? timer.precisionMs : 0.1;
@@ -28637,6 +28853,7 @@ function workerWaker(clock) {
 var HOUSEKEEPING_MS = 10;
 async function runLoad(options) {
   const { profile } = options;
+  if (options.clock === void 0) tierUpEarly();
   const clock = options.clock ?? performanceClock;
   const log = options.log ?? silentLog;
   const target = options.target ?? profile.target;
@@ -28702,6 +28919,7 @@ async function runLoad(options) {
   const housekeeping = setInterval(() => {
     const now = clock.now();
     tracker.sweep();
+    recorder.prepareCells(now);
     closedDriver?.adjust();
     if (now - lastSettleMs >= 1e3) {
       recorder.settleTimeline(now - profile.requestTimeoutMs - 1e3);

@@ -1,33 +1,52 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
+  checkWritable
+} from "./chunk-EZTVH4YU.js";
+import {
   performanceClock,
   runLiveAb,
   runLoad
-} from "./chunk-PBIJ6Z4Y.js";
-import "./chunk-H6BQHNXA.js";
+} from "./chunk-ZF5DCBBQ.js";
+import {
+  readProfile
+} from "./chunk-2I6GUHVV.js";
+import {
+  localEnvironment,
+  localGitContext
+} from "./chunk-HEYURCVP.js";
+import {
+  silentLog
+} from "./chunk-57U746Z7.js";
 import {
   budgetsFor,
+  cannotFailWarning,
   errorCount,
   gatedHistogram,
   holmAdjust,
   marginFor,
   measure,
+  measuredRunProblems,
   median,
   meetsBudget,
-  normalUpperTail,
-  poolEndpoint
-} from "./chunk-WW26TF7L.js";
+  mergeHistograms,
+  plural,
+  poolEndpoint,
+  profileFingerprint,
+  runFingerprint,
+  serializeRunResult
+} from "./chunk-OAPMMLO6.js";
+import {
+  EXIT
+} from "./chunk-U34LIMCD.js";
+import {
+  normalUpperTail
+} from "./chunk-BOXC7D7V.js";
 import {
   formatMs
-} from "./chunk-VSHOYYU7.js";
+} from "./chunk-WSM33NK3.js";
 import {
-  mergeHistograms,
-  profileFingerprint
-} from "./chunk-U4VOYMDS.js";
-import {
-  silentLog
-} from "./chunk-K32UBI76.js";
-import "./chunk-5DOGR3KY.js";
+  ConfigError
+} from "./chunk-ACCG5V5L.js";
 
 // src/capacity/safety.ts
 var SAFETY_FACTOR = 10;
@@ -733,8 +752,253 @@ function stepLine(step) {
   const repeat = step.attempt > 1 ? " (repeat)" : "";
   return `capacity step ${step.index + 1}: ${step.ratePerSecond.toFixed(1)}/s${repeat} ${step.outcome}: ${step.reason}`;
 }
+
+// src/config/shard.ts
+function parseShard(text, field = "shard") {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(trimmed);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count || count > 256) {
+    throw new ConfigError(field, `'${trimmed}' is not a shard`, "write i/N with 1 \u2264 i \u2264 N, e.g. 2/4 (from a matrix)");
+  }
+  return { index, count };
+}
+function applyShard(profile, shard) {
+  if (shard === null || shard.count === 1) return profile;
+  if (profile.capacity !== null) {
+    throw new ConfigError("shard", "a capacity search cannot be sharded", "run it in one job (drop shard)");
+  }
+  const { index, count } = shard;
+  const share = (total) => Math.floor(total / count) + (index <= total % count ? 1 : 0);
+  const load = profile.load;
+  const whole = { ...profile, wholeProfileFingerprint: runFingerprint(profile) };
+  switch (load.model) {
+    case "constant-arrival-rate":
+      return { ...whole, load: { ...load, ratePerSecond: load.ratePerSecond / count } };
+    case "ramping-arrival-rate":
+      return {
+        ...whole,
+        load: {
+          ...load,
+          startRatePerSecond: load.startRatePerSecond / count,
+          stages: load.stages.map((s) => ({ ...s, target: s.target / count }))
+        }
+      };
+    case "constant-vus": {
+      const vus = share(load.vus);
+      if (vus === 0) throw tooFewVus(load.vus, count);
+      return { ...whole, load: { ...load, vus } };
+    }
+    case "ramping-vus": {
+      const peak = Math.max(load.startVus, ...load.stages.map((s) => s.target));
+      if (share(peak) === 0) throw tooFewVus(peak, count);
+      return {
+        ...whole,
+        load: {
+          ...load,
+          startVus: share(load.startVus),
+          stages: load.stages.map((s) => ({ ...s, target: share(s.target) }))
+        }
+      };
+    }
+  }
+}
+function tooFewVus(vus, count) {
+  return new ConfigError("shard", `${vus} VUs cannot be split into ${count} shards`, `use at most ${vus} shards`);
+}
+
+// src/load/progress.ts
+var PHASE_LABELS = { warmup: "warm-up", measure: "measuring", drain: "finishing" };
+function percentDone(snapshot) {
+  return snapshot.plannedMs > 0 ? Math.min(100, Math.floor(snapshot.elapsedMs / snapshot.plannedMs * 100)) : 100;
+}
+function progressText(snapshot) {
+  const elapsedS = Math.floor(snapshot.elapsedMs / 1e3);
+  const plannedS = Math.round(snapshot.plannedMs / 1e3);
+  const p95 = snapshot.p95Us > 0 ? formatMs(snapshot.p95Us / 1e3) : "-";
+  return `${PHASE_LABELS[snapshot.phase]} ${elapsedS}/${plannedS} s (${percentDone(snapshot)} %): ${Math.round(snapshot.ratePerSecond)} req/s, p95 ${p95}, ${snapshot.errors} errors (${snapshot.totalErrors} total), ${snapshot.inFlight} in flight`;
+}
+function ttyProgressBar(stream) {
+  let drawn = false;
+  return {
+    update(snapshot) {
+      const text = progressText(snapshot);
+      const columns = stream.columns ?? 80;
+      const barWidth = Math.max(10, Math.min(30, columns - text.length - 4));
+      const filled = Math.round(percentDone(snapshot) / 100 * barWidth);
+      const line = `[${"#".repeat(filled)}${"-".repeat(barWidth - filled)}] ${text}`;
+      stream.write(`\r${line.slice(0, Math.max(0, columns - 1))}\x1B[K`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) stream.write("\n");
+      drawn = false;
+    }
+  };
+}
+
+// src/cli/progress.ts
+function cliProgress(io) {
+  if (io.stderr.isTTY === true) return ttyProgressBar(io.stderr);
+  return {
+    update: (snapshot) => io.stderr.write(`${progressText(snapshot)}
+`),
+    done: () => {
+    }
+  };
+}
+
+// src/report/error-advice.ts
+var hostPort = (url) => url.host || url.hostname;
+function errorAdvice(errorClass, context) {
+  const { target } = context;
+  switch (errorClass) {
+    case "connection-refused":
+      return `nothing accepted the connection at ${hostPort(target)}: is the server up, and listening on this port?`;
+    case "connection-reset":
+      return "the server closed connections mid-request: is it crashing or overloaded, or a proxy cutting them?";
+    case "dns":
+      return `the host name ${target.hostname} does not resolve: check the target's spelling, or wait until the preview's DNS exists`;
+    case "tls":
+      return target.protocol === "https:" ? "the TLS handshake failed: for a preview with a self-signed certificate set `tls: { insecure: true }` in the profile; otherwise check the certificate, or http:// vs https://" : "a TLS error on an http:// target: does the server expect https://?";
+    case "timeout":
+      return `no answer within the request timeout (${formatMs(context.requestTimeoutMs)}): is the server stuck? Raise \`timeout:\` in the profile if it is only slow`;
+    case "check-failed":
+      return "responses failed the `expect:` checks: look at what the server answers (status, body, headers), or fix the `expect:` of the step";
+    case "http-4xx":
+      return "the server answered 4xx: a wrong path, or missing credentials (`headers:` in the profile or the `headers` input)?";
+    case "http-5xx":
+      return "the server answered 5xx: it fails on these requests; look at the server's logs";
+    case "other":
+      return "an unclassified failure (not a refusal, reset, DNS, TLS, timeout or HTTP status): look at the server and the network to it";
+  }
+}
+
+// src/cli/report-invalid.ts
+function reportInvalid(result, profile, io) {
+  const { problems, errors } = measuredRunProblems(result, profile.gate);
+  if (problems.length === 0) return false;
+  io.stderr.write(`tailgate: the run is invalid, not evidence either way (exit 1):
+`);
+  for (const problem of problems) io.stderr.write(`  - ${problem}
+`);
+  if (errors.length > 0) io.stderr.write("Failed requests by cause:\n");
+  const context = { target: profile.target, requestTimeoutMs: profile.requestTimeoutMs };
+  for (const { errorClass, count } of errors) {
+    io.stderr.write(`  ${errorClass} (${count}): ${errorAdvice(errorClass, context)}
+`);
+  }
+  return true;
+}
+
+// src/cli/run-live-ab.ts
+async function runLiveAbCommand(profilePath, profile, flags, io) {
+  const baselineTarget = readProfile(profilePath, {
+    target: flags["baseline-target"],
+    targetName: "--baseline-target"
+  }).target;
+  const baselineOut = flags["baseline-out"] ?? "tailgate-baseline.json";
+  await checkWritable(baselineOut, "--baseline-out");
+  io.stderr.write(`Live A/B: baseline ${baselineTarget.origin}, candidate ${profile.target.origin}, interleaved
+`);
+  const { baseline, candidate } = await measureLiveAbProfile({
+    profile,
+    baselineTarget,
+    candidateTarget: profile.target,
+    signal: io.signal,
+    environment: localEnvironment(),
+    git: localGitContext(),
+    ...flags.quiet ? {} : { onStep: (step) => io.stderr.write(`${stepLine(step)}
+`) }
+  });
+  const paths = {
+    baseline: await io.writeText(baselineOut, serializeRunResult(baseline)),
+    candidate: await io.writeText(flags.out, serializeRunResult(candidate))
+  };
+  for (const [side, result] of [
+    ["baseline", baseline],
+    ["candidate", candidate]
+  ]) {
+    const capacity = result.capacity ? `; capacity: ${result.capacity.reason}` : "";
+    io.stderr.write(`The ${side} result is at ${paths[side]}${capacity}
+`);
+  }
+  io.stderr.write(`Gate them with: tailgate compare --baseline ${baselineOut} --candidate ${flags.out}
+`);
+  if (candidate.completion.status === "partial" || baseline.completion.status === "partial") {
+    io.stderr.write("The run was cut short; the partial results were written\n");
+    return EXIT.interrupted;
+  }
+  return noEvidence(baseline, profile, io) || noEvidence(candidate, profile, io) ? EXIT.gateFailed : EXIT.pass;
+}
+function noEvidence(result, profile, io) {
+  if (result.capacity) return result.capacity.status === "invalid";
+  return reportInvalid(result, profile, io);
+}
+
+// src/cli/run.ts
+async function runCommand(profilePath, flags, io) {
+  if (!profilePath) {
+    throw new ConfigError("profile", "is missing", "pass the profile file: tailgate run tailgate.yml");
+  }
+  const full = readProfile(profilePath, flags.target ? { target: flags.target, targetName: "--target" } : {});
+  const shard = parseShard(flags.shard ?? "", "--shard");
+  const profile = applyShard(full, shard);
+  const out = flags.out ?? "tailgate-result.json";
+  await checkWritable(out, "--out");
+  const roundsWarning = profile.capacity === null ? roundsTooFew(profile) : null;
+  if (roundsWarning) io.stderr.write(`warning: ${roundsWarning}
+`);
+  if (flags["baseline-target"] !== void 0) {
+    if (shard) throw new ConfigError("--shard", "cannot be combined with --baseline-target", "drop one of the two");
+    return await runLiveAbCommand(profilePath, profile, { ...flags, out }, io);
+  }
+  const progress = flags.quiet ? void 0 : cliProgress(io);
+  const result = await measureProfile({
+    profile,
+    signal: io.signal,
+    environment: localEnvironment(),
+    git: localGitContext(),
+    ...progress ? { onProgress: progress.update } : {},
+    ...flags.quiet ? {} : { onStep: (step) => io.stderr.write(`${stepLine(step)}
+`) }
+  });
+  progress?.done();
+  const outPath = await io.writeText(out, serializeRunResult(result));
+  const requests = result.endpoints.reduce((n, e) => n + e.rounds.reduce((m, r) => m + r.requests, 0), 0);
+  io.stderr.write(
+    `Measured ${plural(requests, "request")} on ${plural(result.endpoints.length, "endpoint")}; result written to ${outPath}
+`
+  );
+  const capacity = result.capacity;
+  if (capacity) {
+    io.stderr.write(
+      `Capacity: ${capacity.reason}. ${capacity.steps.length} steps, ${capacity.totalRequests} requests, ${(capacity.totalDurationMs / 1e3).toFixed(1)} s
+`
+    );
+  }
+  if (result.completion.status === "partial") {
+    io.stderr.write(`The run was cut short (${result.completion.reason}); the partial result was written
+`);
+    return EXIT.interrupted;
+  }
+  if (capacity) return capacity.status === "invalid" ? EXIT.gateFailed : EXIT.pass;
+  return reportInvalid(result, profile, io) ? EXIT.gateFailed : EXIT.pass;
+}
+function roundsTooFew(profile) {
+  const endpoints = new Set(profile.scenarios.flatMap((scenario) => scenario.steps.map((step) => step.name)));
+  const warning = cannotFailWarning({
+    baselineRounds: profile.rounds,
+    candidateRounds: profile.rounds,
+    comparisons: endpoints.size * profile.gate.metrics.length,
+    alpha: profile.gate.alpha
+  });
+  return warning && `rounds: ${profile.rounds} is too few. ${warning}`;
+}
+
 export {
-  measureLiveAbProfile,
-  measureProfile,
-  stepLine
+  runCommand,
+  roundsTooFew
 };

@@ -13,7 +13,7 @@ import {
 } from "./chunk-YLPATJRA.js";
 import {
   require_undici
-} from "./chunk-PBIJ6Z4Y.js";
+} from "./chunk-GLM7WARV.js";
 import {
   readProfile
 } from "./chunk-4JS4PVKQ.js";

@@ -71,10 +71,6 @@ export class SecondTimeline {
     this.percentilesUs = percentilesUs
   }
 
-  /**
-   * Freezes the percentiles of every second that started before `beforeMs` and frees its histogram; later requests
-   * of that second still count, without changing its percentiles.
-   */
   /** Computes (and drops) the percentiles of every open second: the settle's code, run without settling. */
   readOpen(): number {
     let sum = 0
@@ -83,6 +79,10 @@ export class SecondTimeline {
     return sum
   }
 
+  /**
+   * Freezes the percentiles of every second that started before `beforeMs` and frees its histogram; later requests
+   * of that second still count, without changing its percentiles.
+   */
   settle(beforeMs: number): void {
     const limit = Math.floor((beforeMs - this.runStartMs) / 1000)
     for (const [index, histogram] of this.open) {

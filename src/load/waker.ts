@@ -132,7 +132,7 @@ function startWakerThread(): { worker: Worker; generation: Int32Array; slots: Fl
  * 0.09-0.13 ms late on this project's 2-core VM while other jobs loaded it (a futex timeout plus an event-loop
  * wake-up; docs/benchmarks.md, issue 16). Between wake-ups it naps and looks for the next target instead of being
  * woken for it (see targetSetter); after the last one it looks again every nap (0.05-1 ms, the last nap set) until
- * cancel() or close(): the open model closes it at its stop, within one housekeeping tick of the schedule's end.
+ * cancel() or close(): the open model cancels it at its stop, within one housekeeping tick of the schedule's end.
  * `clock` must be the performance clock (its time is converted to the worker's monotonic clock).
  * null when no worker thread can be started; the caller falls back to timerWaker.
  */

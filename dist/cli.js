@@ -190,7 +190,7 @@ async function main(argv, io) {
       case "demo": {
         const { values } = parse(rest, { out: { type: "string" }, help: { type: "boolean", short: "h" } });
         if (values.help) return help(io, DEMO_HELP);
-        const { runDemo } = await import("./cli-chunks/demo-BHKOA7WV.js");
+        const { runDemo } = await import("./cli-chunks/demo-Z34FVOUJ.js");
         return await runDemo({ io, outPath: values.out ?? "tailgate-report.md" });
       }
       case "import": {
@@ -202,7 +202,7 @@ async function main(argv, io) {
         return await filesCommand(rest, io, EXPORT_FLAGS, EXPORT_HELP, (options) => exportCommand(options, io));
       }
       case "calibrate": {
-        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-SGTD2B4C.js");
+        const { CALIBRATE_HELP, calibrateCommand } = await import("./cli-chunks/calibrate-GY7KSHWZ.js");
         return await filesCommand(rest, io, CALIBRATE_FLAGS, CALIBRATE_HELP, (options) => calibrateCommand(options, io));
       }
       case "merge": {
@@ -231,11 +231,11 @@ async function runWithFlags(rest, io) {
   const { values, positionals } = parse(rest, RUN_FLAGS);
   if (values.help) return help(io, RUN_HELP);
   if (positionals.length > 1) return usage(io, `run takes one profile, got ${positionals.length}`, RUN_HELP);
-  const { runCommand } = await import("./cli-chunks/run-MMNR3GCO.js");
+  const { runCommand } = await import("./cli-chunks/run-P5AME4WR.js");
   return await runCommand(positionals[0], values, io);
 }
 async function checkWithFlags(rest, io) {
-  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-T66QET7T.js");
+  const { CHECK_HELP, checkCommand } = await import("./cli-chunks/check-NGJLOCOT.js");
   const { values, positionals } = parse(rest, CHECK_FLAGS);
   if (values.help) return help(io, CHECK_HELP);
   if (positionals.length > 1) return usage(io, `check takes one profile, got ${positionals.length}`, CHECK_HELP);

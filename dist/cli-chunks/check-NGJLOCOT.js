@@ -1,11 +1,11 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   roundsTooFew
-} from "./chunk-IN3QBPRE.js";
+} from "./chunk-CU4SZBO6.js";
 import "./chunk-EZTVH4YU.js";
 import {
   shapeLevelAt
-} from "./chunk-ZF5DCBBQ.js";
+} from "./chunk-ZI5RPIZH.js";
 import {
   isOpenModel,
   readProfile

@@ -4,7 +4,7 @@ import {
 } from "./chunk-QUHFWBAR.js";
 import {
   runLiveAb
-} from "./chunk-ZF5DCBBQ.js";
+} from "./chunk-ZI5RPIZH.js";
 import {
   parseProfile
 } from "./chunk-2I6GUHVV.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
   prepareSecureTarget
-} from "./chunk-L3BP7JG2.js";
+} from "./chunk-N5Y72AQT.js";
 import "./chunk-YLPATJRA.js";
 import {
   REWARM_MS,
@@ -9,7 +9,7 @@ import {
   joinRuns,
   markHalves,
   performanceClock
-} from "./chunk-GLM7WARV.js";
+} from "./chunk-IBM4CIJB.js";
 import {
   baselineQuery,
   gateWithStore

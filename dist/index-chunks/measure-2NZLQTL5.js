@@ -3,7 +3,7 @@ import {
   performanceClock,
   runLiveAb,
   runLoad
-} from "./chunk-GLM7WARV.js";
+} from "./chunk-IBM4CIJB.js";
 import "./chunk-H6BQHNXA.js";
 import {
   budgetsFor,

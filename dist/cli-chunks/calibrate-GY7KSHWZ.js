@@ -1,46 +1,49 @@
 import { createRequire as __tailgateCreateRequire } from 'node:module'; const require = __tailgateCreateRequire(import.meta.url);
 import {
-  prepareSecureTarget
-} from "./chunk-L3BP7JG2.js";
-import "./chunk-YLPATJRA.js";
-import "./chunk-GLM7WARV.js";
+  REWARM_MS,
+  runLiveAb
+} from "./chunk-ZI5RPIZH.js";
 import {
-  storedBaselines
-} from "./chunk-UJZXJGRA.js";
-import "./chunk-4JS4PVKQ.js";
-import "./chunk-JWIS7KBH.js";
-import "./chunk-XRAW6IL2.js";
-import "./chunk-H6BQHNXA.js";
+  readProfile
+} from "./chunk-2I6GUHVV.js";
 import {
+  localEnvironment,
+  localGitContext
+} from "./chunk-HEYURCVP.js";
+import {
+  messageOf
+} from "./chunk-57U746Z7.js";
+import {
+  ERROR_RATE_MARGIN_FLOOR,
+  MAX_TERMINAL_NAME_CHARS,
+  METRIC_UNITS,
+  MIN_EQUIVALENCE_CONF_LEVEL,
   MIN_HISTORY_RUNS,
   betweenRunVariance,
   decide,
   escapeMarkdown,
   formatValue,
+  historyPaths,
   plainText,
+  quantile,
+  readHistoryFiles,
+  roundValues,
   runLevel,
   truncateText
-} from "./chunk-ADRYNUIH.js";
-import "./chunk-YKWO64P6.js";
+} from "./chunk-OAPMMLO6.js";
 import {
-  ERROR_RATE_MARGIN_FLOOR,
-  METRIC_UNITS,
-  MIN_EQUIVALENCE_CONF_LEVEL,
-  quantile,
-  roundValues
-} from "./chunk-WW26TF7L.js";
-import "./chunk-VSHOYYU7.js";
-import "./chunk-HUK7SR2E.js";
-import "./chunk-R6EOTZPH.js";
-import "./chunk-AQQRMPL3.js";
-import "./chunk-U4VOYMDS.js";
+  EXIT
+} from "./chunk-U34LIMCD.js";
+import "./chunk-KJRNQGKV.js";
+import "./chunk-BOXC7D7V.js";
 import {
-  ConfigError
-} from "./chunk-K32UBI76.js";
-import "./chunk-5DOGR3KY.js";
-
-// src/action/mode-calibrate.ts
-import { join } from "node:path";
+  formatMs
+} from "./chunk-WSM33NK3.js";
+import {
+  ConfigError,
+  isUserError
+} from "./chunk-ACCG5V5L.js";
+import "./chunk-HTDZXV36.js";
 
 // src/calibrate/binomial-interval.ts
 var BISECTION_STEPS = 50;
@@ -357,6 +360,7 @@ function withJobNoise(report, history, metrics) {
 
 // src/calibrate/calibrate.ts
 var MAX_CALIBRATION_RUNS = 200;
+var DEFAULT_CALIBRATION_RUNS = 10;
 async function calibrate(options) {
   const { runs } = options;
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_CALIBRATION_RUNS) {
@@ -401,9 +405,14 @@ async function calibrate(options) {
   });
   return withJobNoise(report, options.history ?? [], profile.gate.metrics);
 }
-
-// src/report/terminal.ts
-var MAX_TERMINAL_NAME_CHARS = 48;
+function liveAbMeasure(options) {
+  return (profile, { baselineTarget, signal }) => runLiveAb({ ...options, profile, baselineTarget, candidateTarget: profile.target, signal });
+}
+function estimatedCalibrationMs(profile, runs) {
+  const rewarmMs = Math.min(REWARM_MS, profile.warmupMs);
+  const perRunMs = 2 * profile.durationMs + 2 * profile.warmupMs + (2 * profile.rounds - 2) * rewarmMs;
+  return runs * perRunMs;
+}
 
 // src/calibrate/render.ts
 var CALIBRATION_JSON_KIND = "tailgate-calibration";
@@ -559,29 +568,106 @@ function renderCalibrationJson(report) {
 `;
 }
 
-// src/action/mode-calibrate.ts
-async function runCalibrateMode(settings, rawDeps) {
-  const { deps, target } = await prepareSecureTarget({ ...settings, baselineTarget: void 0 }, rawDeps);
-  if (target.kind === "skip") return deps.log.info(`Nothing calibrated: ${target.reason}`);
+// src/cli/calibrate.ts
+var CALIBRATE_HELP = `tailgate calibrate <profile.yml> [--target URL] [--runs K] [--history FILE]... [--format text|json|markdown] [--out FILE]
+
+A/A calibration: measures the same target as both sides of a live A/B (rounds interleaved
+A B B A, as with baseline-target), K times, and decides each run with the profile's gate.
+Reports, for this profile on this machine:
+  - the false-regression rate: runs the gate would have failed though nothing changed
+    (per endpoint and overall, with a 95 % Clopper-Pearson interval; expected at most alpha)
+  - the smallest detectable change per endpoint and gated metric (half the width of the
+    shift's 95 % interval; median and max over the runs)
+  - a recommended gate.margin: the smallest that covers 90 % of those detectable changes
+  - with 3+ stored baselines (--history), the job-to-job noise per endpoint and metric: the
+    shift between CI jobs that A/A runs in one job cannot see
+
+Run it where the gate runs (a CI runner), against a target that does not change meanwhile.
+It takes about K x (2 x (duration + warm-up) + re-warm-ups): the profile's own run, twice, K times.
+
+Options:
+  --target URL      the target to measure (overrides the profile's target)
+  --history FILE    a stored baseline of the base branch (RunResult or bundle; repeat)
+  --runs K          A/A runs, 1 to ${MAX_CALIBRATION_RUNS} (default ${DEFAULT_CALIBRATION_RUNS}; 0 of 10 still allows a 31 % rate: use 30+ for a tight figure)
+  --format FORMAT   text | json | markdown (default text)
+  --out FILE        write the report there instead of stdout
+  --quiet           no line per run
+  -h, --help        this help
+
+Exit codes: 0 done, 2 usage or configuration error (nothing measured), 130 interrupted
+(the runs completed so far are reported).
+`;
+var FORMATS = ["text", "json", "markdown"];
+var RENDERERS = {
+  text: renderCalibrationText,
+  json: renderCalibrationJson,
+  markdown: renderCalibrationMarkdown
+};
+async function calibrateCommand(args, io) {
   try {
+    const path = profilePath(args.files);
+    const runs = runsFlag(args.runs);
+    const format = formatFlag(args.format);
+    const profile = readProfile(path, args.target === void 0 ? {} : { target: args.target });
+    io.stderr.write(
+      `Calibrating '${profile.id}': ${runs} A/A run(s) with ${profile.target.href} as both sides, ${profile.rounds} rounds per side, about ${formatMs(estimatedCalibrationMs(profile, runs))} ...
+`
+    );
+    const history = await readHistoryFiles(io, historyPaths(args.history));
     const report = await calibrate({
-      profile: target.profile,
-      runs: settings.calibrateRuns,
-      history: await storedBaselines(target.profile, settings, deps),
-      measure: (profile, options) => deps.measureLiveAb(profile, options),
-      signal: deps.signal,
-      onRun: ({ run, of, verdict }) => deps.log.info(`A/A run ${run} of ${of}: ${verdict.outcome}`)
+      profile,
+      runs,
+      history,
+      measure: liveAbMeasure({ environment: localEnvironment(), git: localGitContext() }),
+      signal: io.signal,
+      ...args.quiet ? {} : {
+        onRun: ({ run, of, verdict }) => io.stderr.write(`A/A run ${run}/${of}: ${verdict.outcome}${verdict.failed ? " (would fail)" : ""}
+`)
+      }
     });
-    const markdown = renderCalibrationMarkdown(report);
-    const path = await deps.files.writeText(join(settings.outputDir, "calibration.json"), renderCalibrationJson(report));
-    deps.outputs.set("report-path", path);
-    deps.outputs.set("verdict", "calibrated");
-    await deps.writeSummary(markdown);
-    deps.log.info(renderCalibrationText(report));
-  } finally {
-    await target.stop();
+    const text = RENDERERS[format](report);
+    if (args.out) io.stderr.write(`Calibration written to ${await io.writeText(args.out, text)}
+`);
+    else io.stdout.write(text);
+    return report.completedRuns < report.requestedRuns ? EXIT.interrupted : EXIT.pass;
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr.write(`tailgate: ${messageOf(error)}
+`);
+      return EXIT.usage;
+    }
+    throw error;
   }
 }
+function profilePath(files) {
+  if (files.length === 0) {
+    throw new ConfigError("profile", "is missing", "pass the profile file: tailgate calibrate tailgate.yml");
+  }
+  if (files.length > 1) {
+    throw new ConfigError("profile", `takes one profile file, got ${files.length}`, "tailgate calibrate tailgate.yml");
+  }
+  return files[0];
+}
+function runsFlag(value) {
+  if (value === void 0) return DEFAULT_CALIBRATION_RUNS;
+  const runs = Number(value);
+  if (String(value).trim() === "" || !Number.isInteger(runs) || runs < 1 || runs > MAX_CALIBRATION_RUNS) {
+    throw new ConfigError(
+      "--runs",
+      `'${value}' is not a run count`,
+      `write a whole number from 1 to ${MAX_CALIBRATION_RUNS}`
+    );
+  }
+  return runs;
+}
+function formatFlag(value) {
+  if (value === void 0) return "text";
+  if (!FORMATS.includes(value)) {
+    throw new ConfigError("--format", `'${value}' is not a calibration format`, `use one of ${FORMATS.join(", ")}`);
+  }
+  return value;
+}
 export {
-  runCalibrateMode
+  CALIBRATE_HELP,
+  calibrateCommand
 };

@@ -6,7 +6,7 @@ import {
   performanceClock,
   runLiveAb,
   runLoad
-} from "./chunk-ZF5DCBBQ.js";
+} from "./chunk-ZI5RPIZH.js";
 import {
   readProfile
 } from "./chunk-2I6GUHVV.js";

@@ -2,9 +2,9 @@ import { createRequire as __tailgateCreateRequire } from 'node:module'; const re
 import {
   roundsTooFew,
   runCommand
-} from "./chunk-IN3QBPRE.js";
+} from "./chunk-CU4SZBO6.js";
 import "./chunk-EZTVH4YU.js";
-import "./chunk-ZF5DCBBQ.js";
+import "./chunk-ZI5RPIZH.js";
 import "./chunk-2I6GUHVV.js";
 import "./chunk-HEYURCVP.js";
 import "./chunk-57U746Z7.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-YLPATJRA.js";
 import {
   require_undici
-} from "./chunk-GLM7WARV.js";
+} from "./chunk-IBM4CIJB.js";
 import {
   readProfile
 } from "./chunk-4JS4PVKQ.js";

@@ -51,7 +51,7 @@ describe('capacity search against a pool of 4 workers × 10 ms (400 req/s)', () 
   // What holds on any runner: never above the true capacity, and the search's structure (growth from start-rate,
   // rates decided by their attempts, the bracket). How far below depends on the runner's noise: the 10 % figure is
   // measured by bench/capacity/acceptance.ts on a quiet machine (docs/capacity.md).
-  it('never reports above the true capacity, follows the search rules, and survives the file format', async () => {
+  it("never reports above the true capacity (within a step's resolution), follows the search rules, and survives the file format", async () => {
     const pool = workerPool({ workers: 4, serviceMs: 10 })
     // 1 s steps (40 requests a round at 400 req/s) and a 25 % resolution keep the search short (about 7 steps of
     // 1.3 s); the acceptance benchmark measures how close it gets, with 2 s steps and 5 %.
@@ -64,7 +64,10 @@ describe('capacity search against a pool of 4 workers × 10 ms (400 req/s)', () 
     const capacity = capacityOf(result)
     const { sustainedRatePerSecond: sustained, firstFailingRatePerSecond: failing, steps } = capacity
     expect(['found', 'below-start-rate', 'invalid']).toContain(capacity.status)
-    expect(sustained ?? 0).toBeLessThanOrEqual(400)
+    // Not above the pool's 400 req/s by more than a 1.3 s step can tell apart: an overload of x % queues
+    // x % × 400 × 1.3 requests, under the SLO's 100 ms until x ≈ 8 %. A bisection point like 403.6 req/s passes its
+    // step honestly (seen once in a suite under the CPU hog, fifth session); 10 % above would not.
+    expect(sustained ?? 0).toBeLessThanOrEqual(440)
     expect(steps.every((step) => step.ratePerSecond <= 2000)).toBe(true)
     // Growth: start-rate × 2^k on first attempts until the first failing rate.
     const firstTries = steps.filter((step) => step.attempt === 1).map((step) => step.ratePerSecond)
